@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using Watchbot.Core.Storage;
+
+namespace Watchbot.Core.Commands;
+
+/// <summary>
+/// The one way into the bot for every platform: parses the line, finds the handler, checks who may run it,
+/// runs it, and turns every failure into a short reply. Nothing a user types can make it throw.
+/// </summary>
+public sealed class CommandRouter
+{
+    private readonly Dictionary<string, ICommandHandler> handlers;
+    private readonly AccessPolicy policy;
+    private readonly IRoleStore roles;
+    private readonly TimeProvider time;
+    private readonly ILogger<CommandRouter> logger;
+
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, AccessPolicy policy, IRoleStore roles, TimeProvider time, ILogger<CommandRouter> logger)
+    {
+        this.handlers = handlers.ToDictionary(h => h.Spec.Name, StringComparer.OrdinalIgnoreCase);
+        this.policy = policy;
+        this.roles = roles;
+        this.time = time;
+        this.logger = logger;
+        Commands = this.handlers.Values.Select(h => h.Spec).OrderBy(s => s.Access).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public IReadOnlyList<CommandSpec> Commands { get; }
+
+    /// <summary>The reply to a line, or null when the line is not for this bot (plain talk in a group, /cmd@OtherBot).</summary>
+    public async Task<CommandReply?> HandleAsync(IncomingCommand incoming, CancellationToken cancellationToken, string? botName = null)
+    {
+        var parsed = CommandLine.Parse(incoming.Text, botName);
+        switch (parsed.Outcome)
+        {
+            case ParseOutcome.ForAnotherBot:
+                return null;
+            case ParseOutcome.NotACommand:
+                return incoming.ChatKind == ChatKind.Private
+                    ? CommandReply.Text("I only understand commands. Send /help to see them, or /subscribe karabakh to start.")
+                    : null;
+            case ParseOutcome.TooLong:
+                return CommandReply.Text($"That command is too long (more than {CommandLine.MaxLength} characters). Send /help for the usage.");
+        }
+
+        if (!handlers.TryGetValue(parsed.Name, out var handler))
+        {
+            return CommandReply.Text($"Unknown command /{Truncate(parsed.Name)}. Send /help to see the commands.");
+        }
+
+        try
+        {
+            var isOwner = policy.IsOwner(incoming.Sender);
+            var isCurator = isOwner || await roles.IsCuratorAsync(incoming.Sender.Key, cancellationToken).ConfigureAwait(false);
+            var context = new CommandContext(incoming, parsed.Name, parsed.Args, time.GetUtcNow(), isOwner, isCurator, Commands);
+            var refusal = Refusal(handler.Spec, context);
+            if (refusal is not null)
+            {
+                logger.LogInformation("Refused /{Command} from {User} in {Chat}: {Reason}", handler.Spec.Name, incoming.Sender.Key, incoming.Chat, refusal);
+                return CommandReply.Text(refusal, ephemeral: true);
+            }
+
+            return await handler.HandleAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "/{Command} from {User} in {Chat} failed", handler.Spec.Name, incoming.Sender.Key, incoming.Chat);
+            return CommandReply.Text($"Sorry, /{handler.Spec.Name} failed on our side and changed nothing. Please try again in a minute.");
+        }
+    }
+
+    private static string? Refusal(CommandSpec spec, CommandContext context) => spec.Access switch
+    {
+        CommandAccess.ChatAdmin when !context.IsChatAdmin =>
+            $"Only administrators of this chat can use /{spec.Name} here.",
+        CommandAccess.Curator when !context.IsCurator =>
+            $"Only curators and bot owners can use /{spec.Name}.",
+        CommandAccess.Owner when !context.IsOwner =>
+            $"Only bot owners can use /{spec.Name}.",
+        _ => null,
+    };
+
+    private static string Truncate(string text) => text.Length <= 32 ? text : text[..32];
+}

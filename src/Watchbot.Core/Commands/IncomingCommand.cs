@@ -1,0 +1,15 @@
+using Watchbot.Core.Subscriptions;
+
+namespace Watchbot.Core.Commands;
+
+public enum ChatKind { Private, Group }
+
+/// <summary>Who sent a command. <see cref="Key"/> ("telegram:42") is how owners and curators are listed.</summary>
+public sealed record CommandSender(string Platform, string UserId, string? Name = null)
+{
+    public string Key => $"{Platform}:{UserId}";
+}
+
+/// <summary>A line of text from a chat, as the platform's receiver hands it over.
+/// <paramref name="IsChatAdmin"/> is the platform's own word (Telegram creator/administrator, Discord MANAGE_GUILD).</summary>
+public sealed record IncomingCommand(ChatAddress Chat, ChatKind ChatKind, CommandSender Sender, bool IsChatAdmin, string Text);

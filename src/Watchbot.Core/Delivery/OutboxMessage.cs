@@ -1,0 +1,28 @@
+using Watchbot.Core.Messages;
+using Watchbot.Core.Subscriptions;
+
+namespace Watchbot.Core.Delivery;
+
+public enum OutboxStatus { Pending, Sent, Failed }
+
+/// <summary>A message to be queued. <paramref name="NotBefore"/> holds it (quiet hours, snooze).</summary>
+public sealed record OutboxDraft(
+    ChatAddress Chat,
+    OutgoingMessage Message,
+    long? SubscriptionId = null,
+    DateTimeOffset? NotBefore = null);
+
+/// <summary>A queued message as stored: the delivery worker sends it and records the outcome.</summary>
+public sealed record OutboxMessage
+{
+    public required long Id { get; init; }
+    public required ChatAddress Chat { get; init; }
+    public required OutgoingMessage Message { get; init; }
+    public long? SubscriptionId { get; init; }
+    public OutboxStatus Status { get; init; }
+    public int Attempts { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset NotBefore { get; init; }
+    public string? PlatformMessageId { get; init; }
+    public string? LastError { get; init; }
+}

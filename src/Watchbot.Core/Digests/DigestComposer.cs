@@ -1,0 +1,65 @@
+using System.Globalization;
+using Watchbot.Core.Events;
+using Watchbot.Core.Messages;
+using Watchbot.Core.Time;
+
+namespace Watchbot.Core.Digests;
+
+/// <summary>An event with its line already formatted (formatted once, shared by every subscription that gets it).</summary>
+public sealed record DigestEntry(WatchEvent Event, MessageItem Item);
+
+/// <summary>The period a digest covers, shown in the subscriber's zone.</summary>
+public sealed record DigestPeriod(DateTimeOffset From, DateTimeOffset To, string TimeZone);
+
+/// <summary>Composes a digest: a header with topic, period and counts, then a section per kind, most severe first.</summary>
+public static class DigestComposer
+{
+    private static readonly (EventKind Kind, string Heading, string Noun)[] Sections =
+    [
+        (EventKind.Escalation, "Escalations", "escalation"),
+        (EventKind.Casualties, "Casualty updates", "casualty update"),
+        (EventKind.Ceasefire, "Ceasefire statements", "ceasefire statement"),
+        (EventKind.Displacement, "Displacement", "displacement report"),
+    ];
+
+    public static OutgoingMessage Compose(string topic, DigestPeriod period, IReadOnlyList<DigestEntry> entries, MessageKind kind = MessageKind.Digest)
+    {
+        var sections = new List<MessageSection>();
+        var counts = new List<string>();
+        foreach (var (sectionKind, heading, noun) in Sections)
+        {
+            var items = entries
+                .Where(e => e.Event.Kind == sectionKind)
+                .OrderByDescending(e => e.Event.Severity)
+                .ThenByDescending(e => e.Event.Date)
+                .ThenBy(e => e.Event.Id)
+                .Select(e => e.Item)
+                .ToList();
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
+            sections.Add(new MessageSection(heading, items));
+            counts.Add($"{items.Count} {noun}{(items.Count == 1 ? "" : "s")}");
+        }
+
+        var title = $"{Capitalize(topic)} {(kind == MessageKind.Recap ? "recap" : "digest")}: {FormatPeriod(period)}";
+        var footer = entries.Count == 0
+            ? "Nothing new in this period."
+            : $"{entries.Count} new event{(entries.Count == 1 ? "" : "s")}: {string.Join(", ", counts)}.";
+        return new OutgoingMessage(kind, title, sections, footer);
+    }
+
+    public static string FormatPeriod(DigestPeriod period)
+    {
+        var zone = ZonedTime.TryFindZone(period.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var from = TimeZoneInfo.ConvertTime(period.From, zone);
+        var to = TimeZoneInfo.ConvertTime(period.To, zone);
+        var culture = CultureInfo.InvariantCulture;
+        return $"{from.ToString("d MMM HH:mm", culture)} to {to.ToString("d MMM HH:mm", culture)} ({period.TimeZone})";
+    }
+
+    private static string Capitalize(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

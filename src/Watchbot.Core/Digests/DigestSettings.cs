@@ -1,0 +1,19 @@
+using Watchbot.Core.Subscriptions;
+
+namespace Watchbot.Core.Digests;
+
+/// <summary>How digests behave (bound from Watchbot:Digest by the host).</summary>
+public sealed record DigestSettings
+{
+    /// <summary>Send a scheduled digest even when nothing new happened.</summary>
+    public bool SendEmpty { get; init; }
+
+    /// <summary>A new subscription's first digest covers this much time before it began.</summary>
+    public TimeSpan FirstDigestLookback { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>How many events one digest may hold; the oldest beyond it are summarised in the footer.</summary>
+    public int MaxEvents { get; init; } = 200;
+
+    /// <summary>The schedule a new subscription starts with.</summary>
+    public DigestSchedule DefaultSchedule { get; init; } = DigestSchedule.Default;
+}

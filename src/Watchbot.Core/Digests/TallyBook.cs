@@ -1,0 +1,58 @@
+using Watchbot.Core.Events;
+
+namespace Watchbot.Core.Digests;
+
+/// <summary>
+/// The history of cumulative casualty figures, so a digest can say how a tally moved:
+/// "104 military deaths, +45 since 28 Sep, per Artsakh officials".
+/// </summary>
+public sealed class TallyBook
+{
+    private readonly Dictionary<TallyKey, List<TallyPoint>> points = [];
+
+    public TallyBook(IEnumerable<WatchEvent> events)
+    {
+        foreach (var e in events.Where(e => e.Status == EventStatus.Published))
+        {
+            foreach (var claim in e.Casualties.Where(c => c.Cumulative))
+            {
+                var key = TallyKey.Of(claim);
+                if (!points.TryGetValue(key, out var list))
+                {
+                    points[key] = list = [];
+                }
+
+                list.Add(new TallyPoint(e.DateEnd ?? e.Date, claim.Count, e.Id));
+            }
+        }
+
+        foreach (var list in points.Values)
+        {
+            list.Sort((a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Count.CompareTo(b.Count));
+        }
+    }
+
+    /// <summary>The latest earlier figure of the same tally from another event, if any.</summary>
+    public TallyPoint? Previous(CasualtyClaim claim, DateOnly date, long eventId)
+    {
+        if (!points.TryGetValue(TallyKey.Of(claim), out var list))
+        {
+            return null;
+        }
+
+        TallyPoint? best = null;
+        foreach (var point in list)
+        {
+            if (point.EventId != eventId && point.Date < date)
+            {
+                best = point;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Every figure of the tally this claim belongs to, oldest first.</summary>
+    public IReadOnlyList<TallyPoint> History(CasualtyClaim claim) =>
+        points.TryGetValue(TallyKey.Of(claim), out var list) ? list : [];
+}

@@ -1,0 +1,10 @@
+namespace Watchbot.Core.Events;
+
+public enum CeasefireStance
+{
+    Call,
+    Agreement,
+    InForce,
+    Violation,
+    Rejection,
+}

@@ -1,0 +1,10 @@
+namespace Watchbot.Core.Events;
+
+public enum DatePrecision
+{
+    Day,
+    Range,
+    Week,
+    Month,
+    Unknown,
+}

@@ -1,0 +1,24 @@
+namespace Watchbot.Core.Storage;
+
+/// <summary>An article as read from a source, before it is stored.</summary>
+public sealed record ArticleDraft(
+    string Origin,
+    string? Url,
+    string Title,
+    string? Author,
+    DateOnly Published,
+    bool DateFound,
+    string Body,
+    string ContentHash);
+
+public sealed record StoredArticle(long Id, ArticleDraft Article, DateTimeOffset ReadAt);
+
+public interface IArticleStore
+{
+    /// <summary>Stores the article unless one with the same content hash or origin URL is there; returns the stored one and whether it was new.</summary>
+    Task<(StoredArticle Article, bool Added)> AddAsync(ArticleDraft article, DateTimeOffset readAt, CancellationToken cancellationToken);
+
+    Task<StoredArticle?> FindByHashAsync(string contentHash, CancellationToken cancellationToken);
+
+    Task<int> CountAsync(CancellationToken cancellationToken);
+}

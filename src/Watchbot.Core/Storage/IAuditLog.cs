@@ -1,0 +1,11 @@
+namespace Watchbot.Core.Storage;
+
+public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, string Details);
+
+/// <summary>Every admin action, who did it and when. Append-only.</summary>
+public interface IAuditLog
+{
+    Task AddAsync(string actor, string action, string details, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, CancellationToken cancellationToken);
+}

@@ -1,0 +1,41 @@
+using Watchbot.Core.Events;
+
+namespace Watchbot.Core.Storage;
+
+/// <summary>Which events to read. <see cref="AfterSeq"/> is a reader's cursor: only events with a greater seq.</summary>
+public sealed record EventQuery
+{
+    public string? Topic { get; init; }
+    public long AfterSeq { get; init; }
+    public EventStatus? Status { get; init; } = EventStatus.Published;
+    public DateTimeOffset? ChangedSince { get; init; }
+    public int Limit { get; init; } = 1000;
+
+    /// <summary>Oldest seq first when true (cursors); newest first when false (/latest).</summary>
+    public bool Ascending { get; init; } = true;
+}
+
+/// <summary>
+/// The curated event store. Every add or revision gives the event a new seq greater than every seq before it,
+/// so a reader that remembers the last seq it saw never misses a change.
+/// </summary>
+public interface IEventStore
+{
+    Task<WatchEvent> AddAsync(EventDraft draft, CancellationToken cancellationToken);
+
+    Task<WatchEvent?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Applies <paramref name="change"/> to the stored event in one transaction and gives it a new seq.
+    /// Returns null when there is no such event. Id, Seq, CreatedAt and ChangedAt are the store's, whatever the change says.</summary>
+    Task<WatchEvent?> ReviseAsync(long id, Func<WatchEvent, WatchEvent> change, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<WatchEvent>> ListAsync(EventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The greatest seq given so far (0 for an empty store).</summary>
+    Task<long> LastSeqAsync(CancellationToken cancellationToken);
+
+    /// <summary>The greatest seq of an event last changed before <paramref name="time"/> (0 if none).</summary>
+    Task<long> LastSeqBeforeAsync(DateTimeOffset time, CancellationToken cancellationToken);
+
+    Task<int> CountAsync(EventStatus status, CancellationToken cancellationToken);
+}

@@ -1,0 +1,40 @@
+using Watchbot.Core.Delivery;
+
+namespace Watchbot.Core.Storage;
+
+/// <summary>
+/// The outbox: a message is queued in the same transaction that moves the cursor which produced it,
+/// so a crash can neither lose a digest nor compose it twice.
+/// </summary>
+public interface IOutboxStore
+{
+    Task<long> EnqueueAsync(OutboxDraft message, CancellationToken cancellationToken);
+
+    /// <summary>In one transaction: if the subscription's digest cursor still equals <paramref name="expectedCursor"/>,
+    /// moves it to <paramref name="newCursor"/>, sets its last digest time, and queues <paramref name="message"/> (if any).
+    /// Returns false, changing nothing, when the cursor had moved (another run composed it first).</summary>
+    Task<bool> EnqueueDigestAsync(long subscriptionId, long expectedCursor, long newCursor, DateTimeOffset digestAt,
+        OutboxDraft? message, CancellationToken cancellationToken);
+
+    /// <summary>In one transaction: if the named job cursor still equals <paramref name="expectedCursor"/>, moves it to
+    /// <paramref name="newCursor"/> and queues every message. Returns false, changing nothing, otherwise.</summary>
+    Task<bool> EnqueueWithCursorAsync(string cursorName, long expectedCursor, long newCursor,
+        IReadOnlyList<OutboxDraft> messages, CancellationToken cancellationToken);
+
+    /// <summary>For each chat of the platform, the oldest pending message, if its time has come; oldest chats first.
+    /// A chat whose oldest message waits holds back its later ones, so messages keep their order within a chat.</summary>
+    Task<IReadOnlyList<OutboxMessage>> NextDueAsync(string platform, DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    Task MarkSentAsync(long id, string? platformMessageId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task MarkFailedAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Marks failed every pending message of a chat (its subscriptions were deactivated).</summary>
+    Task<int> DropPendingForChatAsync(Subscriptions.ChatAddress chat, string reason, CancellationToken cancellationToken);
+
+    Task<int> CountPendingAsync(CancellationToken cancellationToken);
+
+    Task<OutboxMessage?> GetAsync(long id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,13 @@
+namespace Watchbot.Core.Storage;
+
+/// <summary>Curators granted by owners, as "platform:userId".</summary>
+public interface IRoleStore
+{
+    Task<bool> IsCuratorAsync(string userKey, CancellationToken cancellationToken);
+
+    Task<bool> GrantCuratorAsync(string userKey, string grantedBy, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<bool> RevokeCuratorAsync(string userKey, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> ListCuratorsAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,29 @@
+using Watchbot.Core.Subscriptions;
+
+namespace Watchbot.Core.Storage;
+
+public interface ISubscriptionStore
+{
+    /// <summary>Adds the subscription, or returns the one that already exists for the same chat, person and topic
+    /// (reactivated if it was inactive). The bool says whether it was new.</summary>
+    Task<(Subscription Subscription, bool Created)> AddAsync(Subscription subscription, CancellationToken cancellationToken);
+
+    Task<Subscription?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The subscriptions of a chat: the chat-wide ones, and when <paramref name="userId"/> is given that person's own.</summary>
+    Task<IReadOnlyList<Subscription>> ListForChatAsync(ChatAddress chat, string? userId, CancellationToken cancellationToken);
+
+    /// <summary>Every active subscription (the jobs match events against these).</summary>
+    Task<IReadOnlyList<Subscription>> ListActiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>Saves filters, schedule and alert settings. The digest cursor is only moved by the outbox store.</summary>
+    Task UpdateAsync(Subscription subscription, CancellationToken cancellationToken);
+
+    Task<bool> RemoveAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Deactivates every subscription of a chat the bot can no longer post to; returns how many.</summary>
+    Task<int> DeactivateChatAsync(ChatAddress chat, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Moves a chat's subscriptions and queued messages to its new id (a Telegram supergroup migration).</summary>
+    Task<int> MoveChatAsync(ChatAddress from, string newChatId, CancellationToken cancellationToken);
+}

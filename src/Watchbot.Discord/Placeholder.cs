@@ -1,0 +1,2 @@
+namespace Watchbot.Discord;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace Watchbot.Telegram;
+internal static class Placeholder { }

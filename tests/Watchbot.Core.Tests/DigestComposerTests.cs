@@ -1,0 +1,75 @@
+using Watchbot.Core.Digests;
+using Watchbot.Core.Events;
+using Watchbot.Core.Messages;
+
+namespace Watchbot.Core.Tests;
+
+public sealed class DigestComposerTests
+{
+    private static readonly DigestPeriod Day = new(Samples.Noon.AddDays(-1), Samples.Noon, "UTC");
+
+    private static DigestEntry Entry(WatchEvent e) => new(e, EventFormatter.Format(e));
+
+    [Fact]
+    public void A_digest_groups_events_in_sections_in_a_fixed_order()
+    {
+        var entries = new[]
+        {
+            Entry(Samples.Event(1, EventKind.Displacement, summary: "Families left the town")),
+            Entry(Samples.Event(2, EventKind.Ceasefire, summary: "The ministers agreed a truce")),
+            Entry(Samples.Event(3, EventKind.Escalation, summary: "Artillery fire on the villages")),
+            Entry(Samples.Event(4, EventKind.Casualties, summary: "Soldiers were killed")),
+        };
+
+        var digest = DigestComposer.Compose("karabakh", Day, entries);
+
+        Assert.Equal(["Escalations", "Casualty updates", "Ceasefire statements", "Displacement"], digest.Sections.Select(s => s.Heading));
+        Assert.Equal(MessageKind.Digest, digest.Kind);
+    }
+
+    [Fact]
+    public void The_header_names_the_topic_and_the_period_and_the_footer_counts_the_events()
+    {
+        var entries = new[] { Entry(Samples.Event(1)), Entry(Samples.Event(2)), Entry(Samples.Event(3, EventKind.Casualties)) };
+
+        var digest = DigestComposer.Compose("karabakh", Day, entries);
+
+        Assert.Equal("Karabakh digest: 3 Oct 12:00 to 4 Oct 12:00 (UTC)", digest.Title);
+        Assert.Equal("3 new events: 2 escalations, 1 casualty update.", digest.Footer);
+    }
+
+    [Fact]
+    public void The_most_severe_events_come_first_within_a_section()
+    {
+        var entries = new[]
+        {
+            Entry(Samples.Event(1, severity: 2, summary: "Minor fire")),
+            Entry(Samples.Event(2, severity: 5, summary: "Missile strike on the city")),
+            Entry(Samples.Event(3, severity: 3, summary: "Shelling of a village")),
+        };
+
+        var digest = DigestComposer.Compose("karabakh", Day, entries);
+
+        Assert.Collection(digest.Sections.Single().Items,
+            i => Assert.Contains("Missile strike", i.Text),
+            i => Assert.Contains("Shelling", i.Text),
+            i => Assert.Contains("Minor fire", i.Text));
+    }
+
+    [Fact]
+    public void An_empty_digest_says_nothing_happened()
+    {
+        var digest = DigestComposer.Compose("karabakh", Day, []);
+
+        Assert.Empty(digest.Sections);
+        Assert.Equal("Nothing new in this period.", digest.Footer);
+    }
+
+    [Fact]
+    public void The_period_is_shown_in_the_subscribers_zone()
+    {
+        var period = new DigestPeriod(Samples.Noon.AddDays(-1), Samples.Noon, "Asia/Yerevan");
+
+        Assert.Equal("3 Oct 16:00 to 4 Oct 16:00 (Asia/Yerevan)", DigestComposer.FormatPeriod(period));
+    }
+}
