@@ -9,13 +9,19 @@ public static class SubscriptionText
 {
     public static string Describe(Subscription s)
     {
+        var scope = s.UserId is null ? "" : " (personal)";
+        var state = s.Active ? "" : " [inactive]";
+        return $"{s.Topic}{scope}{state}: {Settings(s)}";
+    }
+
+    /// <summary>The schedule, alerts and filters of a subscription, without its topic.</summary>
+    public static string Settings(Subscription s)
+    {
         var digest = s.Digest.Enabled
             ? $"daily digest at {s.Digest.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} {s.Digest.TimeZone}"
             : "digest off";
         var alerts = s.AlertsEnabled ? $"alerts on for severity>={s.AlertMinSeverity}" : "alerts off";
-        var scope = s.UserId is null ? "" : " (personal)";
-        var state = s.Active ? "" : " [inactive]";
-        return $"{s.Topic}{scope}{state}: {digest}; {alerts}; filters: {Describe(s.Filter)}";
+        return $"{digest}; {alerts}; filters: {Describe(s.Filter)}";
     }
 
     public static string Describe(SubscriptionFilter f)

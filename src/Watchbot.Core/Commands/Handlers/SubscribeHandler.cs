@@ -31,7 +31,7 @@ public sealed class SubscribeHandler(ITopicStore topics, ISubscriptionStore subs
         }, cancellationToken).ConfigureAwait(false);
         await audit.AddAsync(context.Actor, "subscribe", $"{context.Incoming.Chat} {topic.Name}", context.Now, cancellationToken).ConfigureAwait(false);
         return CommandReply.Text(created
-            ? $"Subscribed this chat to {topic.Name}: {SubscriptionText.Describe(subscription)}. Send /digest now for the latest, /help digest to change the time."
-            : $"This chat already follows {topic.Name}: {SubscriptionText.Describe(subscription)}.");
+            ? $"Subscribed this chat to {topic.Name}: {SubscriptionText.Settings(subscription)}. Send /digest now for the latest, /help digest to change the time."
+            : $"This chat already follows {topic.Name}: {SubscriptionText.Settings(subscription)}.");
     }
 }

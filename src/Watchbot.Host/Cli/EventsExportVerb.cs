@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Watchbot.Core.Storage;
+using Watchbot.Host.Composition;
+using Watchbot.Host.Export;
+
+namespace Watchbot.Host.Cli;
+
+/// <summary>`watchbot events export --format jsonl`: every event, one JSON object a line (docs/event-schema.md).</summary>
+public static class EventsExportVerb
+{
+    private static readonly Option<string> Format = new("--format") { Description = "jsonl (the only format)", DefaultValueFactory = _ => "jsonl" };
+
+    public static Command Create()
+    {
+        var command = new Command("export", "Export every event as JSON lines");
+        command.Options.Add(Format);
+        command.SetAction((result, ct) => Verb.WithHostAsync(result.GetValue(WatchbotCli.Db), HostMode.Tool, async (host, token) =>
+        {
+            if (!string.Equals(result.GetValue(Format), "jsonl", StringComparison.OrdinalIgnoreCase))
+            {
+                return await Verb.FailAsync($"--format '{EventsAddVerb.Clip(result.GetValue(Format))}' is not supported; use --format jsonl.").ConfigureAwait(false);
+            }
+
+            var events = host.Services.GetRequiredService<IEventStore>();
+            long cursor = 0;
+            while (true)
+            {
+                var page = await events.ListAsync(new EventQuery { AfterSeq = cursor, Status = null, Limit = 1000 }, token).ConfigureAwait(false);
+                foreach (var e in page)
+                {
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(EventRecord.Of(e), HostJsonContext.Default.EventRecord)).ConfigureAwait(false);
+                }
+
+                if (page.Count < 1000)
+                {
+                    break;
+                }
+
+                cursor = page[^1].Seq;
+            }
+
+            return Verb.Ok;
+        }, ct));
+        return command;
+    }
+}

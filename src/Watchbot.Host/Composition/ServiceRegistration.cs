@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Watchbot.Core.Alerts;
+using Watchbot.Core.Commands;
+using Watchbot.Core.Commands.Handlers;
+using Watchbot.Core.Delivery;
+using Watchbot.Core.Digests;
+using Watchbot.Core.Storage;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Host.Configuration;
+using Watchbot.Host.ConsoleChat;
+using Watchbot.Host.Topics;
+using Watchbot.Storage;
+
+namespace Watchbot.Host.Composition;
+
+/// <summary>Wires the store, the Core services, the command handlers and the console transport.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddWatchbot(this IServiceCollection services, WatchbotOptions options, string databasePath)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+
+        var store = new SqliteStore(databasePath);
+        services.AddSingleton(store);
+        services.AddSingleton<IEventStore>(store.Events);
+        services.AddSingleton<ISubscriptionStore>(store.Subscriptions);
+        services.AddSingleton<IOutboxStore>(store.Outbox);
+        services.AddSingleton<ICursorStore>(store.Cursors);
+        services.AddSingleton<IAuditLog>(store.Audit);
+        services.AddSingleton<ITopicStore>(store.Topics);
+        services.AddSingleton<IRoleStore>(store.Roles);
+        services.AddSingleton<IArticleStore>(store.Articles);
+
+        services.AddSingleton(DigestSettingsOf(options));
+        services.AddSingleton(new DeliverySettings { MaxAttempts = options.Delivery.MaxAttempts, Parallelism = options.Delivery.Parallelism });
+        services.AddSingleton(new AccessPolicy(options.Owners.ToHashSet(StringComparer.OrdinalIgnoreCase)));
+        services.AddSingleton<DigestService>();
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<TopicSeeder>();
+
+        services.AddCommandHandlers();
+        services.AddSingleton<CommandRouter>();
+
+        services.AddSingleton<ConsoleTransport>();
+        services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<ConsoleTransport>());
+        return services;
+    }
+
+    private static IServiceCollection AddCommandHandlers(this IServiceCollection services)
+    {
+        services.AddSingleton<ICommandHandler, StartHandler>();
+        services.AddSingleton<ICommandHandler, HelpHandler>();
+        services.AddSingleton<ICommandHandler, TopicsHandler>();
+        services.AddSingleton<ICommandHandler, SubscribeHandler>();
+        services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
+        services.AddSingleton<ICommandHandler, SubscriptionsHandler>();
+        services.AddSingleton<ICommandHandler, DigestHandler>();
+        return services;
+    }
+
+    public static DigestSettings DigestSettingsOf(WatchbotOptions options) => new()
+    {
+        SendEmpty = options.Digest.SendEmpty,
+        FirstDigestLookback = options.Digest.FirstDigestLookback,
+        MaxEvents = options.Digest.MaxEvents,
+        DefaultSchedule = new DigestSchedule(
+            true,
+            TimeOnly.ParseExact(options.Digest.DefaultTime, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture),
+            options.Digest.DefaultTimeZone),
+    };
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Watchbot.Host.Configuration;
+using Watchbot.Host.ConsoleChat;
+using Watchbot.Host.Delivery;
+using Watchbot.Host.Jobs;
+
+namespace Watchbot.Host.Composition;
+
+public enum HostMode
+{
+    /// <summary>A verb that does one thing and exits: store and services, no jobs.</summary>
+    Tool,
+
+    /// <summary>The console chat alone.</summary>
+    Chat,
+
+    /// <summary>The whole bot: jobs, delivery, transports.</summary>
+    Run,
+}
+
+/// <summary>Builds the Generic Host for a verb: configuration from appsettings.json beside the program and the
+/// environment, validated options, the store at --db or Watchbot:Storage:Path, and what the mode needs.</summary>
+public static class WatchbotHostFactory
+{
+    public static IHost Build(string? databaseOverride, HostMode mode, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var settingsFile = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        try
+        {
+            builder.Configuration.AddJsonFile(settingsFile, optional: true, reloadOnChange: false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or System.Text.Json.JsonException)
+        {
+            throw new OptionsError($"{settingsFile} is not valid JSON ({ex.InnerException?.Message ?? ex.Message}); fix it or restore it from git.");
+        }
+
+        builder.Configuration.AddEnvironmentVariables();
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        var options = OptionsLoader.Load(builder.Configuration);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (mode != HostMode.Run)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        builder.Services.AddWatchbot(options, ResolveDatabasePath(databaseOverride, options));
+        builder.Services.AddSingleton<ConsoleChatSession>();
+        if (mode == HostMode.Run)
+        {
+            builder.Services.AddWatchbotJobs(options.Schedule);
+            builder.Services.AddHostedService<DeliveryWorker>();
+            if (options.Console.Enabled && string.IsNullOrEmpty(options.Telegram.Token) && string.IsNullOrEmpty(options.Discord.Token))
+            {
+                builder.Services.AddHostedService<ConsoleChatService>();
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>--db is taken as given (its folder must exist); the configured default gets its folder created.</summary>
+    private static string ResolveDatabasePath(string? databaseOverride, WatchbotOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(databaseOverride))
+        {
+            return Path.GetFullPath(databaseOverride);
+        }
+
+        var path = Path.GetFullPath(options.Storage.Path);
+        var folder = Path.GetDirectoryName(path);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new OptionsError($"Cannot create the folder {folder} for Watchbot:Storage:Path ({ex.Message}); create it yourself or set another path.");
+            }
+        }
+
+        return path;
+    }
+}

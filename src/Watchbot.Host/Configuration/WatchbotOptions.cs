@@ -1,0 +1,66 @@
+namespace Watchbot.Host.Configuration;
+
+/// <summary>Everything under "Watchbot" in appsettings.json and the environment (Watchbot__Storage__Path, ...).</summary>
+public sealed class WatchbotOptions
+{
+    public const string Section = "Watchbot";
+
+    public StorageOptions Storage { get; set; } = new();
+    public ScheduleOptions Schedule { get; set; } = new();
+    public DigestOptions Digest { get; set; } = new();
+    public DeliveryOptions Delivery { get; set; } = new();
+    public ConsoleOptions Console { get; set; } = new();
+    public TelegramOptions Telegram { get; set; } = new();
+    public DiscordOptions Discord { get; set; } = new();
+
+    /// <summary>"telegram:&lt;id&gt;", "discord:&lt;id&gt;", "console:local".</summary>
+    public List<string> Owners { get; set; } = [];
+
+    /// <summary>The topics file admins edit; relative paths are beside the program.</summary>
+    public string TopicsFile { get; set; } = "config/topics.json";
+}
+
+public sealed class StorageOptions
+{
+    public string Path { get; set; } = "data/watchbot.db";
+}
+
+public sealed class ScheduleOptions
+{
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan DigestInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan DeliveryInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+public sealed class DigestOptions
+{
+    public string DefaultTime { get; set; } = "08:00";
+    public string DefaultTimeZone { get; set; } = "UTC";
+    public bool SendEmpty { get; set; }
+    public TimeSpan FirstDigestLookback { get; set; } = TimeSpan.FromHours(24);
+    public int MaxEvents { get; set; } = 200;
+}
+
+public sealed class DeliveryOptions
+{
+    public int MaxAttempts { get; set; } = 8;
+    public int Parallelism { get; set; } = 8;
+}
+
+public sealed class ConsoleOptions
+{
+    /// <summary>Run the console chat in `run` mode when no platform token is set.</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+public sealed class TelegramOptions
+{
+    public string? Token { get; set; }
+    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+}
+
+public sealed class DiscordOptions
+{
+    public string? Token { get; set; }
+    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
+}

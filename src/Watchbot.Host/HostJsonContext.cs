@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using Watchbot.Core.Topics;
+using Watchbot.Host.Export;
+
+namespace Watchbot.Host;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never, PropertyNameCaseInsensitive = true, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(List<Topic>))]
+[JsonSerializable(typeof(EventRecord))]
+internal sealed partial class HostJsonContext : JsonSerializerContext;

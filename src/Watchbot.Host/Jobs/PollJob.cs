@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Watchbot.Core.Alerts;
+
+namespace Watchbot.Host.Jobs;
+
+/// <summary>Reads new events past the poll cursor and queues immediate alerts (logic in <see cref="AlertService"/>).</summary>
+[DisallowConcurrentExecution]
+public sealed class PollJob(AlertService alerts, TimeProvider time, ILogger<PollJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("poll", "watchbot");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await alerts.PollAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Poll failed; the cursor did not move, the next run retries");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Watchbot.Host.Cli;
+
+return await WatchbotCli.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,176 @@
+using Watchbot.Host.Tests.Support;
+
+namespace Watchbot.Host.Tests;
+
+/// <summary>The `watchbot` program as a newcomer uses it: real process, real SQLite file.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    private string Db => temp.File("watchbot.db");
+
+    private Task<ProcessResult> Run(string? input, params string[] args) =>
+        WatchbotProcess.RunAsync(args.Concat(["--db", Db]), input);
+
+    [Fact]
+    public async Task A_hand_entered_event_reaches_the_digest_of_a_piped_chat()
+    {
+        var added = await Run(null, "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2020-10-04",
+            "--summary", "Rocket fire struck residential streets of Stepanakert", "--place", "Stepanakert", "--severity", "4",
+            "--source-url", "https://example.org/report");
+        Assert.True(added.ExitCode == 0, added.Error);
+
+        var chat = await Run("/subscribe karabakh\n/digest now\n", "chat");
+
+        Assert.Equal(0, chat.ExitCode);
+        Assert.Contains("Subscribed this chat to karabakh", chat.Output);
+        Assert.Contains("--- digest ---", chat.Output);
+        Assert.Contains("Karabakh digest", chat.Output);
+        Assert.Contains("Escalations", chat.Output);
+        Assert.Contains("Stepanakert: Rocket fire struck residential streets of Stepanakert", chat.Output);
+        Assert.Contains("https://example.org/report", chat.Output);
+    }
+
+    [Fact]
+    public async Task A_second_digest_now_holds_only_what_is_new()
+    {
+        await Run(null, "events", "add", "--topic", "karabakh", "--kind", "ceasefire", "--date", "2020-10-10", "--summary", "A humanitarian truce was agreed in Moscow", "--stance", "agreement");
+        await Run("/subscribe karabakh\n/digest now\n", "chat");
+        await Run(null, "events", "add", "--topic", "karabakh", "--kind", "displacement", "--date", "2020-10-11", "--summary", "Thousands fled toward Goris");
+
+        var chat = await Run("/digest now\n", "chat");
+
+        Assert.Contains("Thousands fled toward Goris", chat.Output);
+        Assert.DoesNotContain("humanitarian truce", chat.Output);
+    }
+
+    [Fact]
+    public async Task Events_can_be_listed_shown_and_exported_as_json_lines()
+    {
+        await Run(null, "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2020-10-04", "--summary", "Shelling of Terter", "--place", "Terter");
+        await Run(null, "events", "add", "--topic", "karabakh", "--kind", "casualties", "--date", "2020-10-05", "--summary", "Two civilians were killed in Ganja");
+
+        var list = await Run(null, "events", "list", "--since", "1");
+        var show = await Run(null, "events", "show", "1");
+        var export = await Run(null, "events", "export", "--format", "jsonl");
+
+        Assert.DoesNotContain("Shelling of Terter", list.Output);
+        Assert.Contains("Two civilians were killed in Ganja", list.Output);
+        Assert.Contains("Summary: Shelling of Terter", show.Output);
+        var lines = export.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var json = System.Text.Json.JsonDocument.Parse(lines[0]);
+        Assert.Equal("escalation", json.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("2020-10-04", json.RootElement.GetProperty("date").GetString());
+        Assert.Equal("Terter", json.RootElement.GetProperty("places")[0].GetString());
+        foreach (var field in new[] { "id", "seq", "status", "dateEnd", "datePrecision", "topics", "actors", "severity", "stance", "claimedBy", "summary", "casualties", "sources" })
+        {
+            Assert.True(json.RootElement.TryGetProperty(field, out _), field);
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_applies_the_schema_and_exits()
+    {
+        var result = await Run(null, "migrate");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(Db));
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("events", "add", "--topic", "karabakh")]
+    [InlineData("--no-such-option")]
+    public async Task Unknown_verbs_and_options_fail_with_a_message(params string[] args)
+    {
+        var result = await Run(null, args);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.NotEmpty(result.Error.Trim());
+    }
+
+    [Theory]
+    [InlineData("--kind", "skirmish", "--kind 'skirmish' is not a kind")]
+    [InlineData("--date", "04/10/2020", "--date '04/10/2020' is not a date")]
+    [InlineData("--topic", "ukrane", "There is no topic 'ukrane'")]
+    [InlineData("--severity", "9", "--severity must be a number from 1")]
+    [InlineData("--source-url", "javascript:alert(1)", "is not an http or https address")]
+    public async Task A_bad_event_is_refused_with_one_clear_sentence_and_nothing_is_stored(string option, string value, string message)
+    {
+        var args = new Dictionary<string, string>
+        {
+            ["--topic"] = "karabakh", ["--kind"] = "escalation", ["--date"] = "2020-10-04", ["--summary"] = "Shelling", [option] = value,
+        };
+
+        var result = await Run(null, ["events", "add", .. args.SelectMany(a => new[] { a.Key, a.Value })]);
+        var list = await Run(null, "events", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.Contains("No events.", list.Output);
+    }
+
+    [Fact]
+    public async Task A_database_in_a_missing_folder_is_refused_with_the_fix()
+    {
+        var result = await WatchbotProcess.RunAsync(["migrate", "--db", temp.File("nowhere/watchbot.db")]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nowhere", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_corrupt_database_is_refused_and_left_untouched()
+    {
+        var bytes = new byte[8192];
+        new Random(7).NextBytes(bytes);
+        await File.WriteAllBytesAsync(Db, bytes);
+
+        var result = await Run("/topics\n", "chat");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a SQLite database", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Db));
+    }
+
+    [Theory]
+    [InlineData("Watchbot__Schedule__PollInterval", "soon", "Watchbot:Schedule:PollInterval is 'soon'")]
+    [InlineData("Watchbot__Schedule__PollInterval", "-00:01:00", "Watchbot:Schedule:PollInterval is -00:01:00")]
+    [InlineData("Watchbot__Delivery__MaxAttempts", "many", "Watchbot:Delivery:MaxAttempts is 'many'")]
+    [InlineData("Watchbot__Digest__DefaultTimeZone", "Mars/Olympus", "not a time zone")]
+    [InlineData("Watchbot__Owners__0", "root", "telegram:<id>")]
+    public async Task A_bad_setting_stops_the_program_with_the_setting_and_the_fix(string key, string value, string message)
+    {
+        var result = await WatchbotProcess.RunAsync(["migrate", "--db", Db], environment: new Dictionary<string, string> { [key] = value });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public async Task Hostile_and_empty_chat_lines_get_short_replies_and_change_nothing()
+    {
+        var input = string.Join('\n',
+            "",
+            "/subscribe " + new string('k', 10_000),
+            "/subscribe <b>karabakh</b>",
+            "/subscribe @everyone",
+            "/unsubscribe\u0000 all",
+            "/digest karabakh at 25:99",
+            "hello bot",
+            "/subscriptions") + "\n";
+
+        var result = await Run(input, "chat");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("That command is too long", result.Output);
+        Assert.Contains("There is no topic '<b>karabakh</b>'", result.Output);
+        Assert.Contains("I only understand commands", result.Output);
+        Assert.Contains("This chat follows no topics", result.Output);
+        Assert.DoesNotContain("Subscribed", result.Output);
+    }
+
+    public void Dispose() => temp.Dispose();
+}
