@@ -1,0 +1,184 @@
+using Watchbot.Core.Events;
+using Watchbot.Core.Messages;
+using Watchbot.Core.Storage;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Host.Tests.Support;
+
+namespace Watchbot.Host.Tests.Services;
+
+public sealed class DigestServiceTests : IDisposable
+{
+    private readonly StoreFixture f = new();
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private async Task<IReadOnlyList<string>> DeliveredTextsAsync()
+    {
+        var transport = new FakeTransport();
+        await f.Delivery.DrainAsync(transport, None);
+        return transport.Delivered.Select(d => d.Message.ToPlainText()).ToList();
+    }
+
+    [Fact]
+    public async Task A_due_digest_holds_every_matching_event_since_the_last_one()
+    {
+        await f.SubscribeAsync("a");
+        await f.AddEventAsync("Drones struck a fuel depot");
+        await f.AddEventAsync("Shelling of a border village", EventKind.Escalation, 4);
+        f.Clock.Advance(TimeSpan.FromHours(1));
+
+        var result = await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        var texts = await DeliveredTextsAsync();
+
+        Assert.Equal(1, result.Queued);
+        var digest = Assert.Single(texts);
+        Assert.Contains("Drones struck a fuel depot", digest);
+        Assert.Contains("Shelling of a border village", digest);
+    }
+
+    [Fact]
+    public async Task A_digest_is_composed_once_however_often_the_job_runs()
+    {
+        await f.SubscribeAsync("a");
+        await f.AddEventAsync("Rocket fire on the city");
+        f.Clock.Advance(TimeSpan.FromHours(1));
+
+        var first = await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        var second = await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        f.Clock.Advance(TimeSpan.FromMinutes(30));
+        var third = await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+
+        Assert.Equal((1, 0, 0), (first.Queued, second.Due, third.Due));
+        Assert.Single(await DeliveredTextsAsync());
+    }
+
+    [Fact]
+    public async Task Two_runs_racing_with_the_same_view_queue_one_digest()
+    {
+        var subscription = await f.SubscribeAsync("a");
+        await f.AddEventAsync("Rocket fire on the city");
+        f.Clock.Advance(TimeSpan.FromHours(1));
+
+        var results = await Task.WhenAll(
+            f.Digests.RunNowAsync(subscription, f.Clock.GetUtcNow(), None),
+            f.Digests.RunNowAsync(subscription, f.Clock.GetUtcNow(), None));
+
+        Assert.Equal(1, results.Sum(r => r.Queued));
+        Assert.Equal(1, results.Sum(r => r.Skipped));
+        Assert.Single(await DeliveredTextsAsync());
+    }
+
+    [Fact]
+    public async Task A_day_with_nothing_new_sends_nothing_but_counts_as_done()
+    {
+        var subscription = await f.SubscribeAsync("a");
+        f.Clock.Advance(TimeSpan.FromHours(1));
+
+        var result = await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        var after = await f.Store.Subscriptions.GetAsync(subscription.Id, None);
+
+        Assert.Equal((1, 0, 1), (result.Due, result.Queued, result.Empty));
+        Assert.Empty(await DeliveredTextsAsync());
+        Assert.Equal(f.Clock.GetUtcNow(), after!.LastDigestAt);
+    }
+
+    [Fact]
+    public async Task The_next_digest_holds_only_events_after_the_previous_one()
+    {
+        await f.SubscribeAsync("a");
+        await f.AddEventAsync("First strike");
+        f.Clock.Advance(TimeSpan.FromHours(1));
+        await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        await f.AddEventAsync("Second strike");
+        f.Clock.Advance(TimeSpan.FromDays(1));
+
+        await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        var texts = await DeliveredTextsAsync();
+
+        Assert.Equal(2, texts.Count);
+        Assert.Contains("Second strike", texts[1]);
+        Assert.DoesNotContain("First strike", texts[1]);
+    }
+
+    [Fact]
+    public async Task A_corrected_event_comes_again_in_the_next_digest()
+    {
+        await f.SubscribeAsync("a");
+        var e = await f.AddEventAsync("Strike on a bridge");
+        f.Clock.Advance(TimeSpan.FromHours(1));
+        await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+
+        await f.Store.Events.ReviseAsync(e.Id, old => old with { Summary = "Strike on a road bridge near the town" }, None);
+        f.Clock.Advance(TimeSpan.FromDays(1));
+        await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        var texts = await DeliveredTextsAsync();
+
+        Assert.Contains("Strike on a road bridge near the town", texts[^1]);
+    }
+
+    [Fact]
+    public async Task Each_subscription_gets_only_what_its_filters_let_through()
+    {
+        await f.SubscribeAsync("all");
+        await f.SubscribeAsync("grave", s => s with { Filter = new SubscriptionFilter { MinSeverity = 4 } });
+        await f.SubscribeAsync("other", s => s with { Topic = "sahel" });
+        await f.AddEventAsync("Minor exchange of fire", severity: 2);
+        await f.AddEventAsync("Missile strike on the city", severity: 5);
+        f.Clock.Advance(TimeSpan.FromHours(1));
+
+        await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        var transport = new FakeTransport();
+        await f.Delivery.DrainAsync(transport, None);
+        var byChat = transport.Delivered.ToDictionary(d => d.Chat.ChatId, d => d.Message.ToPlainText());
+
+        Assert.Contains("Minor exchange of fire", byChat["all"]);
+        Assert.DoesNotContain("Minor exchange of fire", byChat["grave"]);
+        Assert.Contains("Missile strike on the city", byChat["grave"]);
+        Assert.False(byChat.ContainsKey("other"));
+    }
+
+    [Fact]
+    public async Task Pending_events_wait_for_review_and_never_reach_a_digest()
+    {
+        await f.SubscribeAsync("a");
+        await f.Store.Events.AddAsync(new EventDraft
+        {
+            Kind = EventKind.Casualties, Date = new DateOnly(2020, 10, 4), Summary = "Unverified toll", Topics = ["karabakh"], Status = EventStatus.Pending,
+        }, None);
+        await f.AddEventAsync("Verified strike");
+        f.Clock.Advance(TimeSpan.FromHours(1));
+
+        await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+
+        var digest = Assert.Single(await DeliveredTextsAsync());
+        Assert.DoesNotContain("Unverified toll", digest);
+    }
+
+    [Fact]
+    public async Task A_crash_before_the_digest_transaction_commits_leaves_it_due_and_unsent()
+    {
+        var subscription = await f.SubscribeAsync("a");
+        await f.AddEventAsync("Strike");
+        f.Clock.Advance(TimeSpan.FromHours(1));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => f.Digests.RunDueAsync(f.Clock.GetUtcNow(), cancelled.Token));
+        var after = await f.Store.Subscriptions.GetAsync(subscription.Id, None);
+
+        Assert.Null(after!.LastDigestAt);
+        Assert.Equal(0, await f.Store.Outbox.CountPendingAsync(None));
+        Assert.Equal(1, (await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None)).Queued);
+    }
+
+    [Fact]
+    public async Task Digest_now_sends_even_when_nothing_is_new_and_says_so()
+    {
+        var subscription = await f.SubscribeAsync("a");
+
+        await f.Digests.RunNowAsync(subscription, f.Clock.GetUtcNow(), None);
+
+        Assert.Contains("Nothing new in this period.", Assert.Single(await DeliveredTextsAsync()));
+    }
+
+    public void Dispose() => f.Dispose();
+}
