@@ -7,7 +7,7 @@ public sealed record MessageLink(string Label, string Url);
 /// <summary>One line of a message: a digest item, an alert, a line of a reply. Never split across messages.</summary>
 public sealed record MessageItem(string Text, IReadOnlyList<MessageLink> Links)
 {
-    public MessageItem(string text) : this(text, []) { }
+    public static MessageItem Plain(string text) => new(text, []);
 }
 
 public sealed record MessageSection(string? Heading, IReadOnlyList<MessageItem> Items);
@@ -23,10 +23,10 @@ public sealed record OutgoingMessage(
     string? Footer = null)
 {
     public static OutgoingMessage Reply(string text) =>
-        new(MessageKind.Reply, "", [new MessageSection(null, [new MessageItem(text)])]);
+        new(MessageKind.Reply, "", [new MessageSection(null, [MessageItem.Plain(text)])]);
 
     public static OutgoingMessage Reply(string title, IEnumerable<string> lines) =>
-        new(MessageKind.Reply, title, [new MessageSection(null, lines.Select(l => new MessageItem(l)).ToList())]);
+        new(MessageKind.Reply, title, [new MessageSection(null, lines.Select(MessageItem.Plain).ToList())]);
 
     /// <summary>All the text of the message, for logs and tests.</summary>
     public string ToPlainText() => PlainTextRenderer.Render(this);

@@ -1,0 +1,10 @@
+namespace Watchbot.Storage.Migrations;
+
+/// <summary>Every migration, oldest first. Append new ones; never edit or remove one that has shipped.</summary>
+public static class MigrationList
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "initial schema", Migration0001Initial.Sql),
+    ];
+}

@@ -1,0 +1,180 @@
+using Microsoft.Data.Sqlite;
+using Watchbot.Core.Events;
+using Watchbot.Storage.Internal;
+
+namespace Watchbot.Storage.Repositories;
+
+/// <summary>The events and event_sources rows: reading, inserting and rewriting them, and handing out seqs.</summary>
+internal static class EventRows
+{
+    public const string Columns =
+        "id, seq, kind, status, date, date_end, date_precision, summary, topics, places, actors, severity, confidence, stance, claimed_by, casualties, created_at, changed_at";
+
+    private const string InsertColumns =
+        "seq, kind, status, date, date_end, date_precision, summary, topics, places, actors, severity, confidence, stance, claimed_by, casualties, created_at, changed_at";
+
+    private const string Values =
+        "@kind, @status, @date, @date_end, @date_precision, @summary, @topics, @places, @actors, @severity, @confidence, @stance, @claimed_by, @casualties";
+
+    /// <summary>Takes <paramref name="count"/> new seqs from the high-water mark; returns the first. Call inside a write transaction.</summary>
+    public static async Task<long> TakeSeqsAsync(SqliteConnection connection, SqliteTransaction transaction, int count, CancellationToken cancellationToken)
+    {
+        using var command = connection.Command(
+                "UPDATE event_seq SET last_seq = last_seq + @count WHERE id = 1 RETURNING last_seq", transaction)
+            .With("@count", count);
+        var last = await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+        return last - count + 1;
+    }
+
+    public static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction) =>
+        WithEventParameters(connection.Command(
+            $"INSERT INTO events ({InsertColumns}) VALUES (@seq, {Values}, @created_at, @changed_at) RETURNING id", transaction));
+
+    public static SqliteCommand UpdateCommand(SqliteConnection connection, SqliteTransaction transaction) =>
+        WithEventParameters(connection.Command(
+            """
+            UPDATE events SET seq = @seq, kind = @kind, status = @status, date = @date, date_end = @date_end,
+                date_precision = @date_precision, summary = @summary, topics = @topics, places = @places, actors = @actors,
+                severity = @severity, confidence = @confidence, stance = @stance, claimed_by = @claimed_by,
+                casualties = @casualties, created_at = @created_at, changed_at = @changed_at
+            WHERE id = @id
+            """, transaction)).With("@id", null);
+
+    public static SqliteCommand InsertSourceCommand(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Command(
+                "INSERT INTO event_sources (event_id, file, url, title, published, sentence) VALUES (@event_id, @file, @url, @title, @published, @sentence)",
+                transaction)
+            .With("@event_id", null).With("@file", null).With("@url", null).With("@title", null).With("@published", null).With("@sentence", null);
+
+    /// <summary>Sets every parameter of an insert or update command from <paramref name="e"/>.</summary>
+    public static void Bind(SqliteCommand command, WatchEvent e)
+    {
+        command.Set("@seq", e.Seq);
+        command.Set("@kind", e.Kind.Name());
+        command.Set("@status", e.Status.Name());
+        command.Set("@date", Db.Date(e.Date));
+        command.Set("@date_end", Db.Date(e.DateEnd));
+        command.Set("@date_precision", e.DatePrecision.Name());
+        command.Set("@summary", e.Summary);
+        command.Set("@topics", StoredJson.Strings(e.Topics));
+        command.Set("@places", StoredJson.Strings(e.Places));
+        command.Set("@actors", StoredJson.Strings(e.Actors));
+        command.Set("@severity", e.Severity);
+        command.Set("@confidence", e.Confidence);
+        command.Set("@stance", e.Stance?.Name());
+        command.Set("@claimed_by", e.ClaimedBy);
+        command.Set("@casualties", StoredJson.Casualties(e.Casualties));
+        command.Set("@created_at", Db.Time(e.CreatedAt));
+        command.Set("@changed_at", Db.Time(e.ChangedAt));
+    }
+
+    public static async Task InsertSourcesAsync(SqliteCommand insertSource, long eventId, IReadOnlyList<EventSource>? sources, CancellationToken cancellationToken)
+    {
+        foreach (var source in sources ?? [])
+        {
+            insertSource.Set("@event_id", eventId);
+            insertSource.Set("@file", source.File);
+            insertSource.Set("@url", source.Url);
+            insertSource.Set("@title", source.Title);
+            insertSource.Set("@published", Db.Date(source.Published));
+            insertSource.Set("@sentence", source.Sentence);
+            await insertSource.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a query that selects <see cref="Columns"/> and attaches each event's sources.</summary>
+    public static async Task<List<WatchEvent>> ReadAsync(SqliteCommand query, CancellationToken cancellationToken)
+    {
+        var events = new List<WatchEvent>();
+        await using (var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                events.Add(Read(reader));
+            }
+        }
+
+        if (events.Count == 0)
+        {
+            return events;
+        }
+
+        var sources = await ReadSourcesAsync(query.Connection!, query.Transaction, events.Select(e => e.Id).ToList(), cancellationToken)
+            .ConfigureAwait(false);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (sources.TryGetValue(events[i].Id, out var list))
+            {
+                events[i] = events[i] with { Sources = list };
+            }
+        }
+
+        return events;
+    }
+
+    private static WatchEvent Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        Seq = r.GetInt64(1),
+        Kind = EventNames.Parse<EventKind>(r.GetString(2)),
+        Status = EventNames.Parse<EventStatus>(r.GetString(3)),
+        Date = Db.ParseDate(r.GetString(4)),
+        DateEnd = r.IsDBNull(5) ? null : Db.ParseDate(r.GetString(5)),
+        DatePrecision = EventNames.Parse<DatePrecision>(r.GetString(6)),
+        Summary = r.GetString(7),
+        Topics = StoredJson.ReadStrings(r.GetString(8)),
+        Places = StoredJson.ReadStrings(r.GetString(9)),
+        Actors = StoredJson.ReadStrings(r.GetString(10)),
+        Severity = r.GetInt32(11),
+        Confidence = r.GetDouble(12),
+        Stance = r.IsDBNull(13) ? null : EventNames.Parse<CeasefireStance>(r.GetString(13)),
+        ClaimedBy = r.NullableString(14),
+        Casualties = StoredJson.ReadCasualties(r.GetString(15)),
+        CreatedAt = Db.ParseTime(r.GetString(16)),
+        ChangedAt = Db.ParseTime(r.GetString(17)),
+    };
+
+    private static async Task<Dictionary<long, List<EventSource>>> ReadSourcesAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> eventIds, CancellationToken cancellationToken)
+    {
+        using var command = connection.Command(
+                """
+                SELECT event_id, file, url, title, published, sentence FROM event_sources
+                WHERE event_id IN (SELECT value FROM json_each(@ids)) ORDER BY event_id, id
+                """, transaction)
+            .With("@ids", StoredJson.Ids(eventIds));
+        var sources = new Dictionary<long, List<EventSource>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var eventId = reader.GetInt64(0);
+            if (!sources.TryGetValue(eventId, out var list))
+            {
+                sources[eventId] = list = [];
+            }
+
+            list.Add(new EventSource(
+                reader.NullableString(1),
+                reader.NullableString(2),
+                reader.NullableString(3),
+                reader.IsDBNull(4) ? null : Db.ParseDate(reader.GetString(4)),
+                reader.NullableString(5)));
+        }
+
+        return sources;
+    }
+
+    private static SqliteCommand WithEventParameters(SqliteCommand command)
+    {
+        foreach (var name in new[]
+                 {
+                     "@seq", "@kind", "@status", "@date", "@date_end", "@date_precision", "@summary", "@topics", "@places", "@actors",
+                     "@severity", "@confidence", "@stance", "@claimed_by", "@casualties", "@created_at", "@changed_at",
+                 })
+        {
+            command.With(name, null);
+        }
+
+        return command;
+    }
+}

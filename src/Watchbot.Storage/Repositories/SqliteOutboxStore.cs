@@ -1,0 +1,226 @@
+using Microsoft.Data.Sqlite;
+using Watchbot.Core.Delivery;
+using Watchbot.Core.Storage;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Storage.Internal;
+
+namespace Watchbot.Storage.Repositories;
+
+/// <summary>
+/// The outbox. Messages are queued in the same transaction as the cursor move that produced them; delivery takes the
+/// oldest pending message of each chat, so messages keep their order within a chat.
+/// A message queued without a not-before time is due at once (its not_before stays NULL; it reads back as its creation time).
+/// </summary>
+public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
+{
+    private const string Columns =
+        "id, platform, chat_id, subscription_id, message, status, attempts, created_at, not_before, platform_message_id, last_error";
+
+    public async Task<long> EnqueueAsync(OutboxDraft message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginWrite();
+        var ids = await InsertAsync(connection, transaction, [message], cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+        return ids[0];
+    }
+
+    /// <summary>A queued digest that names no subscription is linked to <paramref name="subscriptionId"/>.</summary>
+    public async Task<bool> EnqueueDigestAsync(long subscriptionId, long expectedCursor, long newCursor, DateTimeOffset digestAt,
+        OutboxDraft? message, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginWrite();
+        using (var swap = connection.Command(
+                       """
+                       UPDATE subscriptions SET digest_cursor = @new, last_digest_at = @at
+                       WHERE id = @id AND digest_cursor = @expected
+                       """, transaction)
+                   .With("@id", subscriptionId)
+                   .With("@expected", expectedCursor)
+                   .With("@new", newCursor)
+                   .With("@at", Db.Time(digestAt)))
+        {
+            if (await swap.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return false;
+            }
+        }
+
+        if (message is not null)
+        {
+            var draft = message with { SubscriptionId = message.SubscriptionId ?? subscriptionId };
+            await InsertAsync(connection, transaction, [draft], cancellationToken).ConfigureAwait(false);
+        }
+
+        transaction.Commit();
+        return true;
+    }
+
+    public async Task<bool> EnqueueWithCursorAsync(string cursorName, long expectedCursor, long newCursor,
+        IReadOnlyList<OutboxDraft> messages, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(cursorName);
+        ArgumentNullException.ThrowIfNull(messages);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginWrite();
+        if (await CursorRows.GetValueAsync(connection, transaction, cursorName, cancellationToken).ConfigureAwait(false) != expectedCursor)
+        {
+            return false;
+        }
+
+        await CursorRows.SetAsync(connection, transaction, cursorName, newCursor, database.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await InsertAsync(connection, transaction, messages, cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+        return true;
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> NextDueAsync(string platform, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(platform);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                $"""
+                 SELECT {Columns} FROM outbox
+                 WHERE id IN (SELECT MIN(id) FROM outbox WHERE platform = @platform AND status = 'pending' GROUP BY chat_id)
+                   AND (not_before IS NULL OR not_before <= @now)
+                 ORDER BY id
+                 LIMIT @limit
+                 """)
+            .With("@platform", platform)
+            .With("@now", Db.Time(now))
+            .With("@limit", Math.Max(0, limit));
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the send even over a concurrent drop: what the platform accepted was sent.</summary>
+    public async Task MarkSentAsync(long id, string? platformMessageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                """
+                UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = @at, platform_message_id = @platform_message_id
+                WHERE id = @id AND status <> 'sent'
+                """)
+            .With("@id", id)
+            .With("@at", Db.Time(at))
+            .With("@platform_message_id", platformMessageId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task MarkFailedAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                """
+                UPDATE outbox SET status = 'failed', attempts = attempts + 1, failed_at = @at, last_error = @reason
+                WHERE id = @id AND status = 'pending'
+                """)
+            .With("@id", id)
+            .With("@at", Db.Time(at))
+            .With("@reason", reason);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                """
+                UPDATE outbox SET attempts = attempts + 1, not_before = @not_before, last_error = @reason
+                WHERE id = @id AND status = 'pending'
+                """)
+            .With("@id", id)
+            .With("@not_before", Db.Time(notBefore))
+            .With("@reason", reason);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> DropPendingForChatAsync(ChatAddress chat, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                """
+                UPDATE outbox SET status = 'failed', failed_at = @at, last_error = @reason
+                WHERE platform = @platform AND chat_id = @chat_id AND status = 'pending'
+                """)
+            .With("@platform", chat.Platform)
+            .With("@chat_id", chat.ChatId)
+            .With("@at", Db.Time(database.Time.GetUtcNow()))
+            .With("@reason", reason);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command("SELECT COUNT(*) FROM outbox WHERE status = 'pending'");
+        return (int)await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<OutboxMessage?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command($"SELECT {Columns} FROM outbox WHERE id = @id").With("@id", id);
+        return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+    }
+
+    private async Task<List<long>> InsertAsync(SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyList<OutboxDraft> messages, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>(messages.Count);
+        if (messages.Count == 0)
+        {
+            return ids;
+        }
+
+        using var insert = connection.Command(
+                """
+                INSERT INTO outbox (platform, chat_id, subscription_id, kind, message, status, attempts, created_at, not_before)
+                VALUES (@platform, @chat_id, @subscription_id, @kind, @message, 'pending', 0, @created_at, @not_before)
+                RETURNING id
+                """, transaction)
+            .With("@platform", null).With("@chat_id", null).With("@subscription_id", null).With("@kind", null).With("@message", null)
+            .With("@created_at", Db.Time(database.Time.GetUtcNow())).With("@not_before", null);
+        foreach (var draft in messages)
+        {
+            ArgumentNullException.ThrowIfNull(draft);
+            insert.Set("@platform", draft.Chat.Platform);
+            insert.Set("@chat_id", draft.Chat.ChatId);
+            insert.Set("@subscription_id", draft.SubscriptionId);
+            insert.Set("@kind", draft.Message.Kind.ToString().ToLowerInvariant());
+            insert.Set("@message", StoredJson.Message(draft.Message));
+            insert.Set("@not_before", Db.Time(draft.NotBefore));
+            ids.Add(await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return ids;
+    }
+
+    private static async Task<List<OutboxMessage>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var list = new List<OutboxMessage>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var createdAt = Db.ParseTime(r.GetString(7));
+            list.Add(new OutboxMessage
+            {
+                Id = r.GetInt64(0),
+                Chat = new ChatAddress(r.GetString(1), r.GetString(2)),
+                SubscriptionId = r.NullableLong(3),
+                Message = StoredJson.ReadMessage(r.GetString(4)),
+                Status = Enum.Parse<OutboxStatus>(r.GetString(5), ignoreCase: true),
+                Attempts = r.GetInt32(6),
+                CreatedAt = createdAt,
+                NotBefore = r.NullableTime(8) ?? createdAt,
+                PlatformMessageId = r.NullableString(9),
+                LastError = r.NullableString(10),
+            });
+        }
+
+        return list;
+    }
+}

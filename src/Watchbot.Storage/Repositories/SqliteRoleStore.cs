@@ -1,0 +1,53 @@
+using Watchbot.Core.Storage;
+using Watchbot.Storage.Internal;
+
+namespace Watchbot.Storage.Repositories;
+
+/// <summary>Curators ("platform:userId") granted by owners.</summary>
+public sealed class SqliteRoleStore(SqliteDatabase database) : IRoleStore
+{
+    public async Task<bool> IsCuratorAsync(string userKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userKey);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command("SELECT COUNT(*) FROM curators WHERE user_key = @key").With("@key", userKey);
+        return await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>True when newly granted; false (and the first grant kept) when the user already was a curator.</summary>
+    public async Task<bool> GrantCuratorAsync(string userKey, string grantedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        ArgumentNullException.ThrowIfNull(grantedBy);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                "INSERT INTO curators (user_key, granted_by, granted_at) VALUES (@key, @by, @at) ON CONFLICT (user_key) DO NOTHING")
+            .With("@key", userKey)
+            .With("@by", grantedBy)
+            .With("@at", Db.Time(at));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    public async Task<bool> RevokeCuratorAsync(string userKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userKey);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command("DELETE FROM curators WHERE user_key = @key").With("@key", userKey);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>Every curator's user key, sorted.</summary>
+    public async Task<IReadOnlyList<string>> ListCuratorsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command("SELECT user_key FROM curators ORDER BY user_key");
+        var keys = new List<string>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(r.GetString(0));
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,119 @@
+using Watchbot.Core.Events;
+using Watchbot.Core.Storage;
+using Watchbot.Storage.Tests.Support;
+
+namespace Watchbot.Storage.Tests;
+
+public sealed class EventQueryTests : StoreTest
+{
+    private async Task SeedAsync()
+    {
+        await Store.Events.AddAsync(Samples.Event("k1", "karabakh"), Ct);                                          // seq 1
+        await Store.Events.AddAsync(Samples.Event("u1", "ukraine"), Ct);                                           // seq 2
+        await Store.Events.AddAsync(Samples.Event("both", "ukraine", "karabakh"), Ct);                             // seq 3
+        await Store.Events.AddAsync(Samples.Event("k-pending", "karabakh") with { Status = EventStatus.Pending }, Ct); // seq 4
+        Clock.Advance(TimeSpan.FromHours(1));
+        await Store.Events.AddAsync(Samples.Event("k2", "karabakh"), Ct);                                          // seq 5
+        await Store.Events.AddAsync(Samples.Event("k-rejected", "karabakh") with { Status = EventStatus.Rejected }, Ct); // seq 6
+    }
+
+    private async Task<string> SummariesAsync(EventQuery query) =>
+        string.Join(",", (await Store.Events.ListAsync(query, Ct)).Select(e => e.Summary));
+
+    [Fact]
+    public async Task The_default_query_lists_published_events_oldest_first()
+    {
+        await SeedAsync();
+
+        Assert.Equal("k1,u1,both,k2", await SummariesAsync(new EventQuery()));
+    }
+
+    [Fact]
+    public async Task A_topic_matches_events_whose_topic_list_contains_it()
+    {
+        await SeedAsync();
+
+        Assert.Equal("k1,both,k2", await SummariesAsync(new EventQuery { Topic = "karabakh" }));
+        Assert.Equal("u1,both", await SummariesAsync(new EventQuery { Topic = "ukraine" }));
+        Assert.Equal("", await SummariesAsync(new EventQuery { Topic = "kara" }));
+    }
+
+    [Fact]
+    public async Task A_status_filters_and_no_status_lists_them_all()
+    {
+        await SeedAsync();
+
+        Assert.Equal("k-pending", await SummariesAsync(new EventQuery { Status = EventStatus.Pending }));
+        Assert.Equal("k-rejected", await SummariesAsync(new EventQuery { Status = EventStatus.Rejected }));
+        Assert.Equal("k1,u1,both,k-pending,k2,k-rejected", await SummariesAsync(new EventQuery { Status = null }));
+    }
+
+    [Fact]
+    public async Task After_seq_is_a_cursor_that_only_lets_greater_seqs_through()
+    {
+        await SeedAsync();
+
+        Assert.Equal("both,k2", await SummariesAsync(new EventQuery { AfterSeq = 2 }));
+        Assert.Equal("", await SummariesAsync(new EventQuery { AfterSeq = 6, Status = null }));
+    }
+
+    [Fact]
+    public async Task A_revised_event_moves_past_the_cursor_that_had_seen_it()
+    {
+        await SeedAsync();
+        var cursor = await Store.Events.LastSeqAsync(Ct);
+        var k1 = (await Store.Events.ListAsync(new EventQuery(), Ct))[0];
+
+        await Store.Events.ReviseAsync(k1.Id, e => e with { Summary = "k1 revised" }, Ct);
+
+        Assert.Equal("k1 revised", await SummariesAsync(new EventQuery { AfterSeq = cursor }));
+    }
+
+    [Fact]
+    public async Task Descending_lists_newest_first_and_the_limit_keeps_the_newest()
+    {
+        await SeedAsync();
+
+        Assert.Equal("k2,both,u1,k1", await SummariesAsync(new EventQuery { Ascending = false }));
+        Assert.Equal("k2,both", await SummariesAsync(new EventQuery { Ascending = false, Limit = 2 }));
+        Assert.Equal("k1,u1", await SummariesAsync(new EventQuery { Limit = 2 }));
+        Assert.Equal("", await SummariesAsync(new EventQuery { Limit = 0 }));
+    }
+
+    [Fact]
+    public async Task Changed_since_keeps_events_changed_at_or_after_the_time()
+    {
+        await SeedAsync();
+
+        Assert.Equal("k2", await SummariesAsync(new EventQuery { ChangedSince = Start.AddMinutes(30) }));
+        Assert.Equal("k2", await SummariesAsync(new EventQuery { ChangedSince = Start.AddHours(1) }));
+        Assert.Equal("k1,u1,both,k2", await SummariesAsync(new EventQuery { ChangedSince = Start }));
+    }
+
+    [Fact]
+    public async Task Every_field_of_the_query_applies_at_once()
+    {
+        await SeedAsync();
+
+        var query = new EventQuery
+        {
+            Topic = "karabakh", Status = EventStatus.Published, AfterSeq = 1, ChangedSince = Start, Ascending = false, Limit = 1,
+        };
+
+        Assert.Equal("k2", await SummariesAsync(query));
+    }
+
+    [Fact]
+    public async Task Listed_events_carry_their_sources()
+    {
+        await Store.Events.AddAsync(Samples.Event("a") with { Sources = [new EventSource("a1.txt", null, null, null, "a1"), new EventSource("a2.txt", null, null, null, "a2")] }, Ct);
+        await Store.Events.AddAsync(Samples.Event("b"), Ct);
+        await Store.Events.AddAsync(Samples.Event("c") with { Sources = [new EventSource("c1.txt", null, null, null, "c1")] }, Ct);
+
+        var events = await Store.Events.ListAsync(new EventQuery(), Ct);
+
+        Assert.Equal(["a1", "a2"], events[0].Sources.Select(s => s.Sentence!));
+        Assert.Empty(events[1].Sources);
+        Assert.Equal(["c1"], events[2].Sources.Select(s => s.Sentence!));
+    }
+}
