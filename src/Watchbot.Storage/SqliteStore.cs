@@ -28,6 +28,7 @@ public sealed class SqliteStore
         Topics = new SqliteTopicStore(database);
         Roles = new SqliteRoleStore(database);
         Articles = new SqliteArticleStore(database);
+        ChatSettings = new SqliteChatSettingsStore(database);
     }
 
     public SqliteDatabase Database { get; }
@@ -50,6 +51,8 @@ public sealed class SqliteStore
     public SqliteRoleStore Roles { get; }
 
     public SqliteArticleStore Articles { get; }
+
+    public SqliteChatSettingsStore ChatSettings { get; }
 
     /// <summary>Brings the schema up to date; returns the migration versions applied now (empty when it already was).</summary>
     public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken) => Database.MigrateAsync(cancellationToken);

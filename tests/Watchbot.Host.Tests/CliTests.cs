@@ -23,7 +23,7 @@ public sealed class CliTests : IDisposable
         var chat = await Run("/subscribe karabakh\n/digest now\n", "chat");
 
         Assert.Equal(0, chat.ExitCode);
-        Assert.Contains("Subscribed this chat to karabakh", chat.Output);
+        Assert.Contains("You now follow karabakh", chat.Output);
         Assert.Contains("--- digest ---", chat.Output);
         Assert.Contains("Karabakh digest", chat.Output);
         Assert.Contains("Escalations", chat.Output);
@@ -168,8 +168,8 @@ public sealed class CliTests : IDisposable
         Assert.Contains("That command is too long", result.Output);
         Assert.Contains("There is no topic '<b>karabakh</b>'", result.Output);
         Assert.Contains("I only understand commands", result.Output);
-        Assert.Contains("This chat follows no topics", result.Output);
-        Assert.DoesNotContain("Subscribed", result.Output);
+        Assert.Contains("You follow no topics yourself.", result.Output);
+        Assert.DoesNotContain("now follow", result.Output);
     }
 
     public void Dispose() => temp.Dispose();

@@ -55,7 +55,7 @@ public sealed partial class CrashTests(ITestOutputHelper log) : IDisposable
         using (var final = WatchbotProcess.Start(["run", "--db", Db], environment))
         {
             var seen = 0;
-            for (var i = 0; i < 600 && seen < Subscriptions; i++)
+            for (var i = 0; i < 1800 && seen < Subscriptions; i++)
             {
                 await Task.Delay(100);
                 seen = DeliveredChats(output + final.Output).Distinct().Count();

@@ -18,6 +18,7 @@ public sealed class AlertService(
     ISubscriptionStore subscriptions,
     IOutboxStore outbox,
     ICursorStore cursors,
+    IChatSettingsStore chatSettings,
     ILogger<AlertService> logger)
 {
     public const int BatchSize = 500;
@@ -36,6 +37,8 @@ public sealed class AlertService(
         var alerting = (await subscriptions.ListActiveAsync(cancellationToken).ConfigureAwait(false))
             .Where(s => s.AlertsEnabled)
             .ToList();
+        var holds = (await chatSettings.ListAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(s => s.Chat, s => AlertHold.HeldUntil(s, now));
         var drafts = new List<OutboxDraft>();
         foreach (var e in fresh.Where(e => e.Status == EventStatus.Published))
         {
@@ -43,7 +46,10 @@ public sealed class AlertService(
             {
                 if (e.Severity >= subscription.AlertMinSeverity && FilterMatcher.Matches(subscription, e))
                 {
-                    drafts.Add(new OutboxDraft(subscription.Chat, DigestService.Single(subscription.Topic, e, MessageKind.Alert), subscription.Id));
+                    var alert = DigestService.Single(subscription.Topic, e, MessageKind.Alert);
+                    drafts.Add(holds.GetValueOrDefault(subscription.Chat) is { } until
+                        ? new OutboxDraft(subscription.Chat, alert, subscription.Id, until, Held: true)
+                        : new OutboxDraft(subscription.Chat, alert, subscription.Id));
                 }
             }
         }

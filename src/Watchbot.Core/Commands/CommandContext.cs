@@ -1,6 +1,10 @@
+using Watchbot.Core.Subscriptions;
+
 namespace Watchbot.Core.Commands;
 
 /// <summary>Everything a handler needs to know about the call: the arguments, the time, and who is asking.</summary>
+/// <param name="Personal">The command is about the sender's own subscriptions: said in a private chat, or with "me".</param>
+/// <param name="RawArgs">The arguments as typed (for JSON), control characters removed.</param>
 public sealed record CommandContext(
     IncomingCommand Incoming,
     string Name,
@@ -8,10 +12,22 @@ public sealed record CommandContext(
     DateTimeOffset Now,
     bool IsOwner,
     bool IsCurator,
-    IReadOnlyList<CommandSpec> Commands)
+    IReadOnlyList<CommandSpec> Commands,
+    bool Personal = false,
+    string RawArgs = "")
 {
     /// <summary>May change this chat's subscriptions: a private chat's person, a group's admin, or an owner.</summary>
     public bool IsChatAdmin => Incoming.ChatKind == ChatKind.Private || Incoming.IsChatAdmin || IsOwner;
 
     public string Actor => Incoming.Sender.Key;
+
+    /// <summary>The chat whose subscriptions this command reads and changes: the sender's private chat for personal
+    /// commands, the chat it was said in otherwise.</summary>
+    public ChatAddress TargetChat => Personal ? Incoming.Sender.PrivateChat : Incoming.Chat;
+
+    /// <summary>The person a personal subscription belongs to; null for a chat's own.</summary>
+    public string? TargetUser => Personal ? Incoming.Sender.UserId : null;
+
+    /// <summary>How replies name the target: "your" or "this chat's".</summary>
+    public string Whose => Personal ? "your" : "this chat's";
 }

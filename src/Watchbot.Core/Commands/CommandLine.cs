@@ -5,7 +5,7 @@ namespace Watchbot.Core.Commands;
 public enum ParseOutcome { Command, NotACommand, ForAnotherBot, TooLong }
 
 /// <summary>A command line taken apart: "/Subscribe@WatchBot  Karabakh" is ("subscribe", ["karabakh"]).</summary>
-public sealed record ParsedCommand(ParseOutcome Outcome, string Name, IReadOnlyList<string> Args)
+public sealed record ParsedCommand(ParseOutcome Outcome, string Name, IReadOnlyList<string> Args, string RawArgs = "")
 {
     public static ParsedCommand Not(ParseOutcome outcome) => new(outcome, "", []);
 }
@@ -57,7 +57,7 @@ public static class CommandLine
             return ParsedCommand.Not(ParseOutcome.NotACommand);
         }
 
-        return new ParsedCommand(ParseOutcome.Command, head.ToLowerInvariant(), Split(clean[end..]));
+        return new ParsedCommand(ParseOutcome.Command, head.ToLowerInvariant(), Split(clean[end..]), clean[end..].Trim());
     }
 
     /// <summary>Splits on white space; "double quotes" keep spaces inside one argument.</summary>

@@ -14,9 +14,12 @@ public sealed class CommandRouter
     private readonly IRoleStore roles;
     private readonly TimeProvider time;
     private readonly ILogger<CommandRouter> logger;
+    private readonly CommandRateLimiter limiter;
 
-    public CommandRouter(IEnumerable<ICommandHandler> handlers, AccessPolicy policy, IRoleStore roles, TimeProvider time, ILogger<CommandRouter> logger)
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, AccessPolicy policy, IRoleStore roles, TimeProvider time, ILogger<CommandRouter> logger,
+        CommandRateLimiter? limiter = null)
     {
+        this.limiter = limiter ?? new CommandRateLimiter();
         this.handlers = handlers.ToDictionary(h => h.Spec.Name, StringComparer.OrdinalIgnoreCase);
         this.policy = policy;
         this.roles = roles;
@@ -43,6 +46,17 @@ public sealed class CommandRouter
                 return CommandReply.Text($"That command is too long (more than {CommandLine.MaxLength} characters). Send /help for the usage.");
         }
 
+        var (verdict, wait) = policy.IsOwner(incoming.Sender)
+            ? (CommandRateLimiter.Verdict.Allowed, TimeSpan.Zero)
+            : limiter.Check(incoming.Sender.Key, time.GetUtcNow());
+        if (verdict != CommandRateLimiter.Verdict.Allowed)
+        {
+            logger.LogInformation("Slowed down {User}: too many commands", incoming.Sender.Key);
+            return verdict == CommandRateLimiter.Verdict.LimitedWarn
+                ? CommandReply.Text($"You are sending commands faster than I can answer them. Please wait {wait.TotalSeconds:0} seconds.", ephemeral: true)
+                : null;
+        }
+
         if (!handlers.TryGetValue(parsed.Name, out var handler))
         {
             return CommandReply.Text($"Unknown command /{Truncate(parsed.Name)}. Send /help to see the commands.");
@@ -52,7 +66,8 @@ public sealed class CommandRouter
         {
             var isOwner = policy.IsOwner(incoming.Sender);
             var isCurator = isOwner || await roles.IsCuratorAsync(incoming.Sender.Key, cancellationToken).ConfigureAwait(false);
-            var context = new CommandContext(incoming, parsed.Name, parsed.Args, time.GetUtcNow(), isOwner, isCurator, Commands);
+            var (args, personal) = Scope(handler.Spec, incoming, parsed.Args);
+            var context = new CommandContext(incoming, parsed.Name, args, time.GetUtcNow(), isOwner, isCurator, Commands, personal, parsed.RawArgs);
             var refusal = Refusal(handler.Spec, context);
             if (refusal is not null)
             {
@@ -73,10 +88,24 @@ public sealed class CommandRouter
         }
     }
 
+    /// <summary>A scoped command is personal in a private chat or when "me" is among its arguments (which is then dropped).</summary>
+    private static (IReadOnlyList<string> Args, bool Personal) Scope(CommandSpec spec, IncomingCommand incoming, IReadOnlyList<string> args)
+    {
+        if (!spec.Scoped)
+        {
+            return (args, false);
+        }
+
+        var withoutMe = args.Where(a => !string.Equals(a, "me", StringComparison.OrdinalIgnoreCase)).ToList();
+        return (withoutMe, incoming.ChatKind == ChatKind.Private || withoutMe.Count != args.Count);
+    }
+
     private static string? Refusal(CommandSpec spec, CommandContext context) => spec.Access switch
     {
-        CommandAccess.ChatAdmin when !context.IsChatAdmin =>
-            $"Only administrators of this chat can use /{spec.Name} here.",
+        CommandAccess.ChatAdmin when !context.IsChatAdmin && !context.Personal =>
+            spec.Scoped
+                ? $"Only administrators of this chat can change its settings with /{spec.Name}; add \"me\" to change your own (for example /{spec.Name} karabakh me)."
+                : $"Only administrators of this chat can use /{spec.Name} here.",
         CommandAccess.Curator when !context.IsCurator =>
             $"Only curators and bot owners can use /{spec.Name}.",
         CommandAccess.Owner when !context.IsOwner =>

@@ -8,6 +8,15 @@ public enum ChatKind { Private, Group }
 public sealed record CommandSender(string Platform, string UserId, string? Name = null)
 {
     public string Key => $"{Platform}:{UserId}";
+
+    /// <summary>Where this person's own messages go: their private chat with the bot. On Telegram a private chat's id
+    /// is the user's id; on Discord "user:&lt;id&gt;" tells the transport to open a DM; the console has one chat.</summary>
+    public ChatAddress PrivateChat => Platform switch
+    {
+        "discord" => new ChatAddress(Platform, "user:" + UserId),
+        "console" => new ChatAddress(Platform, "local"),
+        _ => new ChatAddress(Platform, UserId),
+    };
 }
 
 /// <summary>A line of text from a chat, as the platform's receiver hands it over.

@@ -5,12 +5,14 @@ namespace Watchbot.Core.Delivery;
 
 public enum OutboxStatus { Pending, Sent, Failed }
 
-/// <summary>A message to be queued. <paramref name="NotBefore"/> holds it (quiet hours, snooze).</summary>
+/// <summary>A message to be queued. <paramref name="NotBefore"/> holds it (quiet hours, snooze).
+/// A held draft (<paramref name="Held"/>) joins the chat's pending catch-up message instead of queuing one of its own.</summary>
 public sealed record OutboxDraft(
     ChatAddress Chat,
     OutgoingMessage Message,
     long? SubscriptionId = null,
-    DateTimeOffset? NotBefore = null);
+    DateTimeOffset? NotBefore = null,
+    bool Held = false);
 
 /// <summary>A queued message as stored: the delivery worker sends it and records the outcome.</summary>
 public sealed record OutboxMessage
@@ -25,4 +27,5 @@ public sealed record OutboxMessage
     public required DateTimeOffset NotBefore { get; init; }
     public string? PlatformMessageId { get; init; }
     public string? LastError { get; init; }
+    public bool Held { get; init; }
 }

@@ -7,7 +7,8 @@ using Watchbot.Core.Subscriptions;
 
 namespace Watchbot.Core.Digests;
 
-public sealed record DigestRunResult(int Due, int Queued, int Empty, int Skipped);
+/// <param name="Events">How many event lines the queued digests hold in all.</param>
+public sealed record DigestRunResult(int Due, int Queued, int Empty, int Skipped, int Events = 0);
 
 /// <summary>
 /// Finds the subscriptions whose digest is due and queues each digest in the same transaction that
@@ -36,6 +37,11 @@ public sealed class DigestService(
         return result;
     }
 
+    /// <summary>The recap sent on subscribing: the digest of the lookback before now, counted as the first digest.
+    /// Sends nothing when nothing happened. Returns how many events it holds.</summary>
+    public async Task<int> RecapAsync(Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ComposeAndQueueAsync([subscription], now, sendEmpty: false, cancellationToken).ConfigureAwait(false)).Events;
+
     /// <summary>Composes the digest of one subscription at once (/digest now) and counts it as delivered.</summary>
     public async Task<DigestRunResult> RunNowAsync(Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken) =>
         await ComposeAndQueueAsync([subscription], now, sendEmpty: true, cancellationToken).ConfigureAwait(false);
@@ -57,7 +63,7 @@ public sealed class DigestService(
             .GroupBy(x => x.Topic)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Entry).ToList());
 
-        int queued = 0, empty = 0, skipped = 0;
+        int queued = 0, empty = 0, skipped = 0, lines = 0;
         foreach (var subscription in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -86,10 +92,11 @@ public sealed class DigestService(
             else if (draft is not null)
             {
                 queued++;
+                lines += entries.Count;
             }
         }
 
-        return new DigestRunResult(due.Count, queued, empty, skipped);
+        return new DigestRunResult(due.Count, queued, empty, skipped, lines);
     }
 
     /// <summary>A subscription that never had a digest starts from what changed in the lookback before it began.</summary>

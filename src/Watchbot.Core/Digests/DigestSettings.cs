@@ -14,6 +14,10 @@ public sealed record DigestSettings
     /// <summary>How many events one digest may hold; the oldest beyond it are summarised in the footer.</summary>
     public int MaxEvents { get; init; } = 200;
 
+    /// <summary>On /subscribe, send at once a digest of the topic's last <see cref="FirstDigestLookback"/>;
+    /// it counts as the subscription's first digest.</summary>
+    public bool RecapOnSubscribe { get; init; } = true;
+
     /// <summary>The schedule a new subscription starts with.</summary>
     public DigestSchedule DefaultSchedule { get; init; } = DigestSchedule.Default;
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Watchbot.Core.Alerts;
 using Watchbot.Core.Commands;
+using Watchbot.Core.Commands.Admin;
 using Watchbot.Core.Commands.Handlers;
+using EventHandler = Watchbot.Core.Commands.Handlers.EventHandler;
 using Watchbot.Core.Delivery;
 using Watchbot.Core.Digests;
 using Watchbot.Core.Storage;
@@ -32,6 +34,7 @@ public static class ServiceRegistration
         services.AddSingleton<ITopicStore>(store.Topics);
         services.AddSingleton<IRoleStore>(store.Roles);
         services.AddSingleton<IArticleStore>(store.Articles);
+        services.AddSingleton<IChatSettingsStore>(store.ChatSettings);
 
         services.AddSingleton(DigestSettingsOf(options));
         services.AddSingleton(new DeliverySettings { MaxAttempts = options.Delivery.MaxAttempts, Parallelism = options.Delivery.Parallelism });
@@ -58,6 +61,26 @@ public static class ServiceRegistration
         services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
         services.AddSingleton<ICommandHandler, SubscriptionsHandler>();
         services.AddSingleton<ICommandHandler, DigestHandler>();
+        services.AddSingleton<ICommandHandler, FilterHandler>();
+        services.AddSingleton<ICommandHandler, AlertsHandler>();
+        services.AddSingleton<ICommandHandler, QuietHandler>();
+        services.AddSingleton<ICommandHandler, SnoozeHandler>();
+        services.AddSingleton<ICommandHandler, LatestHandler>();
+        services.AddSingleton<ICommandHandler, EventHandler>();
+        services.AddSingleton<ICommandHandler, StatusHandler>();
+        services.AddSingleton<ICommandHandler, ExportHandler>();
+        services.AddSingleton<ICommandHandler, ImportHandler>();
+        services.AddSingleton<ICommandHandler, AdminHandler>();
+        services.AddSingleton<IAdminAction, TopicAction>();
+        services.AddSingleton<IAdminAction, ReviewAction>();
+        services.AddSingleton<IAdminAction, ApproveAction>();
+        services.AddSingleton<IAdminAction, RejectAction>();
+        services.AddSingleton<IAdminAction, EditAction>();
+        services.AddSingleton<IAdminAction, MergeAction>();
+        services.AddSingleton<IAdminAction, EventAddAction>();
+        services.AddSingleton<IAdminAction, GrantAction>();
+        services.AddSingleton<IAdminAction, RevokeAction>();
+        services.AddSingleton<IAdminAction, AuditAction>();
         return services;
     }
 
@@ -66,6 +89,7 @@ public static class ServiceRegistration
         SendEmpty = options.Digest.SendEmpty,
         FirstDigestLookback = options.Digest.FirstDigestLookback,
         MaxEvents = options.Digest.MaxEvents,
+        RecapOnSubscribe = options.Digest.RecapOnSubscribe,
         DefaultSchedule = new DigestSchedule(
             true,
             TimeOnly.ParseExact(options.Digest.DefaultTime, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture),

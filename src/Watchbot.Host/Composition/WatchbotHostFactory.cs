@@ -6,6 +6,7 @@ using Watchbot.Host.Configuration;
 using Watchbot.Host.ConsoleChat;
 using Watchbot.Host.Delivery;
 using Watchbot.Host.Jobs;
+using Watchbot.Host.Platforms;
 
 namespace Watchbot.Host.Composition;
 
@@ -62,7 +63,8 @@ public static class WatchbotHostFactory
         {
             builder.Services.AddWatchbotJobs(options.Schedule);
             builder.Services.AddHostedService<DeliveryWorker>();
-            if (options.Console.Enabled && string.IsNullOrEmpty(options.Telegram.Token) && string.IsNullOrEmpty(options.Discord.Token))
+            builder.Services.AddPlatforms(builder.Configuration);
+            if (options.Console.Enabled && !PlatformRegistration.AnyConfigured(builder.Configuration))
             {
                 builder.Services.AddHostedService<ConsoleChatService>();
             }

@@ -10,8 +10,6 @@ public sealed class WatchbotOptions
     public DigestOptions Digest { get; set; } = new();
     public DeliveryOptions Delivery { get; set; } = new();
     public ConsoleOptions Console { get; set; } = new();
-    public TelegramOptions Telegram { get; set; } = new();
-    public DiscordOptions Discord { get; set; } = new();
 
     /// <summary>"telegram:&lt;id&gt;", "discord:&lt;id&gt;", "console:local".</summary>
     public List<string> Owners { get; set; } = [];
@@ -39,6 +37,7 @@ public sealed class DigestOptions
     public bool SendEmpty { get; set; }
     public TimeSpan FirstDigestLookback { get; set; } = TimeSpan.FromHours(24);
     public int MaxEvents { get; set; } = 200;
+    public bool RecapOnSubscribe { get; set; } = true;
 }
 
 public sealed class DeliveryOptions
@@ -51,16 +50,4 @@ public sealed class ConsoleOptions
 {
     /// <summary>Run the console chat in `run` mode when no platform token is set.</summary>
     public bool Enabled { get; set; } = true;
-}
-
-public sealed class TelegramOptions
-{
-    public string? Token { get; set; }
-    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
-}
-
-public sealed class DiscordOptions
-{
-    public string? Token { get; set; }
-    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 }

@@ -6,5 +6,6 @@ public static class MigrationList
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "initial schema", Migration0001Initial.Sql),
+        new(2, "chat settings and held alerts", Migration0002ChatSettings.Sql),
     ];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Watchbot.Core.Alerts;
 using Watchbot.Core.Delivery;
 using Watchbot.Core.Storage;
 using Watchbot.Core.Subscriptions;
@@ -14,7 +15,7 @@ namespace Watchbot.Storage.Repositories;
 public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 {
     private const string Columns =
-        "id, platform, chat_id, subscription_id, message, status, attempts, created_at, not_before, platform_message_id, last_error";
+        "id, platform, chat_id, subscription_id, message, status, attempts, created_at, not_before, platform_message_id, last_error, held";
 
     public async Task<long> EnqueueAsync(OutboxDraft message, CancellationToken cancellationToken)
     {
@@ -83,7 +84,9 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         using var command = connection.Command(
                 $"""
                  SELECT {Columns} FROM outbox
-                 WHERE id IN (SELECT MIN(id) FROM outbox WHERE platform = @platform AND status = 'pending' GROUP BY chat_id)
+                 WHERE id IN (SELECT MIN(id) FROM outbox
+                              WHERE platform = @platform AND status = 'pending' AND NOT (held = 1 AND not_before > @now)
+                              GROUP BY chat_id)
                    AND (not_before IS NULL OR not_before <= @now)
                  ORDER BY id
                  LIMIT @limit
@@ -187,6 +190,12 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         foreach (var draft in messages)
         {
             ArgumentNullException.ThrowIfNull(draft);
+            if (draft.Held)
+            {
+                ids.Add(await HoldAsync(connection, transaction, draft, cancellationToken).ConfigureAwait(false));
+                continue;
+            }
+
             insert.Set("@platform", draft.Chat.Platform);
             insert.Set("@chat_id", draft.Chat.ChatId);
             insert.Set("@subscription_id", draft.SubscriptionId);
@@ -198,6 +207,55 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
         return ids;
     }
+
+    /// <summary>A held alert joins the chat's pending catch-up message, or starts one; it is released at the latest hold end.</summary>
+    private async Task<long> HoldAsync(SqliteConnection connection, SqliteTransaction transaction, OutboxDraft draft, CancellationToken cancellationToken)
+    {
+        long? existingId = null;
+        string? existingMessage = null;
+        DateTimeOffset? existingRelease = null;
+        using (var find = connection.Command(
+                       """
+                       SELECT id, message, not_before FROM outbox
+                       WHERE platform = @platform AND chat_id = @chat_id AND status = 'pending' AND held = 1
+                       ORDER BY id DESC LIMIT 1
+                       """, transaction)
+                   .With("@platform", draft.Chat.Platform)
+                   .With("@chat_id", draft.Chat.ChatId))
+        {
+            await using var r = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                (existingId, existingMessage, existingRelease) = (r.GetInt64(0), r.GetString(1), r.NullableTime(2));
+            }
+        }
+
+        if (existingId is { } id)
+        {
+            var merged = CatchUp.Merge(StoredJson.ReadMessage(existingMessage!), draft.Message);
+            using var update = connection.Command("UPDATE outbox SET message = @message, not_before = @not_before WHERE id = @id", transaction)
+                .With("@id", id)
+                .With("@message", StoredJson.Message(merged))
+                .With("@not_before", Db.Time(Later(existingRelease, draft.NotBefore)));
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return id;
+        }
+
+        using var insert = connection.Command(
+                """
+                INSERT INTO outbox (platform, chat_id, subscription_id, kind, message, status, attempts, created_at, not_before, held)
+                VALUES (@platform, @chat_id, NULL, 'alert', @message, 'pending', 0, @created_at, @not_before, 1)
+                RETURNING id
+                """, transaction)
+            .With("@platform", draft.Chat.Platform)
+            .With("@chat_id", draft.Chat.ChatId)
+            .With("@message", StoredJson.Message(CatchUp.Start(draft.Message)))
+            .With("@created_at", Db.Time(database.Time.GetUtcNow()))
+            .With("@not_before", Db.Time(draft.NotBefore));
+        return await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static async Task<List<OutboxMessage>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
@@ -218,6 +276,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
                 NotBefore = r.NullableTime(8) ?? createdAt,
                 PlatformMessageId = r.NullableString(9),
                 LastError = r.NullableString(10),
+                Held = r.GetInt64(11) == 1,
             });
         }
 

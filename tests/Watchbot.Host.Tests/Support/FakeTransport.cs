@@ -6,11 +6,11 @@ using Watchbot.Core.Subscriptions;
 namespace Watchbot.Host.Tests.Support;
 
 /// <summary>A platform whose answers the test decides, per chat; it records what it delivered.</summary>
-public sealed class FakeTransport : IChatTransport
+public sealed class FakeTransport(string platform = "test") : IChatTransport
 {
     private readonly ConcurrentDictionary<string, Queue<DeliveryResult>> scripted = new();
 
-    public string Platform => "test";
+    public string Platform => platform;
 
     public ConcurrentQueue<(ChatAddress Chat, OutgoingMessage Message)> Delivered { get; } = new();
 

@@ -34,7 +34,7 @@ public sealed class StoreFixture : IDisposable
 
     public DigestService Digests => new(Store.Events, Store.Subscriptions, Store.Outbox, DigestSettings, NullLogger<DigestService>.Instance);
 
-    public AlertService Alerts => new(Store.Events, Store.Subscriptions, Store.Outbox, Store.Cursors, NullLogger<AlertService>.Instance);
+    public AlertService Alerts => new(Store.Events, Store.Subscriptions, Store.Outbox, Store.Cursors, Store.ChatSettings, NullLogger<AlertService>.Instance);
 
     public DeliveryService Delivery => new(Store.Outbox, Store.Subscriptions, DeliverySettings, Clock, NullLogger<DeliveryService>.Instance);
 

@@ -8,19 +8,18 @@ namespace Watchbot.Core.Commands.Handlers;
 
 public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestService digests, IAuditLog audit) : ICommandHandler
 {
-    public CommandSpec Spec { get; } = new("digest", "/digest [topic] now | /digest <topic> at HH:MM [tz Area/City] | /digest <topic> off",
+    public CommandSpec Spec { get; } = new("digest", "/digest [topic] [me] now | /digest <topic> [me] at HH:MM [tz Area/City] | /digest <topic> [me] off",
         "Get the digest now, or set its daily time", CommandAccess.ChatAdmin,
-        "Times are in the zone you name (IANA, such as Asia/Yerevan or Europe/Berlin), right across daylight-saving changes.");
+        "Times are in the zone you name (IANA, such as Asia/Yerevan or Europe/Berlin), right across daylight-saving changes.",
+        Scoped: true);
 
     public async Task<CommandReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var args = context.Args.Select(a => a.ToLowerInvariant()).ToList();
-        var mine = (await subscriptions.ListForChatAsync(context.Incoming.Chat, null, cancellationToken).ConfigureAwait(false))
-            .Where(s => s.Active)
-            .ToList();
+        var mine = await TargetSubscriptions.ListAsync(subscriptions, context, cancellationToken).ConfigureAwait(false);
         if (mine.Count == 0)
         {
-            return CommandReply.Text("This chat follows no topics yet. Send /subscribe <topic> first.", ephemeral: true);
+            return CommandReply.Text($"{(context.Personal ? "You follow" : "This chat follows")} no topics yet. Send /subscribe <topic> first.", ephemeral: true);
         }
 
         if (args is ["now"])
@@ -33,11 +32,10 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
             return Usage.Of(Spec);
         }
 
-        var target = mine.FirstOrDefault(s => s.Topic == args[0]);
+        var (target, problem) = await TargetSubscriptions.FindAsync(subscriptions, context, args[0], Spec, cancellationToken).ConfigureAwait(false);
         if (target is null)
         {
-            var shown = args[0].Length <= 40 ? args[0] : args[0][..40] + "…";
-            return Usage.Of(Spec, $"This chat does not follow '{shown}'");
+            return problem!;
         }
 
         return args[1..] switch
@@ -45,7 +43,7 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
             ["now"] => await NowAsync([target], context, cancellationToken).ConfigureAwait(false),
             ["off"] => await SaveAsync(target with { Digest = target.Digest with { Enabled = false } }, context, "off", cancellationToken).ConfigureAwait(false),
             ["at", var time] => await SetAsync(target, time, target.Digest.TimeZone, context, cancellationToken).ConfigureAwait(false),
-            ["at", var time, "tz", _] => await SetAsync(target, time, context.Args[4], context, cancellationToken).ConfigureAwait(false),
+            ["at", var time, "tz", _] => await SetAsync(target, time, context.Args[^1], context, cancellationToken).ConfigureAwait(false),
             _ => Usage.Of(Spec),
         };
     }
@@ -60,7 +58,7 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
         }
 
         return CommandReply.Text(queued == 0
-            ? "A digest is already being composed for this chat; it will arrive shortly."
+            ? "A digest is already being composed; it will arrive shortly."
             : $"Composing {(queued == 1 ? "the digest" : $"{queued} digests")} of {string.Join(", ", targets.Select(t => t.Topic))} now.");
     }
 
@@ -86,13 +84,14 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
         await audit.AddAsync(context.Actor, "digest", $"{changed.Chat} {changed.Topic} {what}", context.Now, cancellationToken).ConfigureAwait(false);
         if (!changed.Digest.Enabled)
         {
-            return CommandReply.Text($"Daily digest of {changed.Topic} is off. /digest {changed.Topic} at 08:00 turns it on again.");
+            return CommandReply.Text($"Daily digest of {changed.Topic} is off. /digest {changed.Topic} at 08:00 turns it on again.", context.Personal);
         }
 
         var next = DigestClock.NextAfter(changed.Digest, context.Now);
         var zone = ZonedTime.TryFindZone(changed.Digest.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(next, zone);
-        return CommandReply.Text($"Daily digest of {changed.Topic} at {changed.Digest.TimeOfDay:HH:mm} {changed.Digest.TimeZone}; the next one on {local.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)}.");
+        return CommandReply.Text($"Daily digest of {changed.Topic} at {changed.Digest.TimeOfDay:HH:mm} {changed.Digest.TimeZone}; the next one on {local.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)}.",
+            context.Personal);
     }
 
     private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -4,10 +4,14 @@ using Watchbot.Core.Subscriptions;
 
 namespace Watchbot.Core.Commands.Handlers;
 
-public sealed class SubscribeHandler(ITopicStore topics, ISubscriptionStore subscriptions, IAuditLog audit, DigestSettings settings) : ICommandHandler
+public sealed class SubscribeHandler(ITopicStore topics, ISubscriptionStore subscriptions, DigestService digests, IAuditLog audit, DigestSettings settings)
+    : ICommandHandler
 {
-    public CommandSpec Spec { get; } = new("subscribe", "/subscribe <topic>", "Follow a topic in this chat", CommandAccess.ChatAdmin,
-        "The chat gets a daily digest of what is new in the topic; /digest sets its time, /filter narrows it.");
+    public CommandSpec Spec { get; } = new("subscribe", "/subscribe <topic> [me]", "Follow a topic in this chat (or, with \"me\", privately)",
+        CommandAccess.ChatAdmin,
+        "The chat gets a daily digest of what is new in the topic and, at once, a digest of its last day; /digest sets the time, /filter narrows it. "
+        + "In a group, \"me\" subscribes only you, delivered to your private chat with the bot.",
+        Scoped: true);
 
     public async Task<CommandReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -24,14 +28,27 @@ public sealed class SubscribeHandler(ITopicStore topics, ISubscriptionStore subs
 
         var (subscription, created) = await subscriptions.AddAsync(new Subscription
         {
-            Chat = context.Incoming.Chat,
+            Chat = context.TargetChat,
+            UserId = context.TargetUser,
             Topic = topic.Name,
             Digest = settings.DefaultSchedule,
             CreatedAt = context.Now,
         }, cancellationToken).ConfigureAwait(false);
-        await audit.AddAsync(context.Actor, "subscribe", $"{context.Incoming.Chat} {topic.Name}", context.Now, cancellationToken).ConfigureAwait(false);
-        return CommandReply.Text(created
-            ? $"Subscribed this chat to {topic.Name}: {SubscriptionText.Settings(subscription)}. Send /digest now for the latest, /help digest to change the time."
-            : $"This chat already follows {topic.Name}: {SubscriptionText.Settings(subscription)}.");
+        await audit.AddAsync(context.Actor, "subscribe", $"{context.TargetChat} {topic.Name}", context.Now, cancellationToken).ConfigureAwait(false);
+        var who = context.Personal ? "You now follow" : "This chat now follows";
+        if (!created)
+        {
+            return CommandReply.Text($"{(context.Personal ? "You already follow" : "This chat already follows")} {topic.Name}: {SubscriptionText.Settings(subscription)}.",
+                context.Personal);
+        }
+
+        var recap = settings.RecapOnSubscribe
+            ? await digests.RecapAsync(subscription, context.Now, cancellationToken).ConfigureAwait(false)
+            : 0;
+        var recapText = !settings.RecapOnSubscribe ? ""
+            : recap == 0 ? " Nothing happened in the last day, so no recap."
+            : $" A digest of the last day ({recap} event{(recap == 1 ? "" : "s")}) follows.";
+        return CommandReply.Text($"{who} {topic.Name}: {SubscriptionText.Settings(subscription)}.{recapText} Send /help digest to change the time.",
+            context.Personal);
     }
 }

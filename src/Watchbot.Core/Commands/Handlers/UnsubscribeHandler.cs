@@ -4,7 +4,7 @@ namespace Watchbot.Core.Commands.Handlers;
 
 public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, IAuditLog audit) : ICommandHandler
 {
-    public CommandSpec Spec { get; } = new("unsubscribe", "/unsubscribe <topic|all>", "Stop following a topic in this chat", CommandAccess.ChatAdmin);
+    public CommandSpec Spec { get; } = new("unsubscribe", "/unsubscribe <topic|all> [me]", "Stop following a topic", CommandAccess.ChatAdmin, Scoped: true);
 
     public async Task<CommandReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -14,16 +14,15 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, IAuditL
         }
 
         var which = context.Args[0].ToLowerInvariant();
-        var chat = context.Incoming.Chat;
-        var targets = (await subscriptions.ListForChatAsync(chat, userId: null, cancellationToken).ConfigureAwait(false))
-            .Where(s => s.UserId is null && (which == "all" || string.Equals(s.Topic, which, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
+        var mine = await TargetSubscriptions.ListAsync(subscriptions, context, cancellationToken).ConfigureAwait(false);
+        var targets = mine.Where(s => which == "all" || string.Equals(s.Topic, which, StringComparison.OrdinalIgnoreCase)).ToList();
         if (targets.Count == 0)
         {
-            var shown = which.Length <= 40 ? which : which[..40] + "…";
+            var who = context.Personal ? "You" : "This chat";
             return CommandReply.Text(which == "all"
-                ? "This chat follows no topics."
-                : $"This chat does not follow '{shown}'. Send /subscriptions to see what it follows.", ephemeral: true);
+                ? $"{who} follow{(context.Personal ? "" : "s")} no topics."
+                : $"{who} do{(context.Personal ? "" : "es")} not follow '{TargetSubscriptions.Clip(which)}'. Send /subscriptions to see what {(context.Personal ? "you follow" : "it follows")}.",
+                ephemeral: true);
         }
 
         foreach (var subscription in targets)
@@ -32,7 +31,7 @@ public sealed class UnsubscribeHandler(ISubscriptionStore subscriptions, IAuditL
         }
 
         var names = string.Join(", ", targets.Select(s => s.Topic));
-        await audit.AddAsync(context.Actor, "unsubscribe", $"{chat} {names}", context.Now, cancellationToken).ConfigureAwait(false);
-        return CommandReply.Text($"This chat no longer follows {names}. Queued messages already composed will still arrive.");
+        await audit.AddAsync(context.Actor, "unsubscribe", $"{context.TargetChat} {names}", context.Now, cancellationToken).ConfigureAwait(false);
+        return CommandReply.Text($"{(context.Personal ? "You" : "This chat")} no longer follow{(context.Personal ? "" : "s")} {names}.", context.Personal);
     }
 }

@@ -1,0 +1,131 @@
+using Watchbot.Core.Storage;
+using Watchbot.Core.Topics;
+
+namespace Watchbot.Core.Commands.Admin;
+
+/// <summary>/admin topic add|edit|remove|list: the topics people can follow, with places (and aliases), actors and keywords.</summary>
+public sealed class TopicAction(ITopicStore topics, ISubscriptionStore subscriptions, IAuditLog audit) : IAdminAction
+{
+    public string Name => "topic";
+
+    public string Usage => "/admin topic add <name> \"description\" [places=Stepanakert/Khankendi,Shusha/Shushi] [actors=A,B] [keywords=a,b] | "
+                           + "edit <name> [description=\"...\"] [places=...] [actors=...] [keywords=...] | remove <name> [force] | list";
+
+    public async Task<CommandReply> HandleAsync(CommandContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var verb = args.Count > 0 ? args[0].ToLowerInvariant() : "";
+        switch (verb)
+        {
+            case "list":
+                var all = await topics.ListAsync(cancellationToken).ConfigureAwait(false);
+                return CommandReply.Lines("Topics:", all.Select(t =>
+                    $"{t.Name}: {t.Description}; places: {string.Join(", ", t.Places.Select(p => string.Join("/", p.AllNames)))}; actors: {string.Join(", ", t.Actors)}; keywords: {string.Join(", ", t.Keywords)}"),
+                    ephemeral: true);
+            case "add" when args.Count >= 3:
+                return await AddAsync(context, args, cancellationToken).ConfigureAwait(false);
+            case "edit" when args.Count >= 3:
+                return await EditAsync(context, args, cancellationToken).ConfigureAwait(false);
+            case "remove" when args.Count is 2 or 3:
+                return await RemoveAsync(context, args, cancellationToken).ConfigureAwait(false);
+            default:
+                return CommandReply.Text($"Usage: {Usage}", ephemeral: true);
+        }
+    }
+
+    private async Task<CommandReply> AddAsync(CommandContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var name = TopicNames.Normalize(args[1]);
+        if (!TopicNames.IsValid(name))
+        {
+            return CommandReply.Text("A topic name is 1 to 40 lower-case letters, digits and dashes.", ephemeral: true);
+        }
+
+        if (await topics.GetAsync(name, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return CommandReply.Text($"The topic {name} exists; use /admin topic edit {name}.", ephemeral: true);
+        }
+
+        var (topic, problem) = Apply(new Topic(name, args[2], [], [], []), args.Skip(3));
+        return topic is null ? CommandReply.Text(problem!, ephemeral: true) : await SaveAsync(context, topic, "topic add", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CommandReply> EditAsync(CommandContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var current = await topics.GetAsync(TopicNames.Normalize(args[1]), cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return CommandReply.Text($"There is no topic '{TargetSubscriptions.Clip(args[1])}'.", ephemeral: true);
+        }
+
+        var (topic, problem) = Apply(current, args.Skip(2));
+        return topic is null ? CommandReply.Text(problem!, ephemeral: true) : await SaveAsync(context, topic, "topic edit", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CommandReply> RemoveAsync(CommandContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var name = TopicNames.Normalize(args[1]);
+        var followers = (await subscriptions.ListActiveAsync(cancellationToken).ConfigureAwait(false)).Count(s => s.Topic == name);
+        if (followers > 0 && !(args.Count == 3 && string.Equals(args[2], "force", StringComparison.OrdinalIgnoreCase)))
+        {
+            return CommandReply.Text($"{followers} subscriptions follow {name}; they would get nothing more. Add force to remove it anyway.", ephemeral: true);
+        }
+
+        if (!await topics.RemoveAsync(name, cancellationToken).ConfigureAwait(false))
+        {
+            return CommandReply.Text($"There is no topic '{TargetSubscriptions.Clip(name)}'.", ephemeral: true);
+        }
+
+        await audit.AddAsync(context.Actor, "topic remove", name, context.Now, cancellationToken).ConfigureAwait(false);
+        return CommandReply.Text($"Removed the topic {name}.", ephemeral: true);
+    }
+
+    private async Task<CommandReply> SaveAsync(CommandContext context, Topic topic, string action, CancellationToken cancellationToken)
+    {
+        await topics.UpsertAsync(topic, cancellationToken).ConfigureAwait(false);
+        await audit.AddAsync(context.Actor, action, $"{topic.Name}: {topic.Places.Count} places, {topic.Actors.Count} actors", context.Now, cancellationToken)
+            .ConfigureAwait(false);
+        return CommandReply.Text($"Saved the topic {topic.Name} with {topic.Places.Count} places, {topic.Actors.Count} actors and {topic.Keywords.Count} keywords.",
+            ephemeral: true);
+    }
+
+    /// <summary>Reads description=, places= (aliases after slashes), actors= and keywords= onto a topic.</summary>
+    public static (Topic? Topic, string? Problem) Apply(Topic topic, IEnumerable<string> assignments)
+    {
+        foreach (var assignment in assignments)
+        {
+            var eq = assignment.IndexOf('=', StringComparison.Ordinal);
+            var value = eq > 0 ? assignment[(eq + 1)..].Trim() : "";
+            var list = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (list.Length > 200 || list.Any(v => v.Length > 80))
+            {
+                return (null, "At most 200 values of at most 80 characters each.");
+            }
+
+            switch (eq > 0 ? assignment[..eq].ToLowerInvariant() : "")
+            {
+                case "description" when value.Length is > 0 and <= 300:
+                    topic = topic with { Description = value };
+                    break;
+                case "places":
+                    topic = topic with
+                    {
+                        Places = list.Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                            .Where(names => names.Length > 0)
+                            .Select(names => new TopicPlace(names[0], names.Skip(1).ToList()))
+                            .ToList(),
+                    };
+                    break;
+                case "actors":
+                    topic = topic with { Actors = list };
+                    break;
+                case "keywords":
+                    topic = topic with { Keywords = list };
+                    break;
+                default:
+                    return (null, $"'{TargetSubscriptions.Clip(assignment)}' is not description=, places=, actors= or keywords=.");
+            }
+        }
+
+        return topic.Description.Length is 0 or > 300 ? (null, "A topic needs a description of 1 to 300 characters.") : (topic, null);
+    }
+}

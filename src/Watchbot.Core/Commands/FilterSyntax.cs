@@ -1,0 +1,118 @@
+using System.Globalization;
+using Watchbot.Core.Events;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Core.Topics;
+
+namespace Watchbot.Core.Commands;
+
+/// <summary>
+/// Reads "kinds=escalation,casualties severity>=3 places=Stepanakert,Ganja actors=Turkey include=drone exclude=exercise"
+/// onto an existing filter: only the parts named change; "places=" with no value clears that part.
+/// Places are checked against the topic's places and their aliases, and stored by their canonical names.
+/// </summary>
+public static class FilterSyntax
+{
+    public const int MaxValues = 20;
+    public const int MaxWordLength = 40;
+
+    public static (SubscriptionFilter? Filter, string? Problem) Apply(SubscriptionFilter current, IReadOnlyList<string> tokens, Topic topic)
+    {
+        var filter = current;
+        foreach (var token in tokens)
+        {
+            if (token.StartsWith("severity>=", StringComparison.OrdinalIgnoreCase))
+            {
+                var text = token["severity>=".Length..];
+                if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var severity) || severity is < 1 or > 5)
+                {
+                    return (null, $"severity>= takes a number from 1 to 5, not '{Clip(text)}'");
+                }
+
+                filter = filter with { MinSeverity = severity };
+                continue;
+            }
+
+            var eq = token.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return (null, $"'{Clip(token)}' is not a filter; write name=value, such as kinds=escalation or severity>=3");
+            }
+
+            var name = token[..eq].ToLowerInvariant();
+            var values = token[(eq + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (values.Length > MaxValues)
+            {
+                return (null, $"{name} takes at most {MaxValues} values");
+            }
+
+            var problem = name switch
+            {
+                "kinds" or "kind" => Kinds(values, ref filter),
+                "places" or "place" => Places(values, topic, ref filter),
+                "actors" or "actor" => Words(values, v => filter = filter with { Actors = v }),
+                "include" => Words(values, v => filter = filter with { Include = v }),
+                "exclude" => Words(values, v => filter = filter with { Exclude = v }),
+                _ => $"'{Clip(name)}' is not a filter; use kinds, severity>=, places, actors, include or exclude",
+            };
+            if (problem is not null)
+            {
+                return (null, problem);
+            }
+        }
+
+        return (filter, null);
+    }
+
+    private static string? Kinds(string[] values, ref SubscriptionFilter filter)
+    {
+        var kinds = new List<EventKind>();
+        foreach (var value in values)
+        {
+            if (!EventNames.TryParse<EventKind>(value, out var kind))
+            {
+                return $"'{Clip(value)}' is not a kind; use escalation, casualties, ceasefire or displacement";
+            }
+
+            kinds.Add(kind);
+        }
+
+        filter = filter with { Kinds = kinds.Distinct().ToList() };
+        return null;
+    }
+
+    private static string? Places(string[] values, Topic topic, ref SubscriptionFilter filter)
+    {
+        var places = new List<string>();
+        foreach (var value in values)
+        {
+            var canonical = topic.CanonicalPlace(value);
+            if (canonical is null)
+            {
+                var closest = TopicNames.Closest(value.ToLowerInvariant(), topic.Places.SelectMany(p => p.AllNames).Select(n => n.ToLowerInvariant()));
+                var hint = closest is null ? "" : $"; did you mean {topic.CanonicalPlace(closest)}?";
+                return $"'{Clip(value)}' is not a place of {topic.Name}{hint}";
+            }
+
+            places.Add(canonical);
+        }
+
+        filter = filter with { Places = places.Distinct().ToList() };
+        return null;
+    }
+
+    private static string? Words(string[] values, Action<IReadOnlyList<string>> set)
+    {
+        foreach (var value in values)
+        {
+            if (value.Length > MaxWordLength || !value.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '\''))
+            {
+                return $"'{Clip(value)}' is not a word I can match; use letters, digits and dashes, at most {MaxWordLength} characters";
+            }
+        }
+
+        set(values.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        return null;
+    }
+
+    private static string Clip(string text) => TargetSubscriptions.Clip(text);
+}

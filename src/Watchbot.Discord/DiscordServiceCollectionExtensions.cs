@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Watchbot.Core.Delivery;
+using Watchbot.Discord.Gateway;
+using Watchbot.Discord.Interactions;
+using Watchbot.Discord.Rest;
+using Watchbot.Discord.Sending;
+
+namespace Watchbot.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>Adds the Discord transport: REST client, sender ("discord" IChatTransport), interaction handler,
+    /// command registrar and the gateway hosted service. Needs Core's CommandRouter, ITopicStore and ICursorStore.</summary>
+    public static IServiceCollection AddDiscordTransport(this IServiceCollection services, DiscordOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<DiscordTransportState>();
+        services.AddSingleton(sp => new DiscordRestClient(CreateHttpClient(), options, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordRestClient>>()));
+        services.AddSingleton<DmChannelCache>();
+        services.AddSingleton<DiscordSender>();
+        services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<DiscordSender>());
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton(sp => new CommandRegistrar(
+            sp.GetRequiredService<Core.Commands.CommandRouter>(), sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<Core.Storage.ICursorStore>(),
+            options, TimeProvider.System, sp.GetRequiredService<ILogger<CommandRegistrar>>()));
+        services.AddSingleton(sp =>
+        {
+            var handler = sp.GetRequiredService<InteractionHandler>();
+            return new DiscordGatewayClient(options, sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DiscordTransportState>(),
+                handler.HandleAsync, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordGatewayClient>>());
+        });
+        services.AddHostedService<DiscordGatewayService>();
+        return services;
+    }
+
+    /// <summary>One pooled HTTP client for every REST call; the client sets its own per-request timeout.</summary>
+    public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = DecompressionMethods.All,
+        MaxConnectionsPerServer = 64,
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+}

@@ -1,0 +1,352 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Watchbot.Discord.Payloads;
+using Watchbot.Discord.Rest;
+using Watchbot.Discord.Rest.Requests;
+
+namespace Watchbot.Discord.Gateway;
+
+/// <summary>How one gateway connection ended, and so what the client does next.</summary>
+public enum ConnectionEndKind { Dropped, Zombie, Reconnect, InvalidSession, Fatal, Stopped }
+
+public sealed record ConnectionEnd(ConnectionEndKind Kind, string Reason, bool Healthy);
+
+/// <summary>
+/// The Discord gateway over <see cref="ClientWebSocket"/>: Hello, heartbeats (the first one jittered), Identify
+/// with GUILDS only or Resume with the last sequence number, READY's session kept; op 1 answered at once; a
+/// missing ACK is a zombie connection (abort and resume); op 7 reconnects and resumes; op 9 resumes or identifies
+/// again as d says; a dropped socket reconnects with jittered back-off. Fatal close codes stop the transport.
+/// </summary>
+public sealed class DiscordGatewayClient(
+    DiscordOptions options,
+    DiscordRestClient rest,
+    DiscordTransportState state,
+    Func<Interaction, CancellationToken, Task> onInteraction,
+    TimeProvider time,
+    ILogger<DiscordGatewayClient> logger,
+    Random? random = null)
+{
+    private readonly Random random = random ?? Random.Shared;
+    private readonly SendRateLimiter sendLimit = new(options.GatewaySendsPerMinute, time);
+    private readonly ConcurrentDictionary<Task, bool> handlers = new();
+    private SessionStartLimit? startLimit;
+    private DateTimeOffset lastIdentify = DateTimeOffset.MinValue;
+
+    public GatewaySession Session { get; } = new();
+
+    public int Connections => connections;
+
+    public int Identifies => identifies;
+
+    public int Resumes => resumes;
+
+    /// <summary>Every connection's end, in order (for tests and logs).</summary>
+    public ConcurrentQueue<ConnectionEnd> Ends { get; } = new();
+
+    private int connections;
+    private int identifies;
+    private int resumes;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var backoff = new ReconnectBackoff(options.ReconnectMinDelay, options.ReconnectMaxDelay, random);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var end = await ConnectOnceAsync(cancellationToken).ConfigureAwait(false);
+                Ends.Enqueue(end);
+                if (end.Kind == ConnectionEndKind.Stopped)
+                {
+                    return;
+                }
+
+                if (end.Kind == ConnectionEndKind.Fatal)
+                {
+                    state.Stop(end.Reason);
+                    logger.LogCritical("Discord transport stopped: {Reason}. The rest of Watchbot keeps running.", end.Reason);
+                    return;
+                }
+
+                if (end.Healthy)
+                {
+                    backoff.Reset();
+                }
+
+                var delay = end.Kind switch
+                {
+                    ConnectionEndKind.Reconnect when end.Healthy => TimeSpan.Zero,
+                    ConnectionEndKind.InvalidSession => options.ReconnectMinDelay * (1 + (4 * random.NextDouble())),
+                    _ => backoff.Next(),
+                };
+                logger.LogWarning("Discord gateway connection ended ({Reason}); {Next} in {Delay:0.0} s", end.Reason,
+                    Session.CanResume ? "resuming" : "identifying", delay.TotalSeconds);
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            await DrainHandlersAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ConnectionEnd> ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var url = Session.CanResume && Session.ResumeUrl is not null ? Session.ResumeUrl : await GatewayUrlAsync(cancellationToken).ConfigureAwait(false);
+            using var socket = new ClientWebSocket();
+            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connect.CancelAfter(TimeSpan.FromSeconds(30));
+                await socket.ConnectAsync(WithQuery(url), connect.Token).ConfigureAwait(false);
+            }
+
+            Interlocked.Increment(ref connections);
+            var connection = new GatewayConnection(socket, sendLimit, time);
+            return await RunConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new ConnectionEnd(ConnectionEndKind.Stopped, "shutting down", false);
+        }
+        catch (DiscordApiException ex) when ((int)ex.Status == 401)
+        {
+            return new ConnectionEnd(ConnectionEndKind.Fatal, GatewayCloseCodes.Fatal(4004)!.Replace("the gateway closed with 4004", "GET /gateway/bot answered 401", StringComparison.Ordinal), false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or JsonException
+            or OperationCanceledException or DiscordTransientException or DiscordApiException)
+        {
+            return new ConnectionEnd(ConnectionEndKind.Dropped, $"{ex.GetType().Name}: {ex.Message}", false);
+        }
+    }
+
+    private async Task<ConnectionEnd> RunConnectionAsync(GatewayConnection connection, CancellationToken cancellationToken)
+    {
+        var hello = await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+        if (hello is null || hello.Op != GatewayOp.Hello)
+        {
+            return Closed(connection, hello is null ? "closed before Hello" : $"op {hello.Op} before Hello", false);
+        }
+
+        var interval = TimeSpan.FromMilliseconds(Math.Max(10, hello.D.Deserialize(DiscordJsonContext.Default.HelloData)!.HeartbeatInterval));
+        using var life = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = HeartbeatLoopAsync(connection, interval, life.Token);
+        var healthy = false;
+        try
+        {
+            if (Session.CanResume)
+            {
+                Interlocked.Increment(ref resumes);
+                await connection.SendAsync(GatewayOp.Resume, JsonSerializer.SerializeToElement(
+                    new ResumeData(options.Token!, Session.SessionId!, Session.Sequence!.Value), DiscordJsonContext.Default.ResumeData), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await IdentifyAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            for (var frames = 0L; ; frames++)
+            {
+                var frame = await connection.ReceiveAsync(life.Token).ConfigureAwait(false);
+                if (frame is null)
+                {
+                    return Closed(connection, "the socket closed", healthy);
+                }
+
+                if (frame.S is { } seq)
+                {
+                    Session.Sequence = seq;
+                }
+
+                switch (frame.Op)
+                {
+                    case GatewayOp.Dispatch:
+                        healthy |= OnDispatch(frame, cancellationToken);
+                        break;
+                    case GatewayOp.Heartbeat:
+                        await connection.SendAsync(GatewayOp.Heartbeat, SequenceElement(), cancellationToken).ConfigureAwait(false);
+                        break;
+                    case GatewayOp.HeartbeatAck:
+                        connection.Acked = true;
+                        break;
+                    case GatewayOp.Reconnect:
+                        await connection.CloseForResumeAsync().ConfigureAwait(false);
+                        return new ConnectionEnd(ConnectionEndKind.Reconnect, "Discord asked to reconnect (op 7)", true);
+                    case GatewayOp.InvalidSession:
+                        var resumable = frame.D.ValueKind == JsonValueKind.True;
+                        if (!resumable)
+                        {
+                            Session.Clear();
+                        }
+
+                        await connection.CloseForResumeAsync().ConfigureAwait(false);
+                        return new ConnectionEnd(ConnectionEndKind.InvalidSession, $"invalid session (op 9, resumable {resumable.ToString().ToLowerInvariant()})", healthy);
+                }
+            }
+        }
+        catch (Exception ex) when (connection.Zombie && ex is WebSocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new ConnectionEnd(ConnectionEndKind.Zombie, "no heartbeat ACK: zombie connection", healthy);
+        }
+        catch (WebSocketException ex)
+        {
+            return new ConnectionEnd(ConnectionEndKind.Dropped, "the socket dropped: " + ex.Message, healthy);
+        }
+        finally
+        {
+            await life.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await heartbeat.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+            {
+                // The heartbeat ends with its connection.
+            }
+        }
+    }
+
+    private ConnectionEnd Closed(GatewayConnection connection, string what, bool healthy)
+    {
+        var code = (int?)connection.Socket.CloseStatus ?? 0;
+        if (GatewayCloseCodes.Fatal(code) is { } fatal)
+        {
+            return new ConnectionEnd(ConnectionEndKind.Fatal, fatal, healthy);
+        }
+
+        if (GatewayCloseCodes.EndsSession(code))
+        {
+            Session.Clear();
+        }
+
+        return new ConnectionEnd(ConnectionEndKind.Dropped, $"{what} ({code} {connection.Socket.CloseStatusDescription})", healthy);
+    }
+
+    private bool OnDispatch(GatewayFrame frame, CancellationToken cancellationToken)
+    {
+        switch (frame.T)
+        {
+            case "READY":
+                var ready = frame.D.Deserialize(DiscordJsonContext.Default.ReadyData)!;
+                Session.SessionId = ready.SessionId;
+                Session.ResumeUrl = ready.ResumeGatewayUrl;
+                logger.LogInformation("Discord gateway ready as {User} (shard {Shard}/{Count})", ready.User?.Username ?? ready.User?.Id, options.ShardId, options.ShardCount);
+                return true;
+            case "RESUMED":
+                logger.LogInformation("Discord gateway session resumed at sequence {Seq}", Session.Sequence);
+                return true;
+            case "INTERACTION_CREATE":
+                var interaction = frame.D.Deserialize(DiscordJsonContext.Default.Interaction);
+                if (interaction is not null)
+                {
+                    Track(onInteraction(interaction, cancellationToken));
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private void Track(Task task)
+    {
+        handlers[task] = true;
+        _ = task.ContinueWith(t =>
+        {
+            handlers.TryRemove(t, out _);
+            if (t.Exception is { } error)
+            {
+                logger.LogError(error.GetBaseException(), "Handling a Discord interaction failed");
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task DrainHandlersAsync()
+    {
+        var running = handlers.Keys.ToArray();
+        if (running.Length > 0)
+        {
+            await Task.WhenAny(Task.WhenAll(running), Task.Delay(TimeSpan.FromSeconds(5), time)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task IdentifyAsync(GatewayConnection connection, CancellationToken cancellationToken)
+    {
+        if (startLimit is { Remaining: <= 0 } limit)
+        {
+            var wait = TimeSpan.FromMilliseconds(Math.Max(0, limit.ResetAfter));
+            logger.LogWarning("Discord session start limit used up ({Total} a day); waiting {Hours:0.0} h before identifying", limit.Total, wait.TotalHours);
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            startLimit = null;
+        }
+
+        var spacing = lastIdentify + options.IdentifySpacing - time.GetUtcNow();
+        if (spacing > TimeSpan.Zero)
+        {
+            await Task.Delay(spacing, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        Session.Clear();
+        lastIdentify = time.GetUtcNow();
+        if (startLimit is not null)
+        {
+            startLimit = startLimit with { Remaining = startLimit.Remaining - 1 };
+        }
+
+        Interlocked.Increment(ref identifies);
+        var identify = new IdentifyData(options.Token!, GatewayOp.GuildsIntent, new IdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "watchbot", "watchbot"),
+            [options.ShardId, options.ShardCount]);
+        await connection.SendAsync(GatewayOp.Identify, JsonSerializer.SerializeToElement(identify, DiscordJsonContext.Default.IdentifyData), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task HeartbeatLoopAsync(GatewayConnection connection, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        await Task.Delay(interval * random.NextDouble(), time, cancellationToken).ConfigureAwait(false);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (!connection.Acked)
+            {
+                logger.LogWarning("Discord sent no heartbeat ACK: zombie connection; reconnecting to resume");
+                connection.Zombie = true;
+                connection.Socket.Abort();
+                return;
+            }
+
+            connection.Acked = false;
+            await connection.SendAsync(GatewayOp.Heartbeat, SequenceElement(), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private JsonElement SequenceElement() => JsonSerializer.SerializeToElement(Session.Sequence, DiscordJsonContext.Default.NullableInt64);
+
+    private async Task<string> GatewayUrlAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(options.GatewayUrl))
+        {
+            return options.GatewayUrl;
+        }
+
+        var bot = await rest.SendAsync(new GetGatewayBotRequest(), cancellationToken).ConfigureAwait(false);
+        startLimit = bot.SessionStartLimit;
+        if (bot.Shards > options.ShardCount)
+        {
+            logger.LogWarning("Discord recommends {Shards} shards; Watchbot:Discord:ShardCount is {Count}", bot.Shards, options.ShardCount);
+        }
+
+        return bot.Url;
+    }
+
+    private static Uri WithQuery(string url)
+    {
+        var builder = new UriBuilder(url) { Query = "v=10&encoding=json" };
+        return builder.Uri;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json;
+using Watchbot.Core.Commands;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Discord.Payloads;
+
+namespace Watchbot.Discord.Interactions;
+
+/// <summary>Turns a slash-command interaction into the router's <see cref="IncomingCommand"/>: the text line
+/// "/name option1 option2 ..." from its options in order, the channel (or "user:&lt;id&gt;" in a DM), the sender,
+/// and whether the member may change the channel's subscriptions.</summary>
+public static class InteractionCommandText
+{
+    public static string Line(InteractionData data)
+    {
+        var line = new StringBuilder("/").Append(data.Name);
+        foreach (var option in Flatten(data.Options))
+        {
+            var value = Value(option.Value);
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            line.Append(' ');
+            // Topic names never hold spaces; a free "arguments" option is passed as typed, so the router splits it.
+            line.Append(option.Name == CommandCatalog.ArgumentsOption || !value.Any(char.IsWhiteSpace) ? value : "\"" + value.Replace("\"", "", StringComparison.Ordinal) + "\"");
+        }
+
+        return line.ToString();
+    }
+
+    public static IncomingCommand? ToIncoming(Interaction interaction)
+    {
+        var user = interaction.Member?.User ?? interaction.User;
+        if (user is null || interaction.Data is null)
+        {
+            return null;
+        }
+
+        var inGuild = interaction.GuildId is not null;
+        var chat = inGuild
+            ? new ChatAddress("discord", interaction.ChannelId ?? "")
+            : new ChatAddress("discord", "user:" + user.Id);
+        var sender = new CommandSender("discord", user.Id, user.GlobalName ?? user.Username);
+        return new IncomingCommand(chat, inGuild ? ChatKind.Group : ChatKind.Private, sender,
+            inGuild && Permissions.IsChatAdmin(interaction.Member?.Permissions), Line(interaction.Data));
+    }
+
+    /// <summary>The focused option of an autocomplete interaction and what was typed so far.</summary>
+    public static (string Name, string Typed)? Focused(InteractionData data) =>
+        Flatten(data.Options).Where(o => o.Focused == true).Select(o => (o.Name, Value(o.Value))).Cast<(string, string)?>().FirstOrDefault();
+
+    private static IEnumerable<InteractionOption> Flatten(List<InteractionOption>? options)
+    {
+        foreach (var option in options ?? [])
+        {
+            if (option.Options is { Count: > 0 } nested)
+            {
+                yield return option with { Options = null, Value = null };
+                foreach (var inner in Flatten(nested))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return option;
+            }
+        }
+    }
+
+    private static string Value(JsonElement? value) => value switch
+    {
+        null => "",
+        { ValueKind: JsonValueKind.String } v => (v.GetString() ?? "").Trim(),
+        { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } v => v.GetRawText(),
+        _ => "",
+    };
+}

@@ -1,0 +1,33 @@
+namespace Watchbot.Discord.Payloads;
+
+public sealed record EmbedField(string Name, string Value, bool? Inline = null);
+
+public sealed record EmbedFooter(string Text);
+
+public sealed record Embed(
+    string? Title = null,
+    string? Description = null,
+    int? Color = null,
+    List<EmbedField>? Fields = null,
+    EmbedFooter? Footer = null);
+
+/// <summary>parse: [] means nobody is pinged, whatever the text says.</summary>
+public sealed record AllowedMentions(List<string> Parse)
+{
+    public static AllowedMentions None => new([]);
+}
+
+/// <summary>The body of POST /channels/{id}/messages, PATCH .../@original and followups.</summary>
+public sealed record MessageBody(
+    string? Content,
+    List<Embed>? Embeds,
+    AllowedMentions AllowedMentions,
+    int? Flags = null);
+
+public sealed record DiscordMessage(string Id, string? ChannelId = null);
+
+public sealed record DiscordChannel(string Id, int? Type = null);
+
+public sealed record CreateDmBody(string RecipientId);
+
+public sealed record DiscordError(int Code, string? Message, double? RetryAfter = null, bool? Global = null);

@@ -1,2 +1,0 @@
-namespace Watchbot.Discord;
-internal static class Placeholder { }

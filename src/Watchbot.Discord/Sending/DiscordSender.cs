@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using Watchbot.Core.Delivery;
+using Watchbot.Core.Messages;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Discord.Rendering;
+using Watchbot.Discord.Rest;
+using Watchbot.Discord.Rest.Requests;
+
+namespace Watchbot.Discord.Sending;
+
+/// <summary>
+/// The "discord" transport: posts a message as embeds to a channel (a chat id) or, for "user:&lt;id&gt;", to that
+/// user's DM channel, and maps every answer to a <see cref="DeliveryResult"/>: no access, no permission, an unknown
+/// channel or a user who takes no DMs mean the chat is gone; 5xx, timeouts and rate limits are retried.
+/// </summary>
+public sealed class DiscordSender(DiscordRestClient rest, DmChannelCache dms, DiscordTransportState state, ILogger<DiscordSender> logger) : IChatTransport
+{
+    public const string PlatformName = "discord";
+    public const string UserPrefix = "user:";
+
+    public string Platform => PlatformName;
+
+    public async Task<DeliveryResult> SendAsync(ChatAddress chat, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (state.StoppedReason is { } stopped)
+        {
+            return new DeliveryResult.Retry(TimeSpan.FromMinutes(10), "Discord transport stopped: " + stopped);
+        }
+
+        var isUser = chat.ChatId.StartsWith(UserPrefix, StringComparison.Ordinal);
+        var id = isUser ? chat.ChatId[UserPrefix.Length..] : chat.ChatId;
+        if (!Snowflake.IsValid(id))
+        {
+            return new DeliveryResult.Failed($"'{chat.ChatId}' is not a Discord channel id or user:<id>");
+        }
+
+        try
+        {
+            var channelId = isUser ? await dms.GetAsync(id, cancellationToken).ConfigureAwait(false) : id;
+            string? last = null;
+            foreach (var body in EmbedRenderer.Render(message))
+            {
+                var sent = await rest.SendAsync(new CreateMessageRequest(channelId, body), cancellationToken).ConfigureAwait(false);
+                last = sent.Id;
+            }
+
+            return new DeliveryResult.Delivered(last);
+        }
+        catch (DiscordApiException ex)
+        {
+            return Map(chat, ex);
+        }
+        catch (DiscordTransientException ex)
+        {
+            return new DeliveryResult.Retry(ex.RetryAfter, ex.Message);
+        }
+    }
+
+    /// <summary>What a refusal means for the chat.</summary>
+    public DeliveryResult Map(ChatAddress chat, DiscordApiException ex)
+    {
+        if (ex.ChannelIsGone)
+        {
+            var why = ex.ErrorCode switch
+            {
+                DiscordErrorCode.UnknownChannel => "the channel no longer exists (10003)",
+                DiscordErrorCode.MissingAccess => "the bot has no access to the channel (50001)",
+                DiscordErrorCode.MissingPermissions => "the bot lacks Send Messages or Embed Links there (50013)",
+                _ => "the user does not accept DMs from the bot (50007)",
+            };
+            logger.LogWarning("Discord chat {Chat} is gone: {Why}; its subscriptions will be deactivated", chat, why);
+            return new DeliveryResult.ChatGone(why);
+        }
+
+        if ((int)ex.Status == 401)
+        {
+            return new DeliveryResult.Retry(TimeSpan.FromMinutes(10), "401 Unauthorized: the bot token is wrong or was reset");
+        }
+
+        if ((int)ex.Status == 404)
+        {
+            return new DeliveryResult.ChatGone($"Discord does not know the channel (404, code {ex.Code})");
+        }
+
+        return new DeliveryResult.Failed($"Discord refused the message: {(int)ex.Status} code {ex.Code} {ex.DiscordMessage}");
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Watchbot.Extraction.Config;
+
+public enum MentionKind { Actor, Place }
+
+/// <summary>A gazetteer entry found in a text: where, what it is, and which belligerent it stands for.</summary>
+public sealed record Mention(int Start, int End, string Text, MentionKind Kind, string Name, string? Side, bool Belligerent);
+
+public sealed record GazetteerEntry(string Name, MentionKind Kind, string? Side, bool Belligerent, IReadOnlyList<string> Aliases);
+
+/// <summary>Places and actors from <c>config/gazetteer.json</c>, found with one compiled alternation.</summary>
+public sealed partial class Gazetteer
+{
+    [GeneratedRegex(@"^-(?:language|speaking|made|born|style|built|based|brokered|mediated|sponsored)\b")]
+    private static partial Regex NotAnActor();
+
+    private readonly Dictionary<string, string[]> _byFirstWord;
+    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
+
+    private static string FirstWord(string alias)
+    {
+        var end = 0;
+        while (end < alias.Length && char.IsLetterOrDigit(alias[end]))
+        {
+            end++;
+        }
+
+        return alias[..Math.Max(end, Math.Min(1, alias.Length))];
+    }
+    private readonly Dictionary<string, List<GazetteerEntry>> _byAlias;
+    private readonly Dictionary<string, string> _adversaries;
+
+    public Gazetteer(IReadOnlyList<GazetteerEntry> entries, IReadOnlyDictionary<string, string> adversaries)
+    {
+        Entries = entries;
+        _adversaries = new Dictionary<string, string>(adversaries, StringComparer.OrdinalIgnoreCase);
+        _byAlias = new Dictionary<string, List<GazetteerEntry>>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            foreach (var alias in entry.Aliases.Append(entry.Name).Distinct())
+            {
+                if (!_byAlias.TryGetValue(alias, out var list))
+                {
+                    _byAlias[alias] = list = [];
+                }
+
+                list.Add(entry);
+            }
+        }
+
+        // Aliases by their first word, longest first: a scan looks up each word of the text once.
+        _byFirstWord = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var group in _byAlias.Keys.GroupBy(FirstWord))
+        {
+            _byFirstWord[group.Key] = [.. group.OrderByDescending(a => a.Length)];
+        }
+
+        _firstWordLookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public IReadOnlyList<GazetteerEntry> Entries { get; }
+
+    public string? Adversary(string side) => _adversaries.TryGetValue(side, out var other) ? other : null;
+
+    public bool IsBelligerent(string name) => Entries.Any(e => e.Belligerent && e.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every place and actor mention in <paramref name="text"/>, in order. A name that is both (Baku) yields both.</summary>
+    public IReadOnlyList<Mention> Find(string text)
+    {
+        var found = new List<Mention>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]) || (i > 0 && char.IsLetterOrDigit(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                end++;
+            }
+
+            var matched = 0;
+            if (_firstWordLookup.TryGetValue(text.AsSpan(i, end - i), out var candidates))
+            {
+                foreach (var alias in candidates)
+                {
+                    var after = i + alias.Length;
+                    if (text.AsSpan(i).StartsWith(alias, StringComparison.Ordinal) && (after >= text.Length || !char.IsLetterOrDigit(text[after])))
+                    {
+                        matched = alias.Length;
+                        // "Russian-language", "Russian-made": an adjective about something else.
+                        if (!NotAnActor().IsMatch(text.AsSpan(after)))
+                        {
+                            foreach (var entry in _byAlias[alias])
+                            {
+                                found.Add(new Mention(i, after, alias, entry.Kind, entry.Name, entry.Side, entry.Belligerent));
+                            }
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            i = matched > 0 ? i + matched : end;
+        }
+
+        return found;
+    }
+
+    public static Gazetteer Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var entries = new List<GazetteerEntry>();
+        foreach (var (property, kind) in new[] { ("actors", MentionKind.Actor), ("places", MentionKind.Place) })
+        {
+            if (!root.TryGetProperty(property, out var array))
+            {
+                throw new InvalidDataException($"gazetteer.json has no '{property}' list.");
+            }
+
+            foreach (var item in array.EnumerateArray())
+            {
+                var name = item.GetProperty("name").GetString() ?? throw new InvalidDataException("gazetteer.json: an entry has no name.");
+                var side = item.TryGetProperty("side", out var s) ? s.GetString() : null;
+                var belligerent = item.TryGetProperty("belligerent", out var b) && b.GetBoolean();
+                var aliases = item.TryGetProperty("aliases", out var a)
+                    ? a.EnumerateArray().Select(x => x.GetString()).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x!).ToList()
+                    : [];
+                entries.Add(new GazetteerEntry(name, kind, side ?? (belligerent ? name : null), belligerent, aliases));
+            }
+        }
+
+        var adversaries = new Dictionary<string, string>();
+        if (root.TryGetProperty("adversaries", out var adv))
+        {
+            foreach (var p in adv.EnumerateObject())
+            {
+                adversaries[p.Name] = p.Value.GetString() ?? "";
+            }
+        }
+
+        return new Gazetteer(entries, adversaries);
+    }
+}

@@ -1,0 +1,84 @@
+using Watchbot.Core.Events;
+
+namespace Watchbot.Extraction.Curation;
+
+/// <summary>
+/// Merges items about the same thing into one event with several sources: same kind, dates within a day, and the same
+/// figure (casualties, displacement), the same stance and speaker (ceasefire), or the same place or actor (escalation).
+/// </summary>
+public static class Curator
+{
+    /// <summary>Adds <paramref name="incoming"/> to <paramref name="existing"/>, merging duplicates; the input lists are not changed.</summary>
+    public static IReadOnlyList<EventDraft> Merge(IReadOnlyList<EventDraft> existing, IReadOnlyList<EventDraft> incoming)
+    {
+        var result = existing.ToList();
+        foreach (var e in incoming)
+        {
+            var index = result.FindIndex(r => SameThing(r, e));
+            if (index >= 0)
+            {
+                result[index] = Combine(result[index], e);
+            }
+            else
+            {
+                result.Add(e);
+            }
+        }
+
+        return result;
+    }
+
+    public static bool SameThing(EventDraft a, EventDraft b)
+    {
+        if (a.Kind != b.Kind || Math.Abs(a.Date.DayNumber - b.Date.DayNumber) > 1)
+        {
+            return false;
+        }
+
+        switch (a.Kind)
+        {
+            case EventKind.Casualties or EventKind.Displacement:
+                return a.Casualties.Any(x => b.Casualties.Any(y => SameFigure(x, y)));
+            case EventKind.Ceasefire:
+                return a.Stance == b.Stance && Same(a.ClaimedBy, b.ClaimedBy);
+            default:
+                var specific = a.Places.Intersect(b.Places, StringComparer.OrdinalIgnoreCase).Any(p => !Regions.Contains(p));
+                var sameActor = a.Actors.Count > 0 && b.Actors.Count > 0 && Same(a.Actors[0], b.Actors[0]);
+                return specific || (sameActor && a.Date == b.Date && !a.Places.Any(p => !Regions.Contains(p)) && !b.Places.Any(p => !Regions.Contains(p)));
+        }
+    }
+
+    /// <summary>Places too large to say two escalations are the same one.</summary>
+    private static readonly HashSet<string> Regions = new(StringComparer.OrdinalIgnoreCase) { "Nagorno-Karabakh" };
+
+    private static bool Same(string? a, string? b) => a is not null && b is not null && a.Equals(b, StringComparison.OrdinalIgnoreCase);
+
+    private static bool SameFigure(CasualtyClaim x, CasualtyClaim y) =>
+        x.Count == y.Count && x.CountHigh == y.CountHigh && x.Outcome == y.Outcome
+        && (x.Side == y.Side || x.Side == "unknown" || y.Side == "unknown");
+
+    public static EventDraft Combine(EventDraft a, EventDraft b)
+    {
+        var sources = a.Sources.Concat(b.Sources)
+            .DistinctBy(s => (s.File, s.Url, s.Sentence))
+            .ToList();
+        var otherArticle = b.Sources.Any(s => !a.Sources.Any(x => x.File == s.File && x.Url == s.Url));
+        var confidence = otherArticle ? Math.Min(0.99, 1 - ((1 - a.Confidence) * (1 - b.Confidence))) : Math.Max(a.Confidence, b.Confidence);
+        var keep = b.Confidence > a.Confidence && b.DatePrecision == DatePrecision.Day ? b : a;
+        return keep with
+        {
+            Sources = sources,
+            Places = a.Places.Union(b.Places, StringComparer.OrdinalIgnoreCase).ToList(),
+            Actors = a.Actors.Union(b.Actors, StringComparer.OrdinalIgnoreCase).ToList(),
+            Topics = a.Topics.Union(b.Topics, StringComparer.OrdinalIgnoreCase).ToList(),
+            Casualties = a.Casualties.Concat(b.Casualties).Distinct().ToList(),
+            Severity = Math.Max(a.Severity, b.Severity),
+            Confidence = confidence,
+            Status = a.Status == EventStatus.Published || b.Status == EventStatus.Published ? EventStatus.Published : a.Status,
+        };
+    }
+
+    /// <summary>Marks events below the review threshold as pending.</summary>
+    public static IReadOnlyList<EventDraft> ApplyReview(IReadOnlyList<EventDraft> events, double reviewBelow) =>
+        events.Select(e => e with { Status = e.Confidence < reviewBelow ? EventStatus.Pending : EventStatus.Published }).ToList();
+}

@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+using Watchbot.Core.Events;
+using Watchbot.Core.Storage;
+using Watchbot.Core.Topics;
+using Watchbot.Extraction.Config;
+using Watchbot.Extraction.Curation;
+using Watchbot.Extraction.Frames;
+using Watchbot.Extraction.Text;
+
+namespace Watchbot.Extraction;
+
+/// <summary>
+/// The extractor: one parsed article in, its candidate events out (merged, scored, topic-tagged). Pure: it reads
+/// nothing but its arguments and the config it was built with, and is safe to share between threads.
+/// </summary>
+public sealed partial class Extractor(ExtractionConfig config)
+{
+    /// <summary>Events below this confidence wait for review unless the caller says otherwise.</summary>
+    public const double DefaultReviewBelow = 0.5;
+
+    public ExtractionConfig Config { get; } = config;
+
+    public static Extractor FromConfigDirectory(string configDirectory) => new(ExtractionConfig.Load(configDirectory));
+
+    public IReadOnlyList<EventDraft> Extract(ArticleDraft article, string? fileName, IReadOnlyList<Topic> topics, double reviewBelow = DefaultReviewBelow)
+    {
+        var drafts = new List<EventDraft>();
+        var lastEscalation = -1;
+        var lastParagraph = -1;
+        foreach (var item in ReadItems(article))
+        {
+            var draft = ToDraft(item, article, fileName);
+            // Escalation sentences of one paragraph on one day tell one story: keep them as one event.
+            if (item.Kind == EventKind.Escalation && lastEscalation >= 0 && lastParagraph == item.Paragraph && Math.Abs(drafts[lastEscalation].Date.DayNumber - draft.Date.DayNumber) <= 1)
+            {
+                drafts[lastEscalation] = Curator.Combine(drafts[lastEscalation], draft);
+                continue;
+            }
+
+            // One side's attacks reported for one day in one article: one event with all the places.
+            var sameDay = item.Kind == EventKind.Escalation
+                ? drafts.FindIndex(d => d.Kind == EventKind.Escalation && d.Date == draft.Date && d.Actors.Count > 0 && draft.Actors.Count > 0 && d.Actors[0] == draft.Actors[0])
+                : -1;
+            if (sameDay >= 0)
+            {
+                drafts[sameDay] = Curator.Combine(drafts[sameDay], draft);
+                (lastEscalation, lastParagraph) = (sameDay, item.Paragraph);
+                continue;
+            }
+
+            if (item.Kind == EventKind.Escalation)
+            {
+                (lastEscalation, lastParagraph) = (drafts.Count, item.Paragraph);
+            }
+
+            drafts.Add(draft);
+        }
+
+        var merged = Curator.Merge([], drafts);
+        return merged
+            .Select(e => e with { Topics = TopicTagger.TopicsFor(e, topics) })
+            // An article without a date of its own is kept, but everything read from it waits for review.
+            .Select(e => e with { Status = e.Confidence < reviewBelow || !article.DateFound ? EventStatus.Pending : EventStatus.Published })
+            .ToList();
+    }
+
+    /// <summary>Every frame item in the article, sentence by sentence, before merging.</summary>
+    public IReadOnlyList<FrameItem> ReadItems(ArticleDraft article)
+    {
+        var paragraphs = article.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sentences = SentenceSplitter.Split(paragraphs);
+        var items = new List<FrameItem>();
+        var paragraph = -1;
+        SentenceDate? carry = null;
+        var historyCarry = false;
+        SentenceContext? previous = null;
+        SentenceDate? lede = null;
+        var opening = article.Title + "\n" + (paragraphs.Length > 0 ? paragraphs[0] : "");
+        var aboutConflict = Config.Gazetteer.Find(opening).Any(m => m.Belligerent || (m.Kind == MentionKind.Place && m.Side is not null));
+        foreach (var sentence in sentences)
+        {
+            if (sentence.Paragraph != paragraph)
+            {
+                paragraph = sentence.Paragraph;
+                carry = null;
+                historyCarry = false;
+            }
+
+            var context = new SentenceContext(sentence, article.Published, new SentenceDate(article.Published, null, DatePrecision.Day, true), false, Config)
+            {
+                Previous = previous,
+                ArticleAboutConflict = aboutConflict,
+            };
+            previous?.Release();
+            previous = context;
+            var own = OwnDate(context, article.Published);
+            var history = NeverNewsGuard.IsHistory(sentence.Text, article.Published, Config);
+            var background = history || (historyCarry && own is null);
+            historyCarry = history || (historyCarry && own is null);
+
+            var date = own ?? carry ?? DefaultDate(sentence.Text, article.Published, lede);
+            if (own is not null)
+            {
+                carry = own;
+                if (sentence.Paragraph == 0 && lede is null && own.Precision == DatePrecision.Day && own.Date <= article.Published)
+                {
+                    lede = own;
+                }
+            }
+
+            if (!article.DateFound)
+            {
+                date = date with { Defaulted = true };
+            }
+
+            context.Date = date;
+            if (IsCaption(sentence, paragraphs))
+            {
+                continue;
+            }
+
+            context.Background = background;
+            items.AddRange(CasualtyRule.Apply(context));
+            items.AddRange(EscalationRule.Apply(context));
+            items.AddRange(CeasefireRule.Apply(context));
+        }
+
+        return items;
+    }
+
+    private EventDraft ToDraft(FrameItem item, ArticleDraft article, string? fileName)
+    {
+        var confidence = item.Confidence - (article.DateFound ? 0 : 0.2);
+        return new EventDraft
+        {
+            Kind = item.Kind,
+            Date = item.Date.Date,
+            DateEnd = item.Date.DateEnd,
+            DatePrecision = item.Date.Precision,
+            Summary = item.Summary,
+            Places = item.Places,
+            Actors = item.Actors,
+            Severity = item.Severity,
+            Confidence = Math.Round(Math.Clamp(confidence, 0.05, 1), 2),
+            Stance = item.Stance,
+            ClaimedBy = item.ClaimedBy,
+            Casualties = item.Claim is null ? [] : [item.Claim],
+            Sources = [new EventSource(fileName, article.Url, article.Title, article.Published, item.Sentence)],
+        };
+    }
+
+    /// <summary>The date the sentence itself gives: outside quotes first; "today" inside a quote is the speaker's day, not ours.</summary>
+    private static SentenceDate? OwnDate(SentenceContext s, DateOnly published)
+    {
+        DateMention? pick = s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.Quoted(d.Start) && !s.IsStartReference(d));
+        if (pick is null && s.Dates.FirstOrDefault(d => d.Kind == DateKind.Deictic && !s.Quoted(d.Start)) is { } today)
+        {
+            pick = today;
+        }
+
+        pick ??= s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.IsStartReference(d));
+        if (pick is not null)
+        {
+            return new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false);
+        }
+
+        return null;
+    }
+
+    /// <summary>A one-sentence paragraph with no closing punctuation: a photo caption, heading or byline, not a report.</summary>
+    private static bool IsCaption(Sentence sentence, string[] paragraphs)
+    {
+        var paragraph = paragraphs[sentence.Paragraph];
+        return sentence.IndexInParagraph == 0 && sentence.Text.Length == paragraph.Length && !".!?\"')]".Contains(paragraph[^1], StringComparison.Ordinal);
+    }
+
+    /// <summary>No date in the paragraph so far: the lede's day if it gave one, else the day before publication; the present perfect means today.</summary>
+    private static SentenceDate DefaultDate(string text, DateOnly published, SentenceDate? lede)
+    {
+        if (PresentPerfect().IsMatch(text) && !SimplePast().IsMatch(text))
+        {
+            return new SentenceDate(published, null, DatePrecision.Day, true);
+        }
+
+        // The lede's day carries over to paragraphs that add detail without a date of their own.
+        return lede is not null ? lede with { Defaulted = true } : new SentenceDate(published.AddDays(-1), null, DatePrecision.Day, true);
+    }
+
+    [GeneratedRegex(@"\b(?:has|have)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn|ut|ld|ng))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PresentPerfect();
+
+    [GeneratedRegex(@"\b(?:launched|attacked|shelled|bombed|struck|fired|captured|seized|killed|said|reported|announced|issued|claimed)\b(?!\s+(?:by|that))", RegexOptions.IgnoreCase)]
+    private static partial Regex SimplePast();
+
+}

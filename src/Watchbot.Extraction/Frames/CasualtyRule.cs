@@ -1,0 +1,482 @@
+using System.Text.RegularExpressions;
+using Watchbot.Core.Events;
+using Watchbot.Extraction.Config;
+using Watchbot.Extraction.Text;
+
+namespace Watchbot.Extraction.Frames;
+
+/// <summary>
+/// Casualty and displacement figures: a number, the people it counts ("Azeri civilians", "servicemen"), what happened
+/// to them ("killed", "wounded", "displaced"), whose people they were and who says so.
+/// </summary>
+public static partial class CasualtyRule
+{
+    private static readonly string[] OutcomeLists = ["killedWords", "woundedWords", "missingWords", "capturedWords", "displacedWords", "casualtyWords"];
+
+    private enum Head { None, Military, Civilian, Unknown, Outcome }
+
+    public static IReadOnlyList<FrameItem> Apply(SentenceContext s)
+    {
+        if (s.Background || !s.Config.Casualties.Any(OutcomeLists).IsMatch(s.Text) || s.Numbers.Count == 0 || s.OtherTopic is not null)
+        {
+            return [];
+        }
+
+        var lex = s.Config.Casualties;
+        var never = s.Config.NeverNews;
+        var items = new List<FrameItem>();
+        CasualtyClaim? previous = null;
+        var claimant = Claimants.Find(s);
+        var disputed = Claimants.Disputed(s);
+        var clauses = s.Clauses();
+
+        foreach (var n in s.Numbers)
+        {
+            if (NeverNewsGuard.NumberReason(s, n) is not null)
+            {
+                continue;
+            }
+
+            var clause = clauses.First(c => n.Start >= c.Start && n.Start < c.End);
+            var after = n.LastToken + 1;
+
+            // "bringing total casualties to 59": the running total of the previous figure.
+            var beforeText = s.Text[Math.Max(0, n.Start - 120)..n.Start];
+            if (previous is not null && lex["totalPhrases"].Match(beforeText) is { Success: true } total && total.Index + total.Length >= beforeText.TrimEnd().Length - 1)
+            {
+                var running = previous with { Count = (int)Math.Min(n.Value, int.MaxValue), CountHigh = null, Qualifier = n.Qualifier, Cumulative = true };
+                items.Add(Item(s, running, n, disputed, 0.75));
+                previous = running;
+                continue;
+            }
+
+            // "the death toll among Karabakh troops has risen to 1,166".
+            var tollWindow = s.Text[Math.Max(0, n.Start - 120)..n.Start];
+            if (TollBefore().Match(tollWindow) is { Success: true } toll)
+            {
+                var tollText = tollWindow[toll.Index..];
+                var tollSide = s.Mentions.Where(m => m.Start >= n.Start - tollWindow.Length + toll.Index && m.End <= n.Start && m.Side is not null)
+                    .Select(m => m.Side).FirstOrDefault() ?? (s.Config.Gazetteer.IsBelligerent(claimant) ? claimant : "unknown");
+                var tollPopulation = lex["militaryNouns"].IsMatch(tollText) ? Population.Military : lex["civilianNouns"].IsMatch(tollText) ? Population.Civilian : Population.Unknown;
+                var tollOutcome = lex["woundedWords"].IsMatch(tollText) ? CasualtyOutcome.Wounded : CasualtyOutcome.Killed;
+                var tollClaim = new CasualtyClaim(tollSide!, tollPopulation, tollOutcome, (int)Math.Min(n.Value, int.MaxValue), null, n.Qualifier, true, claimant);
+                items.Add(Item(s, tollClaim, n, disputed, 0.75));
+                previous = tollClaim;
+                continue;
+            }
+
+            // "21 civilian deaths in Azerbaijan and 13 in Armenia": a figure that borrows the previous one's words.
+            if (previous is not null && after + 1 < s.Tokens.Count && s.Tokens[after].Text is "in" or "from" or "on" && MentionAt(s, s.Tokens[after + 1].Start) is { } elided && elided.Side is not null)
+            {
+                var copy = previous with { Count = (int)Math.Min(n.Value, int.MaxValue), CountHigh = n.High is null ? null : (int)n.High, Qualifier = n.Qualifier, Side = elided.Side };
+                items.Add(Item(s, copy, n, disputed, 0.7));
+                previous = copy;
+                continue;
+            }
+
+            var (head, headToken, modifierPopulation, modifierSide, reason) = ReadHead(s, n);
+            if (reason is not null || (n.LooksLikeYear && headToken != after))
+            {
+                continue;
+            }
+
+            if (head == Head.None && !(after < s.Tokens.Count && AuxThenOutcome(s, after)) && !OutcomeVerbBefore(s, n))
+            {
+                continue;
+            }
+
+            // "half of the region's 150,000 people": a share of a population, not a count of victims.
+            if (Share().IsMatch(s.Text[Math.Max(0, n.Start - 30)..n.Start]))
+            {
+                continue;
+            }
+
+            var headEnd = headToken < s.Tokens.Count ? s.Tokens[headToken].End : n.End;
+            var around = s.Text[Math.Max(clause.Start, n.Start - 25)..Math.Min(clause.End, headEnd + 30)];
+            if (never["populationWords"].IsMatch(around) || never["deploymentWords"].IsMatch(around))
+            {
+                continue;
+            }
+
+            var outcome = FindOutcome(s, n, headToken, clause);
+            if (outcome is null)
+            {
+                continue;
+            }
+
+            var population = modifierPopulation ?? head switch
+            {
+                Head.Military => Population.Military,
+                Head.Civilian => Population.Civilian,
+                _ => Population.Unknown,
+            };
+
+            // "91 civilians have been killed and more than 400 wounded": the second figure counts the same people.
+            if (head == Head.Outcome && previous is not null && modifierSide is null && modifierPopulation is null && CoordinatedWithPrevious(s, n))
+            {
+                modifierSide = previous.Side;
+                modifierPopulation = previous.Population;
+            }
+
+            var side = modifierSide ?? FindSide(s, n, headToken, clause, claimant, out _);
+            var cumulative = IsCumulative(s, n, clause);
+            var high = n.High is null ? (int?)null : (int)Math.Min(n.High.Value, int.MaxValue);
+            var claim = new CasualtyClaim(side, population, outcome.Value, (int)Math.Min(n.Value, int.MaxValue), high, n.Qualifier, cumulative, claimant);
+            var confidence = 0.85 - (n.Vague ? 0.2 : 0) - (disputed ? 0.2 : 0) - (claim.ClaimedAboutAdversary ? 0.1 : 0) - (side == "unknown" ? 0.1 : 0);
+            items.Add(Item(s, claim, n, disputed, confidence));
+            previous = claim;
+        }
+
+        return items;
+    }
+
+    private static FrameItem Item(SentenceContext s, CasualtyClaim claim, NumberMention n, bool disputed, double confidence)
+    {
+        var kind = claim.Outcome == CasualtyOutcome.Displaced ? EventKind.Displacement : EventKind.Casualties;
+        return new FrameItem(
+            kind,
+            s.Text,
+            s.Date,
+            s.Places.Select(p => p.Name).Distinct().ToList(),
+            s.Actors.Select(a => a.Name).Append(claim.Side).Where(a => a is not "unknown" and not "both").Distinct().ToList(),
+            Summaries.Casualty(claim),
+            Severity.Of(claim),
+            Math.Clamp(confidence, 0.1, 1.0))
+        {
+            Claim = claim,
+            ClaimedBy = claim.ClaimedBy,
+            Disputed = disputed,
+            Paragraph = s.Paragraph,
+        };
+    }
+
+    private static (Head Head, int HeadToken, Population? Population, string? Side, string? Reason) ReadHead(SentenceContext s, NumberMention n)
+    {
+        var lex = s.Config.Casualties;
+        var never = s.Config.NeverNews;
+        Population? population = null;
+        string? side = null;
+        for (var i = n.LastToken + 1; i < s.Tokens.Count && i <= n.LastToken + 5; i++)
+        {
+            var t = s.Tokens[i];
+            if (!t.IsWord)
+            {
+                return (Head.None, i, population, side, null);
+            }
+
+            bool At(Regex list) => s.MatchAt(list, t.Start) > 0;
+            if (At(never["otherPeopleNouns"]))
+            {
+                return (Head.None, i, population, side, "other people");
+            }
+
+            if (At(never["equipmentNouns"]))
+            {
+                return (Head.None, i, population, side, "equipment");
+            }
+
+            if (At(lex["militaryNouns"]))
+            {
+                return (Head.Military, i, population, side, null);
+            }
+
+            if (At(lex["civilianNouns"]))
+            {
+                return (Head.Civilian, i, population, side, null);
+            }
+
+            if (At(lex["casualtyWords"]) || At(lex["killedWords"]) || At(lex["woundedWords"]) || At(lex["missingWords"]) || At(lex["displacedWords"]))
+            {
+                // "200 wounded", "21 civilian deaths": the outcome is the head.
+                return (Head.Outcome, i, population, side, null);
+            }
+
+            if (At(lex["unknownNouns"]))
+            {
+                var m = MentionAt(s, t.Start);
+                side ??= m?.Side;
+                return (Head.Unknown, i, population, side, null);
+            }
+
+            // Modifiers: "Azeri", "civilian", "more", "other".
+            var lower = t.Text.ToLowerInvariant();
+            if (lower is "civilian")
+            {
+                population = Population.Civilian;
+                continue;
+            }
+
+            if (lower is "military" or "army")
+            {
+                population = Population.Military;
+                continue;
+            }
+
+            if (MentionAt(s, t.Start) is { } mention)
+            {
+                side ??= mention.Side ?? mention.Name;
+                continue;
+            }
+
+            if (lower is "more" or "other" or "additional" or "new" or "further" or "of" or "the" or "their" or "its" or "our" or "his" or "her" or "young"
+                || (lower.EndsWith("ly", StringComparison.Ordinal) && i == n.LastToken + 1) || lower.EndsWith("ed", StringComparison.Ordinal) && i == n.LastToken + 1)
+            {
+                continue;
+            }
+
+            return (Head.None, i, population, side, null);
+        }
+
+        return (Head.None, n.LastToken + 1, population, side, null);
+    }
+
+    private static bool CoordinatedWithPrevious(SentenceContext s, NumberMention n)
+    {
+        var before = s.Numbers.LastOrDefault(p => p.End <= n.Start);
+        if (before is null)
+        {
+            return false;
+        }
+
+        var between = s.Text[before.End..n.Start];
+        return And().IsMatch(between) && !s.Mentions.Any(m => m.Start >= before.End && m.End <= n.Start && m.Side is not null);
+    }
+
+    [GeneratedRegex(@"\band\b")]
+    private static partial Regex And();
+
+    /// <summary>"killed at least 13 and wounded more than 40": an outcome verb right in front of a bare number.</summary>
+    private static bool OutcomeVerbBefore(SentenceContext s, NumberMention n) =>
+        OutcomeVerb().IsMatch(s.Text[Math.Max(0, n.Start - 20)..n.Start]);
+
+    [GeneratedRegex(@"\b(?:lost|lose|losing|killed|kill|killing|kills)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KilledBefore();
+
+    [GeneratedRegex(@"\b(?:wounded|wounding|injured|injuring)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex WoundedBefore();
+
+    /// <summary>"the death toll among Karabakh troops has risen to": the number that follows is a running total.</summary>
+    [GeneratedRegex(@"\b(?:toll|number of (?:dead|deaths|killed|wounded|injured|casualties))\b(?<between>[^.;]{0,60}?)\b(?:rose|risen|rises|climbed|reached|stands|stood|increased|jumped|is now|was)\s+(?:to|at)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TollBefore();
+
+    [GeneratedRegex(@"\b(?:killed|killing|wounded|wounding|injured|injuring|left|leaving)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex OutcomeVerb();
+
+    [GeneratedRegex(@"(?:\b(?:half|third|quarter|percent|most|majority|share|all|many)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?|'s\s+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Share();
+
+    /// <summary>"over 20,000 were killed": a bare number followed by a verb and an outcome.</summary>
+    private static bool AuxThenOutcome(SentenceContext s, int index)
+    {
+        var window = string.Join(' ', s.Tokens.Skip(index).Take(4).Select(t => t.Text));
+        return BareOutcome().IsMatch(window);
+    }
+
+    private static CasualtyOutcome? FindOutcome(SentenceContext s, NumberMention n, int headToken, (int Start, int End) clause)
+    {
+        var lex = s.Config.Casualties;
+        // Directly before the number: "killed 51", "they lost 28 soldiers", "caused 920 casualties".
+        var beforeStart = s.Tokens[Math.Max(0, n.FirstToken - 3)].Start;
+        var before = s.Text[beforeStart..n.Start];
+
+        // The head itself: "deaths", "wounded", "casualties".
+        if (headToken < s.Tokens.Count)
+        {
+            var headRest = s.Text[s.Tokens[headToken].Start..Math.Min(s.Text.Length, s.Tokens[headToken].Start + 30)];
+            var fromHead = OutcomeAt(s, headRest, atStart: true);
+            if (fromHead is not null)
+            {
+                return fromHead;
+            }
+        }
+
+        if (KilledBefore().IsMatch(before))
+        {
+            return CasualtyOutcome.Killed;
+        }
+
+        if (WoundedBefore().IsMatch(before))
+        {
+            return CasualtyOutcome.Wounded;
+        }
+
+        // After the head, to the end of the clause or sentence.
+        var start = headToken < s.Tokens.Count ? s.Tokens[headToken].End : n.End;
+        var end = s.Text.Length;
+        var afterText = s.Text[Math.Min(start, end)..end];
+        var stop = ClauseStop().Match(afterText);
+        if (stop.Success)
+        {
+            afterText = afterText[..stop.Index];
+        }
+
+        var found = FirstOutcome(s, afterText);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        var wider = s.Text[Math.Max(0, n.Start - 40)..n.Start];
+        return FirstOutcome(s, wider, last: true);
+    }
+
+    private static CasualtyOutcome? OutcomeAt(SentenceContext s, string text, bool atStart)
+    {
+        var lex = s.Config.Casualties;
+        (string List, CasualtyOutcome Outcome)[] order =
+        [
+            ("displacedWords", CasualtyOutcome.Displaced), ("woundedWords", CasualtyOutcome.Wounded), ("missingWords", CasualtyOutcome.Missing),
+            ("capturedWords", CasualtyOutcome.Captured), ("casualtyWords", CasualtyOutcome.Casualties), ("killedWords", CasualtyOutcome.Killed),
+        ];
+        foreach (var (list, outcome) in order)
+        {
+            var m = lex[list].Match(text);
+            if (m.Success && (!atStart || m.Index == 0) && !(list == "killedWords" && m.Value.Equals("lives", StringComparison.OrdinalIgnoreCase) && !atStart))
+            {
+                if (list == "killedWords" && m.Value.ToLowerInvariant() is "lost" or "lose" or "losing")
+                {
+                    continue;
+                }
+
+                return outcome;
+            }
+        }
+
+        return null;
+    }
+
+    private static CasualtyOutcome? FirstOutcome(SentenceContext s, string text, bool last = false)
+    {
+        var lex = s.Config.Casualties;
+        var best = -1;
+        CasualtyOutcome? result = null;
+        foreach (var (list, outcome) in new[]
+                 {
+                     ("killedWords", CasualtyOutcome.Killed), ("woundedWords", CasualtyOutcome.Wounded), ("missingWords", CasualtyOutcome.Missing),
+                     ("capturedWords", CasualtyOutcome.Captured), ("displacedWords", CasualtyOutcome.Displaced),
+                 })
+        {
+            foreach (Match m in lex[list].Matches(text))
+            {
+                if (m.Value.ToLowerInvariant() is "lost" or "lose" or "losing" or "toll" or "death toll" or "lives" or "bodies")
+                {
+                    continue;
+                }
+
+                var better = best < 0 || (last ? m.Index > best : m.Index < best);
+                if (better)
+                {
+                    (best, result) = (m.Index, outcome);
+                }
+
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static string FindSide(SentenceContext s, NumberMention n, int headToken, (int Start, int End) clause, string claimant, out string how)
+    {
+        var g = s.Config.Gazetteer;
+        var lex = s.Config.Casualties;
+        // "from Azerbaijan", "in Armenia", "in Stepanakert" after the head, before the clause ends.
+        var from = headToken < s.Tokens.Count ? s.Tokens[headToken].End : n.End;
+        var tail = s.Text[Math.Min(from, s.Text.Length)..];
+        var stop = ClauseStop().Match(tail);
+        var limit = from + (stop.Success ? stop.Index : tail.Length);
+        foreach (var m in s.Mentions)
+        {
+            if (m.Start < from || m.Start >= limit || m.Side is null)
+            {
+                continue;
+            }
+
+            var lead = s.Text[Math.Max(0, m.Start - 12)..m.Start];
+            if (Preposition().IsMatch(lead))
+            {
+                how = "preposition";
+                return m.Side;
+            }
+        }
+
+        if (BothSides().IsMatch(s.Text[Math.Min(from, s.Text.Length)..limit]))
+        {
+            how = "both";
+            return "both";
+        }
+
+        // "they lost", "our soldiers": the claimant's own people.
+        var before = s.Text[Math.Max(0, n.Start - 30)..n.Start];
+        if (OwnPronoun().IsMatch(before) && g.IsBelligerent(claimant))
+        {
+            how = "pronoun";
+            return claimant;
+        }
+
+        // "caused 920 casualties", "have killed over 2,000": the adversary of whoever claims it.
+        var verbWindow = s.Text[Math.Max(0, n.Start - 25)..n.Start];
+        if (lex["inflictVerbs"].Match(verbWindow) is { Success: true } inflict && verbWindow[(inflict.Index + inflict.Length)..].Trim().Length == 0
+            && !Passive().IsMatch(verbWindow[..inflict.Index]))
+        {
+            how = "inflicted";
+            if (claimant == "both" || BothSides().IsMatch(s.Text[..n.Start]))
+            {
+                return "both";
+            }
+
+            // The attacker is the subject, usually the first belligerent named: "An Armenian strike on Ganja killed 13".
+            var verbAt = Math.Max(0, n.Start - 25) + inflict.Index;
+            var attacker = s.Mentions.FirstOrDefault(m => m.End <= verbAt && m.Belligerent && m.Kind == MentionKind.Actor && !s.Quoted(m.Start));
+            var attackerSide = attacker?.Side ?? (g.IsBelligerent(claimant) ? claimant : null);
+            return attackerSide is null ? "unknown" : g.Adversary(attackerSide) ?? "unknown";
+        }
+
+        // The nearest belligerent named before the number, in the same clause.
+        var nearest = s.Mentions.Where(m => m.End <= n.Start && m.Start >= clause.Start && m.Side is not null && m.Belligerent && !s.Quoted(m.Start))
+            .OrderByDescending(m => m.End).FirstOrDefault();
+        nearest ??= s.Mentions.Where(m => m.End <= n.Start && m.Side is not null && (m.Belligerent || m.Kind == MentionKind.Place) && !s.Quoted(m.Start))
+            .OrderByDescending(m => m.End).FirstOrDefault();
+        if (nearest?.Side is not null)
+        {
+            how = "nearest";
+            return nearest.Side;
+        }
+
+        how = "claimant";
+        return g.IsBelligerent(claimant) ? claimant : "unknown";
+    }
+
+    private static bool IsCumulative(SentenceContext s, NumberMention n, (int Start, int End) clause)
+    {
+        // The phrase around the number, between the commas that enclose it.
+        var start = s.Text.LastIndexOf(',', Math.Max(0, n.Start - 1));
+        var end = s.Text.IndexOf(',', n.End);
+        var span = s.Text[Math.Max(start + 1, clause.Start)..(end < 0 ? clause.End : Math.Min(end, clause.End))];
+        return s.Config.Casualties["cumulativeCues"].IsMatch(span) || Perfect().IsMatch(span);
+    }
+
+    private static Mention? MentionAt(SentenceContext s, int start) => s.Mentions.FirstOrDefault(m => m.Start == start && m.Side is not null)
+        ?? s.Mentions.FirstOrDefault(m => m.Start == start);
+
+    [GeneratedRegex(@"^(?:were|was|are|have been|had been|has been|got|died|dead|killed|wounded|injured|displaced|fled)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BareOutcome();
+
+    [GeneratedRegex(@"[;]|,?\s+\b(?:while|whereas|but|although)\b")]
+    private static partial Regex ClauseStop();
+
+    [GeneratedRegex(@"\b(?:from|in|of|on|among|near|around|inside)\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Preposition();
+
+    [GeneratedRegex(@"\b(?:they|we|our|their)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnPronoun();
+
+    [GeneratedRegex(@"\b(?:been|were|was|are|is|be)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex Passive();
+
+    [GeneratedRegex(@"\b(?:both sides|each side|both countries|the two sides)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BothSides();
+
+    [GeneratedRegex(@"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:killed|died|wounded|injured|displaced|fled|suffered|lost)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Perfect();
+}

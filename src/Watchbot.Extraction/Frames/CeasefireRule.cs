@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using Watchbot.Core.Events;
+
+namespace Watchbot.Extraction.Frames;
+
+/// <summary>
+/// Ceasefire statements and their stance: a call (calls for a ceasefire, urges restraint, "must stop clashes"), an
+/// agreement, a ceasefire in force, a violation, or a rejection (rejected, ruled out, dismissed calls). One item per
+/// clause, with the actor who made the statement.
+/// </summary>
+public static partial class CeasefireRule
+{
+    public static IReadOnlyList<FrameItem> Apply(SentenceContext s)
+    {
+        var lex = s.Config.Ceasefire;
+        if (s.Background || !lex.Any("objects", "inForce").IsMatch(s.Text))
+        {
+            return [];
+        }
+
+        var items = new List<FrameItem>();
+        foreach (var (start, end) in s.Clauses())
+        {
+            var clause = s.Text[start..end];
+            var objectMatch = lex["objects"].Match(clause);
+            var inForceMatch = lex["inForce"].Match(clause);
+            if (!objectMatch.Success && !inForceMatch.Success)
+            {
+                continue;
+            }
+
+            if (!Relevant(s, start, end))
+            {
+                continue;
+            }
+
+            CeasefireStance? stance = null;
+            Match? trigger = null;
+            if (lex["negatedCall"].IsMatch(clause))
+            {
+                continue;
+            }
+
+            if (lex["agreement"].Match(clause) is { Success: true } agreement && !Hypothetical().IsMatch(clause))
+            {
+                (stance, trigger) = (CeasefireStance.Agreement, agreement);
+            }
+            else if (lex["violation"].Match(clause) is { Success: true } violation)
+            {
+                (stance, trigger) = (CeasefireStance.Violation, violation);
+            }
+            else if (inForceMatch.Success)
+            {
+                (stance, trigger) = (CeasefireStance.InForce, inForceMatch);
+            }
+            else if (lex["rejection"].Match(clause) is { Success: true } rejection && Near(rejection, objectMatch, 80))
+            {
+                (stance, trigger) = (CeasefireStance.Rejection, rejection);
+            }
+            else if (lex["callVerbs"].Match(clause) is { Success: true } call && Near(call, objectMatch, 90) && !WeakObjectOnly(objectMatch, clause))
+            {
+                (stance, trigger) = (CeasefireStance.Call, call);
+            }
+
+            if (stance is null || trigger is null)
+            {
+                continue;
+            }
+
+            var actor = Speakers.Subject(s, start + trigger.Index, start)?.Name ?? Speaker(s, start, start + trigger.Index);
+            var date = s.DateOf(start, end, start + trigger.Index, start + trigger.Index + trigger.Length);
+            var places = s.Places.Where(m => m.Start >= start && m.End <= end).Select(m => m.Name).Distinct().ToList();
+            var actors = s.Actors.Where(m => m.Start >= start && m.End <= end).Select(m => m.Name).Prepend(actor ?? "").Where(a => a.Length > 0).Distinct().ToList();
+            items.Add(new FrameItem(
+                EventKind.Ceasefire,
+                s.Text,
+                date,
+                places,
+                actors,
+                Summaries.Ceasefire(actor, stance.Value),
+                Severity.Of(stance.Value),
+                Math.Clamp(0.8 - (s.Date.Defaulted ? 0.1 : 0) - (actor is null ? 0.2 : 0), 0.1, 1))
+            {
+                Stance = stance,
+                ClaimedBy = actor,
+                Paragraph = s.Paragraph,
+            });
+        }
+
+        return items;
+    }
+
+    /// <summary>The conflict must be in view: a belligerent, a place of the war, or a ceasefire word plus "both sides"/"parties".</summary>
+    private static bool Relevant(SentenceContext s, int start, int end)
+    {
+        var clause = s.Text[start..end];
+        if (s.Config.Escalation["offTopicPlaces"].IsMatch(clause) && !s.NamesBelligerent)
+        {
+            return false;
+        }
+
+        return s.NamesBelligerent || Parties().IsMatch(clause) || ((s.ContextBelligerent || s.ArticleAboutConflict) && Strong().IsMatch(clause));
+    }
+
+    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|cease fire|truce|cessation of hostilities|armistice)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Strong();
+
+    private static bool Near(Match a, Match b, int distance) => !b.Success || Math.Abs(a.Index - b.Index) <= distance;
+
+    /// <summary>"talks" or "negotiations" alone only count after "call for"/"urge", not after "asked" or "reiterated".</summary>
+    private static bool WeakObjectOnly(Match objectMatch, string clause) =>
+        Weak().IsMatch(objectMatch.Value) && !StrongCall().IsMatch(clause);
+
+    /// <summary>
+    /// Who made the statement: the nearest actor named before the trigger outside quotes; when the statement is a quote,
+    /// the actor named outside it ("..., Kremlin spokesman Dmitry Peskov said").
+    /// </summary>
+    private static string? Speaker(SentenceContext s, int clauseStart, int position)
+    {
+        var before = s.Actors.Where(m => m.End <= position && !s.Quoted(m.Start) && !s.Quoted(position) && m.Start >= clauseStart)
+            .OrderByDescending(m => m.End).FirstOrDefault();
+        if (before is not null)
+        {
+            return before.Name;
+        }
+
+        var outside = s.Actors.Where(m => !s.Quoted(m.Start)).ToList();
+        var after = outside.Where(m => m.Start >= position).OrderBy(m => m.Start).FirstOrDefault();
+        return (after ?? outside.OrderByDescending(m => m.End).FirstOrDefault(m => m.End <= position))?.Name;
+    }
+
+    [GeneratedRegex(@"\b(?:both sides|all sides|the parties|all parties|the two sides|the sides|warring)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Parties();
+
+    [GeneratedRegex(@"^(?:talks|negotiations?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Weak();
+
+    [GeneratedRegex(@"\b(?:call(?:s|ed|ing)? (?:on|for|upon)|urg\w+|appeal\w*|demand\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongCall();
+
+    [GeneratedRegex(@"\b(?:if|would|could|might|hope|hopes|hoped)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hypothetical();
+}

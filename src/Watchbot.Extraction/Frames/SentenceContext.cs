@@ -1,0 +1,207 @@
+using System.Text.RegularExpressions;
+using Watchbot.Core.Events;
+using Watchbot.Extraction.Config;
+using Watchbot.Extraction.Text;
+
+namespace Watchbot.Extraction.Frames;
+
+/// <summary>The date a sentence speaks about, and how it was found.</summary>
+public sealed record SentenceDate(DateOnly Date, DateOnly? DateEnd, DatePrecision Precision, bool Defaulted);
+
+/// <summary>Everything the rules need about one sentence, computed once.</summary>
+public sealed partial class SentenceContext
+{
+    public SentenceContext(Sentence sentence, DateOnly published, SentenceDate date, bool background, ExtractionConfig config)
+    {
+        Sentence = sentence;
+        Text = sentence.Text;
+        Published = published;
+        Date = date;
+        Background = background;
+        Config = config;
+    }
+
+    private string? _unquoted;
+    private IReadOnlyList<Token>? _tokens;
+    private IReadOnlyList<NumberMention>? _numbers;
+    private IReadOnlyList<Mention>? _mentions;
+    private IReadOnlyList<DateMention>? _dates;
+    private bool? _namesBelligerent;
+    private string? _otherTopic;
+    private bool _otherTopicDone;
+    private List<Match>? _speech;
+
+    /// <summary>Why the whole sentence is about another topic (COVID-19 ...), or null; computed once for all rules.</summary>
+    public string? OtherTopic
+    {
+        get
+        {
+            if (!_otherTopicDone)
+            {
+                (_otherTopic, _otherTopicDone) = (NeverNewsGuard.OtherTopic(Text, Config), true);
+            }
+
+            return _otherTopic;
+        }
+    }
+
+    /// <summary>The speech verbs outside quotes, found once for all rules.</summary>
+    public IReadOnlyList<Match> SpeechVerbs => _speech ??= Config.Speech["speechVerbs"].Matches(Unquoted).ToList();
+
+    public Sentence Sentence { get; }
+    public string Text { get; }
+
+    /// <summary>The text with quoted words blanked, same offsets.</summary>
+    public string Unquoted => _unquoted ??= Sentence.Unquoted();
+
+    public DateOnly Published { get; }
+    public SentenceDate Date { get; set; }
+
+    /// <summary>True when the sentence is about past wars or earlier clashes (or continues a paragraph that is).</summary>
+    public bool Background { get; set; }
+
+    public ExtractionConfig Config { get; }
+
+    /// <summary>True when the article's title or opening names a belligerent or a place of the war: it is about this conflict.</summary>
+    public bool ArticleAboutConflict { get; init; }
+
+    /// <summary>The sentence before this one in the article, for discourse context.</summary>
+    public SentenceContext? Previous { get; init; }
+
+    /// <summary>True when the previous sentence named a belligerent or a place of the war (discourse context).</summary>
+    public bool ContextBelligerent => Previous?.NamesBelligerent ?? false;
+
+    public int Paragraph => Sentence.Paragraph;
+
+    public bool NamesBelligerent => _namesBelligerent ??= Mentions.Any(m => m.Belligerent || (m.Kind == MentionKind.Place && m.Side is not null));
+
+    /// <summary>Frees what the next sentence no longer needs; anything read later through <see cref="Previous"/> is recomputed.</summary>
+    internal void Release()
+    {
+        (_tokens, _numbers, _mentions, _dates, _unquoted, _starts, _speech) = (null, null, null, null, null, null, null);
+    }
+    // Computed on first use: most sentences never need them.
+    public IReadOnlyList<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Text);
+
+    public IReadOnlyList<NumberMention> Numbers => _numbers ??= NumberProbe().IsMatch(Text) ? NumberReader.Read(Text, Tokens) : [];
+
+    public IReadOnlyList<Mention> Mentions => _mentions ??= Config.Gazetteer.Find(Text);
+
+    public IReadOnlyList<DateMention> Dates => _dates ??= DateProbe().IsMatch(Text) ? DateResolver.Find(Text, Published) : [];
+
+    public IEnumerable<Mention> Actors => Mentions.Where(m => m.Kind == MentionKind.Actor);
+
+    public IEnumerable<Mention> Places => Mentions.Where(m => m.Kind == MentionKind.Place);
+
+    public bool Quoted(int position) => Sentence.IsQuoted(position);
+
+    /// <summary>Clause boundaries: a leading "While ..." clause, semicolons, and ", while" / ", but" / ", whereas".</summary>
+    private IReadOnlyList<(int Start, int End)>? _clauses;
+
+    public IReadOnlyList<(int Start, int End)> Clauses() => _clauses ??= ComputeClauses();
+
+    private IReadOnlyList<(int Start, int End)> ComputeClauses()
+    {
+        var cuts = new List<int> { 0 };
+        var lead = LeadingSubordinate().Match(Text);
+        if (lead.Success)
+        {
+            cuts.Add(lead.Index + lead.Length);
+        }
+
+        foreach (Match m in ClauseBreak().Matches(Text))
+        {
+            if (!Quoted(m.Index))
+            {
+                cuts.Add(m.Index);
+            }
+        }
+
+        cuts.Add(Text.Length);
+        cuts = cuts.Distinct().Order().ToList();
+        var result = new List<(int, int)>();
+        for (var i = 0; i + 1 < cuts.Count; i++)
+        {
+            if (cuts[i + 1] > cuts[i])
+            {
+                result.Add((cuts[i], cuts[i + 1]));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The date of a clause: its own date expression when it has one, else the sentence's.</summary>
+    public SentenceDate DateOf(int start, int end, int triggerStart = -1, int triggerEnd = -1)
+    {
+        // "a truce that took effect on Oct. 10 collapsed": a date of when something began does not date this clause.
+        var candidates = Dates.Where(d => d.Start >= start && d.End <= end && !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !Quoted(d.Start) && !IsStartReference(d))
+            .OrderBy(d => 0);
+        var pick = triggerStart < 0
+            ? candidates.FirstOrDefault()
+            : candidates.ThenBy(d => d.End <= triggerStart ? triggerStart - d.End : Math.Max(0, d.Start - Math.Max(triggerEnd, triggerStart))).FirstOrDefault();
+        return pick is null ? Date : new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false);
+    }
+
+    public bool IsStartReference(DateMention d) => StartReference().IsMatch(Text[Math.Max(0, d.Start - 30)..d.Start]);
+
+    /// <summary>"clashes that began last Sunday": a date that says when something started, not when this happened.</summary>
+    [GeneratedRegex(@"\b(?:began|started|erupted|broke out|first|took effect|came into force|entered into force|was signed|were signed|was agreed)\s+(?:on\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex StartReference();
+
+    /// <summary>The index of the first token that ends after <paramref name="charPosition"/>.</summary>
+    public int TokenIndexAt(int charPosition)
+    {
+        var tokens = Tokens;
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].End > charPosition)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
+    }
+
+    private Dictionary<Regex, Dictionary<int, int>>? _starts;
+
+    /// <summary>
+    /// The length of the match of <paramref name="list"/> that starts exactly at <paramref name="position"/>, or 0. The
+    /// list runs once over the sentence; later questions are lookups.
+    /// </summary>
+    public int MatchAt(Regex list, int position)
+    {
+        _starts ??= [];
+        if (!_starts.TryGetValue(list, out var starts))
+        {
+            starts = [];
+            foreach (Match m in list.Matches(Text))
+            {
+                starts.TryAdd(m.Index, m.Length);
+            }
+
+            _starts[list] = starts;
+        }
+
+        return starts.TryGetValue(position, out var length) ? length : 0;
+    }
+
+    [GeneratedRegex(@"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands|scores|tens)\b)")]
+    private static partial Regex NumberProbe();
+
+    [GeneratedRegex(@"\b(?:19|20)\d\d-\d|\d[./]\d{1,2}[./](?:19|20)\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|(?i:yesterday|today|tonight|overnight|weekend|\bweek\b|\bmonth\b|\bsince\b|this (?:morning|afternoon|evening)|last night)")]
+    private static partial Regex DateProbe();
+
+    [GeneratedRegex(@"^(?:While|Whereas|Although|Though)\b[^,]{10,}?,")]
+    private static partial Regex LeadingSubordinate();
+
+    [GeneratedRegex(@";|,\s+(?:while|whereas|but)\b")]
+    private static partial Regex ClauseBreak();
+}

@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using Watchbot.Core.Storage;
+using Watchbot.Extraction.Text;
+
+namespace Watchbot.Extraction.Parsing;
+
+/// <summary>
+/// Plain text and Markdown articles: finds the real title (a Markdown heading, else the first title-like line; a
+/// republisher's header above it is dropped), the author line, the date (a date line near the top, a dateline, or a
+/// date alone at the end, which wins because republished copies put the original date there) and the body.
+/// </summary>
+public static partial class TextArticleParser
+{
+    private const int HeaderLines = 20;
+
+    public static ParseOutcome Parse(string content, string origin, string? url, DateOnly readDate)
+    {
+        var text = TextNormalizer.NormalizeCharacters(content);
+        var lines = text.Split('\n');
+        var nonEmpty = Enumerable.Range(0, lines.Length).Where(i => lines[i].Trim().Length > 0).ToList();
+        if (nonEmpty.Count == 0)
+        {
+            return ParseOutcome.Fail("the file has no text");
+        }
+
+        var header = nonEmpty.Take(HeaderLines).Where(i => !IsLongProse(lines[i])).ToList();
+        var titleLine = FindTitle(lines, nonEmpty, header);
+        var consumed = new HashSet<int>();
+        string title;
+        if (titleLine >= 0)
+        {
+            title = Clean(lines[titleLine]);
+            consumed.Add(titleLine);
+        }
+        else
+        {
+            title = "";
+        }
+
+        // Author and date lines: just below the title (or above it, for a republisher's byline).
+        string? author = null;
+        DateOnly? headerDate = null;
+        var near = header.Where(i => Math.Abs(i - Math.Max(titleLine, 0)) <= 8).ToList();
+        foreach (var i in near)
+        {
+            if (consumed.Contains(i) || IsLongProse(lines[i]))
+            {
+                continue;
+            }
+
+            var clean = Clean(lines[i]);
+            var date = PublicationDate.FromDateLine(clean, readDate);
+            if (date is not null && headerDate is null)
+            {
+                headerDate = date;
+                consumed.Add(i);
+                var rest = DateText().Replace(clean, "").Trim(' ', ',', '|', '-');
+                if (author is null && LooksLikeName(StripBy(rest)))
+                {
+                    author = StripBy(rest);
+                }
+
+                continue;
+            }
+
+            if (author is null && LooksLikeName(StripBy(clean)) && (i > titleLine || clean.StartsWith("By ", StringComparison.Ordinal)))
+            {
+                author = StripBy(clean);
+                consumed.Add(i);
+            }
+        }
+
+        // A date alone on the last line: the original publication date of a republished copy.
+        DateOnly? endDate = null;
+        var lastLine = nonEmpty[^1];
+        if (!consumed.Contains(lastLine) && lastLine != titleLine)
+        {
+            endDate = PublicationDate.FromDateLine(Clean(lines[lastLine]), readDate);
+            if (endDate is not null)
+            {
+                consumed.Add(lastLine);
+            }
+        }
+
+        var bodyStart = titleLine >= 0 ? titleLine + 1 : 0;
+        var bodyLines = new List<string>();
+        for (var i = bodyStart; i < lines.Length; i++)
+        {
+            bodyLines.Add(consumed.Contains(i) ? "" : MarkdownText.StripLine(lines[i]));
+        }
+
+        var paragraphs = TextNormalizer.Paragraphs(string.Join('\n', bodyLines));
+        if (paragraphs.Count == 0)
+        {
+            return ParseOutcome.Fail("the file has a title but no body text");
+        }
+
+        if (title.Length == 0)
+        {
+            title = paragraphs[0].Length > 120 ? paragraphs[0][..120].TrimEnd() + "..." : paragraphs[0];
+        }
+
+        var dateline = PublicationDate.FromDateline(paragraphs[0], readDate);
+        var published = endDate ?? headerDate ?? dateline;
+        var body = string.Join("\n\n", paragraphs);
+        var article = new ArticleDraft(origin, url, title, author, published ?? readDate, published is not null, body, ContentHash.Of(body));
+        return new ParseOutcome(article, null);
+    }
+
+    private static int FindTitle(string[] lines, List<int> nonEmpty, List<int> header)
+    {
+        // A Markdown heading in Latin script wins: the kicker or republisher lines above it are not the title.
+        foreach (var i in header)
+        {
+            if (MarkdownText.IsHeading(lines[i]) && IsTitleLike(Clean(lines[i])))
+            {
+                return i;
+            }
+        }
+
+        // A short first line standing alone above a blank line is the title.
+        if (header.Count > 0 && header[0] == nonEmpty[0] && nonEmpty.Count > 1)
+        {
+            var first = Clean(lines[nonEmpty[0]]);
+            var blankAfter = nonEmpty[0] + 1 < lines.Length && lines[nonEmpty[0] + 1].Trim().Length == 0;
+            var latin = first.Count(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z');
+            if (blankAfter && first.Length is >= 3 and <= 150 && !first.EndsWith('.') && latin >= first.Count(char.IsLetter) * 0.8
+                && PublicationDate.FromDateLine(first, DateOnly.MaxValue.AddYears(-1)) is null && !first.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            {
+                return nonEmpty[0];
+            }
+        }
+
+        foreach (var i in header)
+        {
+            var clean = Clean(lines[i]);
+            if (IsTitleLike(clean) && PublicationDate.FromDateLine(clean, DateOnly.MaxValue.AddYears(-1)) is null && !LooksLikeName(StripBy(clean)))
+            {
+                return i;
+            }
+        }
+
+        return nonEmpty.Count > 1 && !IsLongProse(lines[nonEmpty[0]]) ? nonEmpty[0] : -1;
+    }
+
+    internal static bool IsTitleLike(string line)
+    {
+        if (line.Length is < 8 or > 220 || line.StartsWith("http", StringComparison.OrdinalIgnoreCase) || line.Contains('@', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var letters = line.Count(char.IsLetter);
+        var latin = line.Count(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' || c is >= '\u00C0' and <= '\u024F');
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return letters >= 6 && latin >= letters * 0.8 && words >= 3 && !line.EndsWith(':');
+    }
+
+    private static bool IsLongProse(string line) => line.Length > 240;
+
+    internal static bool LooksLikeName(string line)
+    {
+        if (line.Length is < 4 or > 60)
+        {
+            return false;
+        }
+
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 2 and <= 5 && words.All(w => char.IsUpper(w[0]) || w is "de" or "van" or "von" or "al" or "and" || w == "&")
+            && !line.Any(c => c is '.' or ':' or '!' or '?' or '"') && !words.Any(w => w.Length > 1 && w.All(char.IsUpper) && w.Length > 3);
+    }
+
+    private static string StripBy(string line) => ByPrefix().Replace(line, "").Trim();
+
+    private static string Clean(string line) => Regex.Replace(MarkdownText.StripLine(line), @"\s+", " ").Trim();
+
+    [GeneratedRegex(@"^(?:by|written by|author:)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ByPrefix();
+
+    [GeneratedRegex(@"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}")]
+    private static partial Regex DateText();
+}

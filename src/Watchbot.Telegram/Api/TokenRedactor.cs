@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace Watchbot.Telegram.Api;
+
+/// <summary>Takes bot tokens out of text before it is logged, thrown or shown: the token sits in every request path.</summary>
+public static partial class TokenRedactor
+{
+    public const string Mask = "<token>";
+
+    public static string Redact(string? text, string? token)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? "";
+        }
+
+        if (!string.IsNullOrEmpty(token))
+        {
+            text = text.Replace(token, Mask, StringComparison.Ordinal);
+        }
+
+        return AnyToken().Replace(text, Mask);
+    }
+
+    /// <summary>Anything shaped like a bot token (123456:AA...), wherever it came from.</summary>
+    [GeneratedRegex("[0-9]{5,20}:[A-Za-z0-9_-]{30,}")]
+    private static partial Regex AnyToken();
+}

@@ -1,2 +1,0 @@
-namespace Watchbot.Telegram;
-internal static class Placeholder { }

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Watchbot.Core.Commands;
+using Watchbot.Telegram.Api;
+using Watchbot.Telegram.Api.Types;
+
+namespace Watchbot.Telegram.Receiving;
+
+/// <summary>The "/" menu (setMyCommands): member commands for everyone, and the chat-admin commands as well for
+/// private chats (where the person is the admin) and for group administrators. Curator and owner commands stay
+/// out of the menu.</summary>
+public static partial class CommandMenu
+{
+    public static IReadOnlyList<BotCommand> For(IEnumerable<CommandSpec> commands, bool withAdmin) =>
+        commands
+            .Where(c => c.Access == CommandAccess.Anyone || (withAdmin && c.Access == CommandAccess.ChatAdmin))
+            .Where(c => NamePattern().IsMatch(c.Name))
+            .Select(c => new BotCommand(c.Name, Describe(c.Summary)))
+            .Take(100)
+            .ToList();
+
+    public static async Task PublishAsync(TelegramBotClient client, IReadOnlyList<CommandSpec> commands, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.SetMyCommandsAsync(For(commands, withAdmin: false), BotCommandScope.Default, cancellationToken).ConfigureAwait(false);
+            await client.SetMyCommandsAsync(For(commands, withAdmin: true), BotCommandScope.AllPrivateChats, cancellationToken).ConfigureAwait(false);
+            await client.SetMyCommandsAsync(For(commands, withAdmin: true), BotCommandScope.AllChatAdministrators, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TelegramApiException ex)
+        {
+            logger.LogWarning("Could not set the Telegram command menu: {Error}; commands still work when typed", ex.Error);
+        }
+    }
+
+    private static string Describe(string summary)
+    {
+        var text = string.IsNullOrWhiteSpace(summary) ? "Watchbot command" : summary.Trim();
+        return text.Length <= 256 ? text : text[..255] + "…";
+    }
+
+    [GeneratedRegex("^[a-z0-9_]{1,32}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Watchbot.Core.Storage;
+using Watchbot.Telegram.Api;
+
+namespace Watchbot.Telegram.Receiving;
+
+/// <summary>
+/// Long polling: getUpdates with a server-side timeout (the HTTP timeout is longer), one update at a time. The offset
+/// lives in the cursor store and moves past an update only once it was handled, so a restart neither skips nor
+/// repeats a command. 409 (another poller, or a webhook) is logged and retried with back-off.
+/// </summary>
+public sealed class PollingReceiver(
+    TelegramBotClient client,
+    BotStartup startup,
+    UpdateHandler handler,
+    ICursorStore cursors,
+    TelegramOptions options,
+    TimeProvider time,
+    ILogger<PollingReceiver> logger) : BackgroundService
+{
+    public const string CursorName = "telegram.offset";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await startup.RunAsync(stoppingToken).ConfigureAwait(false);
+            await DropWebhookAsync(stoppingToken).ConfigureAwait(false);
+            await PollAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
+        var stored = await cursors.GetAsync(CursorName, stoppingToken).ConfigureAwait(false);
+        long? offset = stored.Value > 0 ? stored.Value : null;
+        logger.LogInformation("Telegram: long polling from offset {Offset}", offset?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)");
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Api.Types.Update[] updates;
+            try
+            {
+                updates = await client.GetUpdatesAsync(offset, options.PollTimeoutSeconds, stoppingToken).ConfigureAwait(false);
+                backoff.Reset();
+            }
+            catch (TelegramApiException ex)
+            {
+                await WaitAfterAsync(ex.Error, backoff, stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+
+            foreach (var update in updates.OrderBy(u => u.UpdateId))
+            {
+                if (offset is { } o && update.UpdateId < o)
+                {
+                    continue;
+                }
+
+                await HandleOneAsync(update, stoppingToken).ConfigureAwait(false);
+                offset = update.UpdateId + 1;
+                await cursors.SetAsync(CursorName, offset.Value, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A failing update is logged and passed over, so one bad message can never stall the bot.</summary>
+    private async Task HandleOneAsync(Api.Types.Update update, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await handler.HandleAsync(update, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("Telegram update {UpdateId} failed and is skipped: {Error}", update.UpdateId, Api.TokenRedactor.Redact(ex.ToString(), options.Token));
+        }
+    }
+
+    private async Task WaitAfterAsync(BotApiError error, Backoff backoff, CancellationToken stoppingToken)
+    {
+        var wait = error.RetryAfter ?? backoff.Next();
+        switch (error.Kind)
+        {
+            case BotApiErrorKind.Conflict:
+                logger.LogWarning("Telegram getUpdates conflict (409: {Description}): another copy of this bot is polling with the same token, or a webhook is set. Retrying in {Seconds} s", error.Description, wait.TotalSeconds);
+                break;
+            case BotApiErrorKind.Unauthorized:
+                logger.LogError("Telegram refused the bot token (401); check Watchbot__Telegram__Token. Retrying in {Seconds} s", wait.TotalSeconds);
+                break;
+            default:
+                logger.LogWarning("Telegram getUpdates failed ({Error}); retrying in {Seconds} s", error, wait.TotalSeconds);
+                break;
+        }
+
+        await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+    }
+
+    /// <summary>getUpdates does not work while a webhook is set: polling mode removes it (keeping pending updates).</summary>
+    private async Task DropWebhookAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var info = await client.GetWebhookInfoAsync(stoppingToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(info.Url))
+            {
+                logger.LogWarning("Telegram: a webhook was set; removing it to use long polling (Watchbot:Telegram:Mode is polling)");
+                await client.DeleteWebhookAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (TelegramApiException ex)
+        {
+            logger.LogWarning("Telegram: could not check for a webhook ({Error}); polling anyway", ex.Error);
+        }
+    }
+}

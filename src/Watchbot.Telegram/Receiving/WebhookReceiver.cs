@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Watchbot.Core.Storage;
+using Watchbot.Telegram.Api;
+using Watchbot.Telegram.Api.Types;
+
+namespace Watchbot.Telegram.Receiving;
+
+/// <summary>
+/// Webhook mode: a small ASP.NET Core endpoint at WebhookUrl's path, listening on WebhookListenUrl (behind your
+/// HTTPS reverse proxy). It refuses any request without the right X-Telegram-Bot-Api-Secret-Token (compared in
+/// constant time), handles updates one at a time, skips updates it already handled, and registers itself with setWebhook.
+/// </summary>
+public sealed class WebhookReceiver(
+    TelegramBotClient client,
+    BotStartup startup,
+    UpdateHandler handler,
+    ICursorStore cursors,
+    TelegramOptions options,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+    private readonly ILogger logger = loggers.CreateLogger<WebhookReceiver>();
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly byte[] secret = Encoding.UTF8.GetBytes(options.WebhookSecret ?? "");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.WebHost.UseUrls(options.WebhookListenUrl);
+        await using var app = builder.Build();
+        var path = new Uri(options.WebhookUrl!).AbsolutePath;
+        app.MapPost(path, (RequestDelegate)(context => ReceiveAsync(context, stoppingToken)));
+        try
+        {
+            await app.StartAsync(stoppingToken).ConfigureAwait(false);
+            logger.LogInformation("Telegram: webhook endpoint listening on {Listen}{Path}", options.WebhookListenUrl, path);
+            await startup.RunAsync(stoppingToken).ConfigureAwait(false);
+            await RegisterAsync(stoppingToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RegisterAsync(CancellationToken stoppingToken)
+    {
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        while (true)
+        {
+            try
+            {
+                await client.SetWebhookAsync(options.WebhookUrl!, options.WebhookSecret, stoppingToken).ConfigureAwait(false);
+                logger.LogInformation("Telegram: webhook set to {Url}", options.WebhookUrl);
+                return;
+            }
+            catch (TelegramApiException ex)
+            {
+                var wait = ex.Error.RetryAfter ?? backoff.Next();
+                logger.LogWarning("Telegram setWebhook failed ({Error}); trying again in {Seconds} s", ex.Error, wait.TotalSeconds);
+                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ReceiveAsync(HttpContext context, CancellationToken stoppingToken)
+    {
+        if (!IsAuthentic(context.Request.Headers[SecretHeader].ToString()))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        Update? update;
+        try
+        {
+            update = await JsonSerializer.DeserializeAsync(context.Request.Body, TelegramJson.Default.Update, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (update is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        await oneAtATime.WaitAsync(stoppingToken).ConfigureAwait(false);
+        try
+        {
+            var next = (await cursors.GetAsync(PollingReceiver.CursorName, stoppingToken).ConfigureAwait(false)).Value;
+            if (update.UpdateId >= next)
+            {
+                try
+                {
+                    await handler.HandleAsync(update, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError("Telegram update {UpdateId} failed and is skipped: {Error}", update.UpdateId, TokenRedactor.Redact(ex.ToString(), options.Token));
+                }
+
+                await cursors.SetAsync(PollingReceiver.CursorName, update.UpdateId + 1, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>Constant-time comparison, so the secret cannot be guessed byte by byte from response times.</summary>
+    private bool IsAuthentic(string presented) =>
+        secret.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), secret);
+
+    public override void Dispose()
+    {
+        oneAtATime.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Watchbot.Core.Delivery;
+using Watchbot.Core.Messages;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Telegram.Api;
+using Watchbot.Telegram.Api.Requests;
+using Watchbot.Telegram.Api.Types;
+using Watchbot.Telegram.Rendering;
+
+namespace Watchbot.Telegram.Sending;
+
+/// <summary>
+/// Telegram as the delivery worker sees it: renders, splits, keeps the rate limits, and maps every Bot API answer
+/// to a <see cref="DeliveryResult"/>. A wait longer than MaxInlineWait is never sat out here (the message goes back
+/// to the outbox), so one slow or broken chat never holds a slot the other chats need.
+/// </summary>
+public sealed class TelegramSender(
+    TelegramBotClient client,
+    TelegramRateLimiter limiter,
+    TelegramOptions options,
+    TimeProvider time,
+    ILogger<TelegramSender> logger) : IChatTransport
+{
+    public const string PlatformName = "telegram";
+    private const int MaxTransientTries = 3;
+    private readonly FloodWatch flood = new(time);
+
+    /// <summary>Parts already delivered of a split message whose later part failed, so a retry does not repeat them.</summary>
+    private readonly ConcurrentDictionary<string, int> partsDone = new();
+
+    public string Platform => PlatformName;
+
+    public async Task<DeliveryResult> SendAsync(ChatAddress chat, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(chat.ChatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
+        {
+            return new DeliveryResult.Failed($"'{chat.ChatId}' is not a Telegram chat id");
+        }
+
+        var parts = TelegramHtmlRenderer.Render(message);
+        var key = parts.Count > 1 ? $"{chatId}:{parts.Count}:{string.GetHashCode(parts[0].Html, StringComparison.Ordinal)}" : null;
+        var start = key is not null && partsDone.TryGetValue(key, out var done) ? done : 0;
+        var preview = message.Kind == MessageKind.Alert ? null : new LinkPreviewOptions(true);
+        string? lastId = null;
+        for (var i = start; i < parts.Count; i++)
+        {
+            var outcome = await SendPartAsync(chatId, new SendMessageRequest(chatId, parts[i].Html, LinkPreviewOptions: preview), options.MaxInlineWait, cancellationToken)
+                .ConfigureAwait(false);
+            if (outcome.Sent is null)
+            {
+                if (key is not null && i > 0)
+                {
+                    partsDone[key] = i;
+                }
+
+                return outcome.Result!;
+            }
+
+            lastId = outcome.Sent.MessageId.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (key is not null)
+        {
+            partsDone.TryRemove(key, out _);
+        }
+
+        if (partsDone.Count > 10_000)
+        {
+            partsDone.Clear();
+        }
+
+        return new DeliveryResult.Delivered(lastId);
+    }
+
+    /// <summary>Sends a command reply or any ready request within the limits; waits up to <paramref name="maxWait"/>.</summary>
+    public async Task<SendOutcome> SendPartAsync(long chatId, SendMessageRequest request, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var wait = limiter.ReserveChat(chatId, maxWait);
+            if (wait > maxWait)
+            {
+                return SendOutcome.Later(new DeliveryResult.Retry(wait, "waiting for the chat's rate limit"));
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            for (var global = limiter.TryTakeGlobal(); global > TimeSpan.Zero; global = limiter.TryTakeGlobal())
+            {
+                await Task.Delay(global, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                return SendOutcome.Done(await client.SendMessageAsync(request, cancellationToken).ConfigureAwait(false));
+            }
+            catch (TelegramApiException ex) when (ex.Error.Kind == BotApiErrorKind.Flood)
+            {
+                var pause = ex.Error.RetryAfter ?? TimeSpan.FromSeconds(1);
+                var global = flood.IsGlobal(chatId);
+                limiter.PauseChat(chatId, pause);
+                if (global)
+                {
+                    limiter.PauseAll(pause);
+                }
+
+                logger.LogWarning("Telegram asked to slow down {Scope} for {Seconds} s (429)", global ? "the whole bot" : $"chat {chatId}", pause.TotalSeconds);
+                if (pause > maxWait || attempt >= MaxTransientTries)
+                {
+                    return SendOutcome.Later(new DeliveryResult.Retry(pause, "429 Too Many Requests"));
+                }
+            }
+            catch (TelegramApiException ex) when (ex.Error.Kind is BotApiErrorKind.ServerError or BotApiErrorKind.Network)
+            {
+                var backoff = TimeSpan.FromMilliseconds(250 << attempt);
+                if (attempt >= MaxTransientTries || backoff > maxWait)
+                {
+                    logger.LogWarning("Telegram failed {Attempts} times for chat {Chat}: {Error}; retrying later", attempt, chatId, ex.Error);
+                    return SendOutcome.Later(new DeliveryResult.Retry(TimeSpan.Zero, ex.Error.ToString()));
+                }
+
+                await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TelegramApiException ex) when (ex.Error.Kind == BotApiErrorKind.BadRequest && ex.Error.Description.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase) && request.ParseMode is not null)
+            {
+                logger.LogError("Telegram refused our HTML for chat {Chat} ({Error}); sending it as plain text", chatId, ex.Error);
+                request = request with { Text = StripTags(request.Text), ParseMode = null };
+            }
+            catch (TelegramApiException ex)
+            {
+                return SendOutcome.Later(Map(chatId, ex.Error));
+            }
+        }
+    }
+
+    private DeliveryResult Map(long chatId, BotApiError error)
+    {
+        switch (error.Kind)
+        {
+            case BotApiErrorKind.Migrated when error.MigrateToChatId is { } newId:
+                logger.LogInformation("Telegram group {Chat} became supergroup {NewChat}", chatId, newId);
+                return new DeliveryResult.ChatMoved(newId.ToString(CultureInfo.InvariantCulture));
+            case var _ when error.IsChatGone:
+                logger.LogWarning("Telegram chat {Chat} is gone for us: {Error}", chatId, error);
+                return new DeliveryResult.ChatGone(error.Description);
+            case BotApiErrorKind.Timeout:
+                return new DeliveryResult.Retry(TimeSpan.Zero, error.ToString());
+            case BotApiErrorKind.Unauthorized:
+                logger.LogError("Telegram refused the bot token (401); check Watchbot__Telegram__Token. Messages wait meanwhile");
+                return new DeliveryResult.Retry(TimeSpan.FromMinutes(5), "401 Unauthorized: the bot token was refused");
+            default:
+                return new DeliveryResult.Failed(error.ToString());
+        }
+    }
+
+    private static string StripTags(string html) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", ""));
+}
+
+/// <summary>A sent message, or what to tell the delivery service instead.</summary>
+public sealed record SendOutcome(Message? Sent, DeliveryResult? Result)
+{
+    public static SendOutcome Done(Message sent) => new(sent, null);
+
+    public static SendOutcome Later(DeliveryResult result) => new(null, result);
+}

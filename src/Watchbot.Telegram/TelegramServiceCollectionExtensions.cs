@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Watchbot.Core.Delivery;
+using Watchbot.Telegram.Api;
+using Watchbot.Telegram.Receiving;
+using Watchbot.Telegram.Sending;
+
+namespace Watchbot.Telegram;
+
+/// <summary>Adds the Telegram transport: client, sender (an <see cref="IChatTransport"/>), and the receiver for the mode.
+/// Needs the host's CommandRouter, ICursorStore, ISubscriptionStore and TimeProvider.</summary>
+public static class TelegramServiceCollectionExtensions
+{
+    public static IServiceCollection AddTelegram(this IServiceCollection services, TelegramOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new TelegramBotClient(options, sp.GetRequiredService<ILogger<TelegramBotClient>>()));
+        services.AddSingleton<TelegramRateLimiter>();
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<TelegramSender>());
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<ChatAdminCache>();
+        services.AddSingleton<BotStartup>();
+        services.AddSingleton<UpdateHandler>();
+        if (options.Mode == TelegramMode.Webhook)
+        {
+            services.AddHostedService<WebhookReceiver>();
+        }
+        else
+        {
+            services.AddHostedService<PollingReceiver>();
+        }
+
+        return services;
+    }
+}

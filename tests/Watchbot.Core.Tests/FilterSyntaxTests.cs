@@ -1,0 +1,58 @@
+using Watchbot.Core.Commands;
+using Watchbot.Core.Events;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Core.Topics;
+
+namespace Watchbot.Core.Tests;
+
+public sealed class FilterSyntaxTests
+{
+    private static readonly Topic Karabakh = new("karabakh", "The war",
+        [new TopicPlace("Stepanakert", ["Khankendi"]), new TopicPlace("Ganja", []), new TopicPlace("Shusha", ["Shushi"])], [], []);
+
+    [Theory]
+    [InlineData("kinds=escalation,casualties", "kinds=escalation,casualties")]
+    [InlineData("kinds=Casualties kinds=ceasefire", "kinds=ceasefire")]
+    [InlineData("severity>=3", "severity>=3")]
+    [InlineData("places=Khankendi,ganja", "places=Stepanakert,Ganja")]
+    [InlineData("actors=Turkey include=drone exclude=exercise", "actors=Turkey include=drone exclude=exercise")]
+    [InlineData("kinds=escalation severity>=4 places=Shushi", "kinds=escalation severity>=4 places=Shusha")]
+    [InlineData("places=Ganja places=", "none (everything in the topic)")]
+    public void Filter_settings_are_read_in_the_words_the_replies_use(string typed, string described)
+    {
+        var (filter, problem) = FilterSyntax.Apply(SubscriptionFilter.None, typed.Split(' '), Karabakh);
+
+        Assert.Null(problem);
+        Assert.Equal(described, Commands.SubscriptionText.Describe(filter!));
+    }
+
+    [Fact]
+    public void Only_the_parts_named_change()
+    {
+        var current = new SubscriptionFilter { Kinds = [EventKind.Escalation], MinSeverity = 3 };
+
+        var (filter, _) = FilterSyntax.Apply(current, ["places=Ganja"], Karabakh);
+
+        Assert.Equal([EventKind.Escalation], filter!.Kinds);
+        Assert.Equal(3, filter.MinSeverity);
+        Assert.Equal(["Ganja"], filter.Places);
+    }
+
+    [Theory]
+    [InlineData("kinds=parade", "'parade' is not a kind")]
+    [InlineData("severity>=9", "severity>= takes a number from 1 to 5")]
+    [InlineData("severity>=-1", "severity>= takes a number from 1 to 5")]
+    [InlineData("places=Stepanakertt", "did you mean Stepanakert?")]
+    [InlineData("places=Kyiv", "'Kyiv' is not a place of karabakh")]
+    [InlineData("colour=red", "'colour' is not a filter")]
+    [InlineData("drone", "'drone' is not a filter")]
+    [InlineData("include=<script>", "is not a word I can match")]
+    [InlineData("include=@everyone", "is not a word I can match")]
+    public void Bad_filter_settings_are_refused_with_the_reason(string typed, string reason)
+    {
+        var (filter, problem) = FilterSyntax.Apply(SubscriptionFilter.None, [typed], Karabakh);
+
+        Assert.Null(filter);
+        Assert.Contains(reason, problem);
+    }
+}

@@ -1,0 +1,57 @@
+using Watchbot.Core.Events;
+
+namespace Watchbot.Extraction.Tests;
+
+public class CeasefireRuleTests
+{
+    [Theory]
+    [InlineData("Russia called for an immediate ceasefire between Armenia and Azerbaijan on Monday.", CeasefireStance.Call, "Russia")]
+    [InlineData("The UN chief urged both sides to show restraint.", CeasefireStance.Call, "UN")]
+    [InlineData("Merkel told Aliyev that all parties must stop the fighting.", CeasefireStance.Call, "Germany")]
+    [InlineData("Armenia and Azerbaijan agreed to a humanitarian truce in talks hosted by Russia.", CeasefireStance.Agreement, "Armenia")]
+    [InlineData("The truce took effect at midnight, Karabakh officials said.", CeasefireStance.InForce, "Artsakh")]
+    [InlineData("Azerbaijan accused Armenian forces of violating the ceasefire near Hadrut.", CeasefireStance.Violation, "Azerbaijan")]
+    [InlineData("Turkey's foreign minister rejected calls for a ceasefire in Karabakh.", CeasefireStance.Rejection, "Turkey")]
+    [InlineData("Erdogan ruled out any truce until Armenia withdraws.", CeasefireStance.Rejection, "Turkey")]
+    [InlineData("\"We call on both sides to respect the ceasefire,\" the Kremlin said.", CeasefireStance.Call, "Russia")]
+    [InlineData("Armenia, Azerbaijan and Russia signed a deal on Tuesday to end the fighting in Karabakh.", CeasefireStance.Agreement, "Armenia")]
+    public void Ceasefire_statements_have_a_stance_and_a_speaker(string sentence, CeasefireStance stance, string actor)
+    {
+        var item = Assert.Single(TestSupport.Items(sentence, EventKind.Ceasefire));
+        Assert.Equal(stance, item.Stance);
+        Assert.Equal(actor, item.ClaimedBy);
+    }
+
+    [Theory]
+    [InlineData("Washington made no call for restraint in the Armenian-Azerbaijani war.")]
+    [InlineData("The ceasefire in Libya held for a month.")]
+    [InlineData("Peace talks on Syria resumed in Geneva.")]
+    public void Negated_calls_and_other_wars_are_not_ceasefire_statements(string sentence)
+    {
+        Assert.Empty(TestSupport.Items(sentence, EventKind.Ceasefire));
+    }
+
+    [Fact]
+    public void A_ceasefire_sentence_that_names_nobody_counts_in_an_article_about_the_war()
+    {
+        var article = new Core.Storage.ArticleDraft("t.txt", null, "Truce holds in Nagorno-Karabakh", null, TestSupport.Day("2020-11-10"), true,
+            "Aid workers reached the enclave. The ceasefire took effect at 1 a.m. Moscow time, and no violations were reported.", "h");
+        var item = Assert.Single(TestSupport.Extractor.ReadItems(article), i => i.Kind == EventKind.Ceasefire);
+        Assert.Equal(CeasefireStance.InForce, item.Stance);
+    }
+
+    [Fact]
+    public void A_date_of_when_a_truce_began_does_not_date_its_collapse()
+    {
+        var item = Assert.Single(TestSupport.Items("A Russian-brokered truce between Armenia and Azerbaijan that took effect on Oct. 2 collapsed within hours.", EventKind.Ceasefire));
+        Assert.Equal(CeasefireStance.Violation, item.Stance);
+        Assert.NotEqual(TestSupport.Day("2020-10-02"), item.Date.Date);
+    }
+
+    [Fact]
+    public void Two_calls_in_one_sentence_get_their_own_dates()
+    {
+        var items = TestSupport.Items("While the UN called on Tuesday for an end to the fighting in Karabakh, the EU urged restraint on Wednesday.", EventKind.Ceasefire, "2020-10-09");
+        Assert.Equal([TestSupport.Day("2020-10-06"), TestSupport.Day("2020-10-07")], items.Select(i => i.Date.Date).ToArray());
+    }
+}

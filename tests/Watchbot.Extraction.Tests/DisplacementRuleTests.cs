@@ -1,0 +1,26 @@
+using Watchbot.Core.Events;
+
+namespace Watchbot.Extraction.Tests;
+
+public class DisplacementRuleTests
+{
+    [Theory]
+    [InlineData("Karabakh's ombudsman said some 60,000 to 65,000 people have been displaced.", 60000, 65000)]
+    [InlineData("About 12,000 residents fled Barda last week, Azerbaijani officials said.", 12000, null)]
+    [InlineData("Thousands of families have been evacuated from Stepanakert.", 2000, null)]
+    public void Displacement_figures_become_displacement_items(string sentence, int count, int? high)
+    {
+        var item = Assert.Single(TestSupport.Items(sentence, EventKind.Displacement));
+        Assert.Equal(count, item.Claim!.Count);
+        Assert.Equal(high, item.Claim.CountHigh);
+        Assert.Equal(CasualtyOutcome.Displaced, item.Claim.Outcome);
+    }
+
+    [Theory]
+    [InlineData("The 1990s war displaced about 700,000 people.")]
+    [InlineData("Many people have fled, aid workers said.")]
+    public void Old_or_countless_displacement_is_not_a_figure(string sentence)
+    {
+        Assert.Empty(TestSupport.Items(sentence, EventKind.Displacement));
+    }
+}

@@ -1,0 +1,44 @@
+using Watchbot.Core.Events;
+
+namespace Watchbot.Extraction.Tests;
+
+public class EscalationRuleTests
+{
+    [Theory]
+    [InlineData("Azerbaijani artillery shelled Martakert on Monday.", "Azerbaijan", "2020-10-05")]
+    [InlineData("Armenian forces fired rockets at Barda yesterday, officials said.", "Armenia", "2020-10-06")]
+    [InlineData("Azerbaijan said its army liberated five villages in the Fuzuli district on Sunday.", "Azerbaijan", "2020-10-04")]
+    [InlineData("The Karabakh army said Azerbaijani troops had launched a large-scale offensive in the north on October 1.", "Azerbaijan", "2020-10-01")]
+    [InlineData("Heavy fighting with tanks and drones raged along the line of contact in Nagorno-Karabakh on Tuesday.", null, "2020-10-06")]
+    [InlineData("Clashes broke out on the border between Tavush and Tovuz last Sunday.", null, "2020-10-04")]
+    [InlineData("Baku warned that its missiles are capable of launching strikes on Armenian cities.", "Azerbaijan", null)]
+    [InlineData("Shells fired in the fighting between Armenia and Azerbaijan landed in Iran, damaging a house.", null, null)]
+    public void Attacks_captures_and_threats_are_escalations(string sentence, string? actor, string? date)
+    {
+        var item = Assert.Single(TestSupport.Items(sentence, EventKind.Escalation));
+        if (actor is not null)
+        {
+            Assert.Equal(actor, item.Actors[0]);
+        }
+
+        if (date is not null)
+        {
+            Assert.Equal(TestSupport.Day(date), item.Date.Date);
+        }
+    }
+
+    [Theory]
+    [InlineData("Azerbaijani forces do not appear to have advanced into Karabakh.", "negated")]
+    [InlineData("A strike on the dam would flood Armenian villages downstream.", "hypothetical")]
+    [InlineData("The offensive began while the Turkish minister was in Baku.", "back-reference")]
+    [InlineData("Iran fired missiles at US bases in Iraq in January.", "another war")]
+    [InlineData("France condemned the attack on Armenian villages.", "reaction")]
+    [InlineData("Both sides must stop the clashes immediately, Armenia's ally said.", "a call to stop")]
+    [InlineData("The war between Armenia and Azerbaijan could escalate into a regional war.", "commentary")]
+    [InlineData("In 2016, clashes between Armenia and Azerbaijan lasted four days.", "history")]
+    [InlineData("Protesters stormed government buildings in Yerevan after the announcement.", "a protest")]
+    public void Commentary_and_background_are_not_escalations(string sentence, string why)
+    {
+        Assert.True(TestSupport.Items(sentence, EventKind.Escalation).Count == 0, why);
+    }
+}

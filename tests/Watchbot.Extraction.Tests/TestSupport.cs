@@ -1,0 +1,86 @@
+using Watchbot.Core.Events;
+using Watchbot.Core.Storage;
+using Watchbot.Core.Topics;
+using Watchbot.Extraction;
+using Watchbot.Extraction.Config;
+using Watchbot.Extraction.Frames;
+using Watchbot.Extraction.Parsing;
+
+namespace Watchbot.Extraction.Tests;
+
+/// <summary>The repository's config, loaded once, and small builders for articles.</summary>
+internal static class TestSupport
+{
+    private static readonly Lazy<Extractor> Shared = new(() => Extractor.FromConfigDirectory(ConfigDirectory));
+
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Watchbot.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Watchbot.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string ConfigDirectory => Path.Combine(RepoRoot, "config");
+
+    public static string CorpusDirectory => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus"));
+
+    public static Extractor Extractor => Shared.Value;
+
+    public static ExtractionConfig Config => Shared.Value.Config;
+
+    public static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static ArticleDraft Article(string body, string published = "2020-10-07", bool dateFound = true) =>
+        new("test.txt", null, "Test article", null, Day(published), dateFound, body, ContentHash.Of(body));
+
+    public static IReadOnlyList<FrameItem> Items(string body, string published = "2020-10-07") =>
+        Extractor.ReadItems(Article(body, published));
+
+    public static IReadOnlyList<FrameItem> Items(string body, EventKind kind, string published = "2020-10-07") =>
+        Items(body, published).Where(i => i.Kind == kind).ToList();
+
+    public static IReadOnlyList<CasualtyClaim> Claims(string body, string published = "2020-10-07") =>
+        Items(body, published).Where(i => i.Claim is not null).Select(i => i.Claim!).ToList();
+
+    public static readonly IReadOnlyList<Topic> Topics =
+    [
+        new Topic(
+            "karabakh",
+            "The Nagorno-Karabakh conflict",
+            [
+                new TopicPlace("Stepanakert", ["Khankendi"]), new TopicPlace("Shushi", ["Shusha"]), new TopicPlace("Terter", ["Tartar"]),
+                new TopicPlace("Jabrayil", ["Jebrail"]), new TopicPlace("Fuzuli", ["Fizuli"]), new TopicPlace("Aghdam", ["Agdam"]),
+                new TopicPlace("Ganja", []), new TopicPlace("Tovuz", []), new TopicPlace("Tavush", []), new TopicPlace("Hadrut", []),
+                new TopicPlace("Martuni", []), new TopicPlace("Barda", []), new TopicPlace("Lachin", []), new TopicPlace("Zangilan", []),
+            ],
+            ["Armenia", "Azerbaijan", "Artsakh"],
+            ["Nagorno-Karabakh", "Karabakh", "Artsakh"]),
+        new Topic(
+            "armenia-azerbaijan-border",
+            "Clashes on the state border, outside Karabakh",
+            [new TopicPlace("Tavush", []), new TopicPlace("Tovuz", []), new TopicPlace("Nakhchivan", []), new TopicPlace("Syunik", [])],
+            [],
+            ["state border"]),
+    ];
+}
+
+/// <summary>A fact that runs only when ../shared/corpus is next to the repository.</summary>
+public sealed class CorpusFactAttribute : FactAttribute
+{
+    public CorpusFactAttribute()
+    {
+        if (!Directory.Exists(Path.Combine(TestSupport.CorpusDirectory, "articles")))
+        {
+            Skip = "../shared/corpus is not present";
+        }
+    }
+}

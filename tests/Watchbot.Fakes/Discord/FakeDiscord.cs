@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Watchbot.Fakes.Discord;
+
+/// <summary>
+/// A fake Discord on 127.0.0.1: the REST routes the bot uses (with real X-RateLimit headers, per-channel and global
+/// limits, 429s and 5xx on demand, JSON error codes per channel) and a Gateway that says Hello, accepts Identify and
+/// Resume, sends READY, dispatches events (replayed on resume), and can drop the socket, send op 7 or op 9, stop
+/// acknowledging heartbeats or close with any code. It records every call.
+/// </summary>
+public sealed partial class FakeDiscord : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Start, int Count)> channelWindows = new();
+    private readonly Queue<DateTimeOffset> globalWindow = new();
+    private readonly Lock gate = new();
+    private long nextId = 1_100_000_000_000_000_000;
+    private int forced429;
+    private double forcedRetryAfter;
+    private bool forcedGlobal;
+    private int forced5xx;
+
+    private FakeDiscord(WebApplication app)
+    {
+        this.app = app;
+    }
+
+    public string Token { get; init; } = "fake-token-Mz.AbC.secret";
+
+    public string ApplicationId { get; init; } = "900000000000000001";
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string ApiBaseUrl => BaseUrl + "/api/v10";
+
+    public string GatewayUrl => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway";
+
+    /// <summary>Where READY tells the bot to resume (a different path, so tests see it used).</summary>
+    public string ResumeGatewayUrl => GatewayUrl + "-resume";
+
+    /// <summary>Messages per channel per window (Discord's typical 5 per 5 s).</summary>
+    public int ChannelLimit { get; set; } = 5;
+
+    public TimeSpan ChannelWindow { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Requests a second across all non-interaction routes; null for no global limit.</summary>
+    public int? GlobalLimit { get; set; }
+
+    /// <summary>A channel id and the JSON error code its messages get (50001, 50013 as 403; 10003 as 404).</summary>
+    public ConcurrentDictionary<string, int> ChannelErrors { get; } = new();
+
+    public ConcurrentQueue<FakeDiscordRequest> Requests { get; } = new();
+
+    public ConcurrentDictionary<string, FakeInteractionAnswers> Interactions { get; } = new();
+
+    public ConcurrentQueue<JsonNode> CommandRegistrations { get; } = new();
+
+    public int TooManyRequests => tooMany;
+
+    private int tooMany;
+
+    public static async Task<FakeDiscord> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var fake = new FakeDiscord(app);
+        app.UseWebSockets();
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        return fake;
+    }
+
+    /// <summary>The next <paramref name="count"/> REST calls (interactions excepted) answer 429.</summary>
+    public void RateLimitNext(int count, double retryAfterSeconds = 0.05, bool global = false)
+    {
+        forcedRetryAfter = retryAfterSeconds;
+        forcedGlobal = global;
+        Interlocked.Exchange(ref forced429, count);
+    }
+
+    /// <summary>The next <paramref name="count"/> REST calls answer 502.</summary>
+    public void FailNext(int count) => Interlocked.Exchange(ref forced5xx, count);
+
+    /// <summary>The messages posted to a channel, in order.</summary>
+    public IReadOnlyList<JsonNode> MessagesTo(string channelId) =>
+        Requests.Where(r => r.Method == "POST" && r.Path == $"channels/{channelId}/messages" && r.Status == 200).Select(r => r.Body!).ToList();
+
+    public async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return condition();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (path.StartsWith("/gateway", StringComparison.Ordinal))
+        {
+            await GatewayAsync(context);
+            return;
+        }
+
+        if (!path.StartsWith("/api/v10/", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        var route = path["/api/v10/".Length..];
+        JsonNode? body = null;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0)
+        {
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            var text = await reader.ReadToEndAsync();
+            body = text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+
+        var (status, answer) = Answer(context, context.Request.Method, route, body);
+        Requests.Enqueue(new FakeDiscordRequest(context.Request.Method, route, body, context.Request.Headers.Authorization,
+            context.Request.Headers.UserAgent, status, DateTimeOffset.UtcNow));
+        context.Response.StatusCode = status;
+        if (answer is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(answer.ToJsonString());
+        }
+    }
+
+    private (int Status, JsonNode? Body) Answer(HttpContext context, string method, string route, JsonNode? body)
+    {
+        var headers = context.Response.Headers;
+        if (context.Request.Headers.Authorization != "Bot " + Token)
+        {
+            return (401, new JsonObject { ["message"] = "401: Unauthorized", ["code"] = 0 });
+        }
+
+        var parts = route.Split('/');
+        var interaction = parts[0] is "interactions" or "webhooks";
+        if (!interaction)
+        {
+            if (Interlocked.Decrement(ref forced429) >= 0)
+            {
+                return TooMany(headers, forcedRetryAfter, forcedGlobal);
+            }
+
+            if (Interlocked.Decrement(ref forced5xx) >= 0)
+            {
+                return (502, null);
+            }
+
+            if (GlobalLimit is { } limit)
+            {
+                lock (gate)
+                {
+                    var now = DateTimeOffset.UtcNow;
+                    while (globalWindow.Count > 0 && globalWindow.Peek() + TimeSpan.FromSeconds(1) <= now)
+                    {
+                        globalWindow.Dequeue();
+                    }
+
+                    if (globalWindow.Count >= limit)
+                    {
+                        return TooMany(headers, (globalWindow.Peek() + TimeSpan.FromSeconds(1) - now).TotalSeconds, true);
+                    }
+
+                    globalWindow.Enqueue(now);
+                }
+            }
+        }
+
+        return (method, parts) switch
+        {
+            ("GET", ["gateway", "bot"]) => (200, new JsonObject
+            {
+                ["url"] = GatewayUrl,
+                ["shards"] = 1,
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 86_400_000, ["max_concurrency"] = 1 },
+            }),
+            ("POST", ["channels", var channel, "messages"]) => CreateMessage(headers, channel, body),
+            ("POST", ["users", "@me", "channels"]) => (200, new JsonObject { ["id"] = DmChannelOf((string?)body?["recipient_id"] ?? "0"), ["type"] = 1 }),
+            ("PUT", ["applications", _, "commands"]) or ("PUT", ["applications", _, "guilds", _, "commands"]) => Register(body),
+            ("POST", ["interactions", var id, _, "callback"]) => Record(id, a => a.Callbacks.Add(body!), 204, null),
+            ("PATCH", ["webhooks", _, var token, "messages", "@original"]) => Record(IdOfToken(token), a => a.Edits.Add(body!), 200, Message("0")),
+            ("DELETE", ["webhooks", _, var token, "messages", "@original"]) => Record(IdOfToken(token), a => a.Deleted = true, 204, null),
+            ("POST", ["webhooks", _, var token]) => Record(IdOfToken(token), a => a.Followups.Add(body!), 200, Message("0")),
+            _ => (404, new JsonObject { ["message"] = "404: Not Found", ["code"] = 0 }),
+        };
+    }
+
+    private (int, JsonNode?) CreateMessage(IHeaderDictionary headers, string channel, JsonNode? body)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var window = channelWindows.AddOrUpdate(channel, _ => (now, 0), (_, w) => now >= w.Start + ChannelWindow ? (now, 0) : w);
+        var resetAfter = Math.Max(0, (window.Start + ChannelWindow - now).TotalSeconds);
+        if (window.Count >= ChannelLimit)
+        {
+            RateHeaders(headers, 0, resetAfter);
+            return TooMany(headers, resetAfter, false);
+        }
+
+        channelWindows[channel] = (window.Start, window.Count + 1);
+        RateHeaders(headers, ChannelLimit - window.Count - 1, resetAfter);
+        if (ChannelErrors.TryGetValue(channel, out var code))
+        {
+            return (code == 10003 ? 404 : 403, new JsonObject { ["message"] = $"error {code}", ["code"] = code });
+        }
+
+        var problems = FakeEmbedRules.Violations(body);
+        if (problems.Count > 0)
+        {
+            return (400, new JsonObject { ["message"] = "Invalid Form Body: " + string.Join("; ", problems), ["code"] = 50035 });
+        }
+
+        return (200, Message(channel));
+    }
+
+    private void RateHeaders(IHeaderDictionary headers, int remaining, double resetAfter)
+    {
+        headers["X-RateLimit-Limit"] = ChannelLimit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset-After"] = resetAfter.ToString("0.000", CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 + resetAfter).ToString("0.000", CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Bucket"] = "fake-create-message";
+    }
+
+    private (int, JsonNode?) TooMany(IHeaderDictionary headers, double retryAfter, bool global)
+    {
+        Interlocked.Increment(ref tooMany);
+        headers["Retry-After"] = Math.Ceiling(retryAfter).ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Scope"] = global ? "global" : "user";
+        if (global)
+        {
+            headers["X-RateLimit-Global"] = "true";
+        }
+
+        return (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = Math.Round(retryAfter, 3), ["global"] = global });
+    }
+
+    private (int, JsonNode?) Register(JsonNode? body)
+    {
+        CommandRegistrations.Enqueue(body!.DeepClone());
+        return (200, body.DeepClone());
+    }
+
+    private (int, JsonNode?) Record(string interactionId, Action<FakeInteractionAnswers> change, int status, JsonNode? answer)
+    {
+        var answers = Interactions.GetOrAdd(interactionId, _ => new FakeInteractionAnswers());
+        lock (answers)
+        {
+            change(answers);
+        }
+
+        return (status, answer);
+    }
+
+    private JsonObject Message(string channel) => new() { ["id"] = Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture), ["channel_id"] = channel };
+
+    private readonly ConcurrentDictionary<string, string> dmChannels = new();
+
+    /// <summary>The DM channel the fake opened for a user.</summary>
+    public string DmChannelOf(string userId) => dmChannels.GetOrAdd(userId, _ => Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Interaction tokens are "token-{id}", so answers find their interaction.</summary>
+    private static string IdOfToken(string token) => token.StartsWith("token-", StringComparison.Ordinal) ? token["token-".Length..] : token;
+
+    public async ValueTask DisposeAsync()
+    {
+        await CloseGatewayAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

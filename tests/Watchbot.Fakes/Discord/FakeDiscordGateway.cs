@@ -1,0 +1,275 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Watchbot.Fakes.Discord;
+
+public sealed partial class FakeDiscord
+{
+    private readonly List<(long Seq, string Type, JsonNode Data)> events = [];
+    private readonly SemaphoreSlim sendLock = new(1, 1);
+    private WebSocket? socket;
+    private long sequence;
+    private string? sessionId;
+    private int sessions;
+
+    /// <summary>Hello's heartbeat_interval in milliseconds.</summary>
+    public int HeartbeatIntervalMs { get; set; } = 41_250;
+
+    public bool AcknowledgeHeartbeats { get; set; } = true;
+
+    /// <summary>Close the socket with this code when the next Identify arrives (4004 for a bad token).</summary>
+    public int? CloseOnIdentify { get; set; }
+
+    public int Connections => connections;
+
+    public int Identifies => identifies;
+
+    public int Resumes => resumes;
+
+    public int Heartbeats => heartbeats;
+
+    public bool Connected => socket?.State == WebSocketState.Open;
+
+    /// <summary>The last Identify payload's d.</summary>
+    public JsonNode? LastIdentify { get; private set; }
+
+    /// <summary>The paths the gateway was connected on ("/gateway", "/gateway-resume").</summary>
+    public List<string> GatewayPaths { get; } = [];
+
+    private int connections;
+    private int identifies;
+    private int resumes;
+    private int heartbeats;
+
+    /// <summary>Sends an event with the next sequence number now, or keeps it for the resume when nobody is connected.</summary>
+    public async Task DispatchAsync(string type, JsonNode data)
+    {
+        long seq;
+        lock (events)
+        {
+            seq = ++sequence;
+            events.Add((seq, type, data));
+        }
+
+        await TrySendAsync(new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = type, ["d"] = data.DeepClone() });
+    }
+
+    /// <summary>Dispatches a slash command as INTERACTION_CREATE and returns its id (its token is "token-{id}").</summary>
+    public async Task<string> SendCommandAsync(string name, IEnumerable<(string Name, string Value)>? options = null, string channelId = "700000000000000001",
+        string guildId = "600000000000000001", string userId = "500000000000000001", string permissions = "32", bool inDm = false)
+    {
+        var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var user = new JsonObject { ["id"] = userId, ["username"] = "member" + userId[^3..] };
+        var interaction = new JsonObject
+        {
+            ["id"] = id,
+            ["application_id"] = ApplicationId,
+            ["type"] = 2,
+            ["token"] = "token-" + id,
+            ["version"] = 1,
+            ["channel_id"] = channelId,
+            ["data"] = new JsonObject
+            {
+                ["id"] = "800000000000000001",
+                ["name"] = name,
+                ["type"] = 1,
+                ["options"] = new JsonArray((options ?? []).Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = 3, ["value"] = o.Value }).ToArray()),
+            },
+        };
+        if (inDm)
+        {
+            interaction["user"] = user;
+        }
+        else
+        {
+            interaction["guild_id"] = guildId;
+            interaction["member"] = new JsonObject { ["user"] = user, ["permissions"] = permissions };
+        }
+
+        Interactions.GetOrAdd(id, _ => new FakeInteractionAnswers());
+        await DispatchAsync("INTERACTION_CREATE", interaction);
+        return id;
+    }
+
+    /// <summary>Drops the socket without a close frame, as a network failure would.</summary>
+    public Task DropAsync()
+    {
+        socket?.Abort();
+        return Task.CompletedTask;
+    }
+
+    public Task SendReconnectAsync() => TrySendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
+
+    public Task SendInvalidSessionAsync(bool resumable) => TrySendAsync(new JsonObject { ["op"] = 9, ["d"] = resumable });
+
+    public async Task CloseAsync(int code, string reason = "closed by the fake")
+    {
+        if (socket is { State: WebSocketState.Open } open)
+        {
+            try
+            {
+                await open.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+            }
+            catch (WebSocketException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    private Task CloseGatewayAsync() => CloseAsync(1001, "fake stopping");
+
+    private async Task GatewayAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var ws = await context.WebSockets.AcceptWebSocketAsync();
+        Interlocked.Increment(ref connections);
+        lock (GatewayPaths)
+        {
+            GatewayPaths.Add(context.Request.Path + context.Request.QueryString);
+        }
+
+        socket = ws;
+        await SendAsync(ws, new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (ws.State == WebSocketState.Open)
+            {
+                var text = new StringBuilder();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await ws.ReceiveAsync(buffer, context.RequestAborted);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                }
+                while (!result.EndOfMessage);
+
+                await OnFrameAsync(ws, JsonNode.Parse(text.ToString())!);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            if (ReferenceEquals(socket, ws))
+            {
+                socket = null;
+            }
+        }
+    }
+
+    private async Task OnFrameAsync(WebSocket ws, JsonNode frame)
+    {
+        switch ((int?)frame["op"])
+        {
+            case 1:
+                Interlocked.Increment(ref heartbeats);
+                if (AcknowledgeHeartbeats)
+                {
+                    await SendAsync(ws, new JsonObject { ["op"] = 11 });
+                }
+
+                break;
+            case 2:
+                Interlocked.Increment(ref identifies);
+                LastIdentify = frame["d"]?.DeepClone();
+                if (CloseOnIdentify is { } code || (string?)frame["d"]?["token"] != Token && (code = 4004) > 0)
+                {
+                    await ws.CloseOutputAsync((WebSocketCloseStatus)code, code == 4004 ? "Authentication failed." : "closed", CancellationToken.None);
+                    return;
+                }
+
+                long seq;
+                lock (events)
+                {
+                    sessionId = "fake-session-" + Interlocked.Increment(ref sessions);
+                    events.Clear();
+                    seq = ++sequence;
+                }
+
+                await SendAsync(ws, new JsonObject
+                {
+                    ["op"] = 0,
+                    ["s"] = seq,
+                    ["t"] = "READY",
+                    ["d"] = new JsonObject
+                    {
+                        ["v"] = 10,
+                        ["session_id"] = sessionId,
+                        ["resume_gateway_url"] = ResumeGatewayUrl,
+                        ["user"] = new JsonObject { ["id"] = ApplicationId, ["username"] = "watchbot", ["bot"] = true },
+                        ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
+                        ["guilds"] = new JsonArray(),
+                    },
+                });
+                break;
+            case 6:
+                Interlocked.Increment(ref resumes);
+                var d = frame["d"];
+                if ((string?)d?["session_id"] != sessionId || (string?)d?["token"] != Token)
+                {
+                    await SendAsync(ws, new JsonObject { ["op"] = 9, ["d"] = false });
+                    return;
+                }
+
+                var since = (long?)d?["seq"] ?? 0;
+                List<(long Seq, string Type, JsonNode Data)> missed;
+                lock (events)
+                {
+                    missed = events.Where(e => e.Seq > since).ToList();
+                }
+
+                foreach (var (s, t, data) in missed)
+                {
+                    await SendAsync(ws, new JsonObject { ["op"] = 0, ["s"] = s, ["t"] = t, ["d"] = data.DeepClone() });
+                }
+
+                await SendAsync(ws, new JsonObject { ["op"] = 0, ["s"] = null, ["t"] = "RESUMED", ["d"] = new JsonObject() });
+                break;
+        }
+    }
+
+    private async Task TrySendAsync(JsonNode frame)
+    {
+        if (socket is { State: WebSocketState.Open } open)
+        {
+            try
+            {
+                await SendAsync(open, frame);
+            }
+            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+            {
+                // Dropped meanwhile: a dispatched event waits for the resume.
+            }
+        }
+    }
+
+    private async Task SendAsync(WebSocket ws, JsonNode frame)
+    {
+        var bytes = Encoding.UTF8.GetBytes(frame.ToJsonString());
+        await sendLock.WaitAsync();
+        try
+        {
+            await ws.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+
+namespace Watchbot.Fakes.Discord;
+
+/// <summary>Discord's documented message and embed limits, checked the way Discord checks them (a 400 with code 50035).</summary>
+public static class FakeEmbedRules
+{
+    public static IReadOnlyList<string> Violations(JsonNode? body)
+    {
+        var problems = new List<string>();
+        if (body is null)
+        {
+            return ["no body"];
+        }
+
+        var content = (string?)body["content"];
+        var embeds = body["embeds"]?.AsArray() ?? [];
+        if (string.IsNullOrEmpty(content) && embeds.Count == 0)
+        {
+            problems.Add("empty message");
+        }
+
+        if (content?.Length > 2000)
+        {
+            problems.Add("content over 2000");
+        }
+
+        if (embeds.Count > 10)
+        {
+            problems.Add("more than 10 embeds");
+        }
+
+        var total = 0;
+        foreach (var embed in embeds)
+        {
+            var title = (string?)embed?["title"] ?? "";
+            var description = (string?)embed?["description"] ?? "";
+            var footer = (string?)embed?["footer"]?["text"] ?? "";
+            var fields = embed?["fields"]?.AsArray() ?? [];
+            Limit(title.Length, 256, "title");
+            Limit(description.Length, 4096, "description");
+            Limit(footer.Length, 2048, "footer");
+            Limit(fields.Count, 25, "fields");
+            total += title.Length + description.Length + footer.Length;
+            foreach (var field in fields)
+            {
+                var name = (string?)field?["name"] ?? "";
+                var value = (string?)field?["value"] ?? "";
+                Limit(name.Length, 256, "field name");
+                Limit(value.Length, 1024, "field value");
+                total += name.Length + value.Length;
+            }
+        }
+
+        Limit(total, 6000, "embed characters");
+        return problems;
+
+        void Limit(int length, int max, string what)
+        {
+            if (length > max)
+            {
+                problems.Add($"{what} {length} > {max}");
+            }
+        }
+    }
+}

@@ -1,0 +1,461 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Watchbot.Fakes.Telegram;
+
+/// <summary>
+/// A fake Telegram Bot API on 127.0.0.1 (a port the OS picks): POST /bot{token}/{method} with JSON bodies, answered
+/// in the documented envelope. It queues updates for getUpdates (long polling honours offset and timeout), records
+/// every call, checks sendMessage's HTML and length as Telegram does, can enforce a global messages-per-second
+/// limit with 429s, and can be told to answer 429, 403, 400 migrated, 502, 401, 409, or to hang.
+/// </summary>
+public sealed class FakeBotApiServer : IAsyncDisposable
+{
+    public const string DefaultToken = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmn";
+    private readonly WebApplication app;
+    private readonly Lock gate = new();
+    private readonly List<JsonObject> updates = [];
+    private readonly ConcurrentDictionary<long, ConcurrentQueue<FakeFailure>> chatFailures = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeFailure>> methodFailures = new();
+    private readonly ConcurrentDictionary<long, FakeFailure> chatAlways = new();
+    private readonly ConcurrentDictionary<(long Chat, long User), string> statuses = new();
+    private readonly Queue<DateTimeOffset> accepted = new();
+    private readonly CancellationTokenSource stopping = new();
+    private readonly SemaphoreSlim arrived = new(0);
+    private long nextUpdateId = 1000;
+    private long nextMessageId = 1;
+    private string webhookUrl = "";
+
+    private FakeBotApiServer(string token)
+    {
+        Token = token;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxConcurrentConnections = 10_000);
+        app = builder.Build();
+        app.MapPost("/bot{token}/{method}", (RequestDelegate)HandleAsync);
+    }
+
+    public string Token { get; }
+
+    public string BotUsername { get; set; } = "WatchbotTestBot";
+
+    public long BotId { get; } = 123456789;
+
+    /// <summary>http://127.0.0.1:port, for Watchbot:Telegram:ApiBaseUrl.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>When set, sendMessage beyond this many a second (a sliding one-second window) gets 429 retry_after 1.</summary>
+    public int? GlobalLimitPerSecond { get; set; }
+
+    public ConcurrentQueue<FakeCall> Calls { get; } = new();
+
+    public ConcurrentQueue<FakeSentMessage> Sent { get; } = new();
+
+    public int TooManyRequestsAnswered => tooMany;
+
+    private int tooMany;
+
+    public static async Task<FakeBotApiServer> StartAsync(string token = DefaultToken)
+    {
+        var server = new FakeBotApiServer(token);
+        await server.app.StartAsync().ConfigureAwait(false);
+        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = address.TrimEnd('/');
+        return server;
+    }
+
+    // ---- what tests tell the fake ----
+
+    /// <summary>Queues a text message from a user; returns its update_id.</summary>
+    public long EnqueueText(long chatId, long userId, string text, string chatType = "private", long? messageId = null) =>
+        EnqueueUpdate(id => new JsonObject
+        {
+            ["update_id"] = id,
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = messageId ?? Interlocked.Increment(ref nextMessageId),
+                ["from"] = User(userId),
+                ["chat"] = Chat(chatId, chatType),
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["text"] = text,
+            },
+        });
+
+    /// <summary>Queues a press on an inline button of a message the bot sent; returns its update_id.</summary>
+    public long EnqueueCallback(long chatId, long userId, long messageId, string data, string chatType = "private") =>
+        EnqueueUpdate(id => new JsonObject
+        {
+            ["update_id"] = id,
+            ["callback_query"] = new JsonObject
+            {
+                ["id"] = "cb" + id,
+                ["from"] = User(userId),
+                ["message"] = new JsonObject { ["message_id"] = messageId, ["chat"] = Chat(chatId, chatType), ["date"] = 0, ["text"] = "…" },
+                ["chat_instance"] = "ci" + chatId,
+                ["data"] = data,
+            },
+        });
+
+    public long EnqueueUpdate(Func<long, JsonObject> make)
+    {
+        lock (gate)
+        {
+            var id = ++nextUpdateId;
+            updates.Add(make(id));
+            arrived.Release();
+            return id;
+        }
+    }
+
+    /// <summary>The user's status in a group for getChatMember: "creator", "administrator", "member", ...</summary>
+    public void SetMemberStatus(long chatId, long userId, string status) => statuses[(chatId, userId)] = status;
+
+    /// <summary>The next sends to this chat fail so, in order; later ones succeed.</summary>
+    public void FailNext(long chatId, params FakeFailure[] failures)
+    {
+        var queue = chatFailures.GetOrAdd(chatId, _ => new ConcurrentQueue<FakeFailure>());
+        foreach (var failure in failures)
+        {
+            queue.Enqueue(failure);
+        }
+    }
+
+    /// <summary>Every send to this chat fails so.</summary>
+    public void FailAlways(long chatId, FakeFailure failure) => chatAlways[chatId] = failure;
+
+    /// <summary>The next calls of a method (any chat) fail so, in order.</summary>
+    public void FailNextCalls(string method, params FakeFailure[] failures)
+    {
+        var queue = methodFailures.GetOrAdd(method, _ => new ConcurrentQueue<FakeFailure>());
+        foreach (var failure in failures)
+        {
+            queue.Enqueue(failure);
+        }
+    }
+
+    public IReadOnlyList<FakeCall> CallsOf(string method) => Calls.Where(c => c.Method == method).ToList();
+
+    public IReadOnlyList<FakeSentMessage> SentTo(long chatId) => Sent.Where(m => m.ChatId == chatId).ToList();
+
+    public string WebhookUrl
+    {
+        get
+        {
+            lock (gate)
+            {
+                return webhookUrl;
+            }
+        }
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> holds; true if it did.</summary>
+    public async Task<bool> WaitUntilAsync(Func<FakeBotApiServer, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition(this))
+            {
+                return true;
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+
+        return condition(this);
+    }
+
+    // ---- the protocol ----
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var arrivedAt = DateTimeOffset.UtcNow;
+        var token = (string)context.Request.RouteValues["token"]!;
+        var method = (string)context.Request.RouteValues["method"]!;
+        JsonObject body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = [];
+        }
+
+        Calls.Enqueue(new FakeCall(method, body, DateTimeOffset.UtcNow));
+        if (token != Token)
+        {
+            await WriteAsync(context, Error(401, "Unauthorized")).ConfigureAwait(false);
+            return;
+        }
+
+        var failure = NextFailure(method, body);
+        failure = failure is FakeFailure.Pass ? null : failure;
+        if (failure is FakeFailure.Hang)
+        {
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, both.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        if (failure is FakeFailure.BadGateway)
+        {
+            context.Response.StatusCode = 502;
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<html><body><h1>502 Bad Gateway</h1></body></html>", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var answer = failure is not null ? Answer(failure) : await DispatchAsync(method, body, arrivedAt, context.RequestAborted).ConfigureAwait(false);
+        await WriteAsync(context, answer).ConfigureAwait(false);
+    }
+
+    private FakeFailure? NextFailure(string method, JsonObject body)
+    {
+        if (methodFailures.TryGetValue(method, out var byMethod) && byMethod.TryDequeue(out var f))
+        {
+            return f;
+        }
+
+        if (method is "sendMessage" or "editMessageText" && body["chat_id"] is { } chat && chat.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+        {
+            var id = chat.GetValue<long>();
+            if (chatAlways.TryGetValue(id, out var always))
+            {
+                return always;
+            }
+
+            if (chatFailures.TryGetValue(id, out var queue) && queue.TryDequeue(out var next))
+            {
+                return next;
+            }
+        }
+
+        return null;
+    }
+
+    private JsonObject Answer(FakeFailure failure)
+    {
+        if (failure is FakeFailure.TooManyRequests)
+        {
+            Interlocked.Increment(ref tooMany);
+        }
+
+        return failure switch
+        {
+            FakeFailure.TooManyRequests t => Error(429, $"Too Many Requests: retry after {t.RetryAfter}", new JsonObject { ["retry_after"] = t.RetryAfter }),
+            FakeFailure.Blocked => Error(403, "Forbidden: bot was blocked by the user"),
+            FakeFailure.Kicked => Error(403, "Forbidden: bot was kicked from the supergroup chat"),
+            FakeFailure.ChatNotFound => Error(400, "Bad Request: chat not found"),
+            FakeFailure.Migrated m => Error(400, "Bad Request: group chat was upgraded to a supergroup chat", new JsonObject { ["migrate_to_chat_id"] = m.NewChatId }),
+            FakeFailure.Unauthorized => Error(401, "Unauthorized"),
+            FakeFailure.Conflict => Error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"),
+            _ => Error(500, "Internal Server Error"),
+        };
+    }
+
+    private async Task<JsonObject> DispatchAsync(string method, JsonObject body, DateTimeOffset arrivedAt, CancellationToken aborted) => method switch
+    {
+        "getMe" => Ok(new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "Watchbot", ["username"] = BotUsername }),
+        "getUpdates" => await GetUpdatesAsync(body, aborted).ConfigureAwait(false),
+        "sendMessage" => SendMessage(body, arrivedAt),
+        "editMessageText" => EditMessage(body),
+        "answerCallbackQuery" => Ok(true),
+        "setMyCommands" => Ok(true),
+        "getChatMember" => Ok(Member(body["chat_id"]!.GetValue<long>(), body["user_id"]!.GetValue<long>())),
+        "getChatAdministrators" => Ok(new JsonArray(statuses.Where(s => s.Key.Chat == body["chat_id"]!.GetValue<long>() && s.Value is "creator" or "administrator")
+            .Select(s => (JsonNode)Member(s.Key.Chat, s.Key.User)).ToArray())),
+        "setWebhook" => SetWebhook(body["url"]?.GetValue<string>() ?? ""),
+        "deleteWebhook" => SetWebhook(""),
+        "getWebhookInfo" => Ok(new JsonObject { ["url"] = WebhookUrl, ["has_custom_certificate"] = false, ["pending_update_count"] = 0 }),
+        _ => Error(404, "Not Found"),
+    };
+
+    private async Task<JsonObject> GetUpdatesAsync(JsonObject body, CancellationToken aborted)
+    {
+        if (WebhookUrl.Length > 0)
+        {
+            return Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+        }
+
+        var offset = body["offset"]?.GetValue<long>() ?? 0;
+        var limit = body["limit"]?.GetValue<int>() ?? 100;
+        var timeout = TimeSpan.FromSeconds(Math.Clamp(body["timeout"]?.GetValue<int>() ?? 0, 0, 50));
+        var deadline = DateTime.UtcNow + timeout;
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping.Token);
+        while (true)
+        {
+            SemaphoreSlim signal;
+            lock (gate)
+            {
+                if (offset > 0)
+                {
+                    updates.RemoveAll(u => u["update_id"]!.GetValue<long>() < offset);
+                }
+
+                var ready = updates.Where(u => u["update_id"]!.GetValue<long>() >= offset).Take(limit).ToList();
+                if (ready.Count > 0 || DateTime.UtcNow >= deadline)
+                {
+                    return Ok(new JsonArray(ready.Select(u => (JsonNode)u.DeepClone()).ToArray()));
+                }
+
+                signal = arrived;
+            }
+
+            try
+            {
+                await signal.WaitAsync(deadline - DateTime.UtcNow, both.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return Ok(new JsonArray());
+            }
+        }
+    }
+
+    private JsonObject SendMessage(JsonObject body, DateTimeOffset arrivedAt)
+    {
+        if (body["chat_id"] is not { } chatNode || chatNode.GetValueKind() != System.Text.Json.JsonValueKind.Number)
+        {
+            return Error(400, "Bad Request: chat_id is empty");
+        }
+
+        var chatId = chatNode.GetValue<long>();
+        var html = body["text"]?.GetValue<string>() ?? "";
+        var (text, error) = body["parse_mode"]?.GetValue<string>() == "HTML" ? FakeHtml.Parse(html) : (html, null);
+        if (error is not null)
+        {
+            return Error(400, "Bad Request: can't parse entities: " + error);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Error(400, "Bad Request: message text is empty");
+        }
+
+        if (text.Length > 4096)
+        {
+            return Error(400, "Bad Request: message is too long");
+        }
+
+        if (GlobalLimitPerSecond is { } limit && !Admit(limit, arrivedAt))
+        {
+            Interlocked.Increment(ref tooMany);
+            return Error(429, "Too Many Requests: retry after 1", new JsonObject { ["retry_after"] = 1 });
+        }
+
+        var id = Interlocked.Increment(ref nextMessageId);
+        Sent.Enqueue(new FakeSentMessage(chatId, id, html, text, body));
+        return Ok(new JsonObject
+        {
+            ["message_id"] = id,
+            ["from"] = new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "Watchbot", ["username"] = BotUsername },
+            ["chat"] = Chat(chatId, chatId < 0 ? "supergroup" : "private"),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["text"] = text,
+        });
+    }
+
+    private JsonObject EditMessage(JsonObject body)
+    {
+        var html = body["text"]?.GetValue<string>() ?? "";
+        var (text, error) = FakeHtml.Parse(html);
+        return error is not null
+            ? Error(400, "Bad Request: can't parse entities: " + error)
+            : Ok(new JsonObject { ["message_id"] = body["message_id"]?.GetValue<long>() ?? 0, ["chat"] = Chat(body["chat_id"]!.GetValue<long>(), "private"), ["date"] = 0, ["text"] = text });
+    }
+
+    /// <summary>A sliding one-second window over the arrival times of accepted messages.</summary>
+    private bool Admit(int limit, DateTimeOffset now)
+    {
+        lock (accepted)
+        {
+            while (accepted.Count > 0 && accepted.Peek() <= now - TimeSpan.FromSeconds(1))
+            {
+                accepted.Dequeue();
+            }
+
+            if (accepted.Count >= limit)
+            {
+                return false;
+            }
+
+            accepted.Enqueue(now);
+            return true;
+        }
+    }
+
+    private JsonObject SetWebhook(string url)
+    {
+        lock (gate)
+        {
+            webhookUrl = url;
+        }
+
+        return Ok(true);
+    }
+
+    private JsonObject Member(long chatId, long userId) => new()
+    {
+        ["status"] = statuses.TryGetValue((chatId, userId), out var status) ? status : "member",
+        ["user"] = User(userId),
+    };
+
+    private static JsonObject User(long id) => new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = "User" + id, ["username"] = "user" + id };
+
+    private static JsonObject Chat(long id, string type) => type == "private"
+        ? new JsonObject { ["id"] = id, ["type"] = type, ["first_name"] = "User" + id }
+        : new JsonObject { ["id"] = id, ["type"] = type, ["title"] = "Group " + id };
+
+    private static JsonObject Ok(JsonNode result) => new() { ["ok"] = true, ["result"] = result };
+
+    private static JsonObject Error(int code, string description, JsonObject? parameters = null)
+    {
+        var error = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
+        if (parameters is not null)
+        {
+            error["parameters"] = parameters;
+        }
+
+        return error;
+    }
+
+    private static async Task WriteAsync(HttpContext context, JsonObject answer)
+    {
+        context.Response.StatusCode = answer["ok"]!.GetValue<bool>() ? 200 : answer["error_code"]!.GetValue<int>();
+        context.Response.ContentType = "application/json";
+        try
+        {
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(answer.ToJsonString()), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        stopping.Dispose();
+        arrived.Dispose();
+    }
+}

@@ -1,0 +1,159 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Watchbot.Core.Events;
+using Watchbot.Core.Storage;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Discord;
+using Watchbot.Fakes.Discord;
+using Watchbot.Host.Composition;
+using Watchbot.Host.Tests.Support;
+using Watchbot.Host.Topics;
+using Watchbot.Storage;
+
+namespace Watchbot.Host.Tests.Discord;
+
+/// <summary>The real host, with Discord configured, against the fake Discord on 127.0.0.1.</summary>
+public sealed class DiscordEndToEndTests : IAsyncLifetime
+{
+    private const string Channel = "700000000000000042";
+    private readonly TempFolder temp = new();
+    private FakeDiscord fake = null!;
+    private IHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        fake = await FakeDiscord.StartAsync();
+        fake.HeartbeatIntervalMs = 200;
+    }
+
+    private async Task StartHostAsync()
+    {
+        host = WatchbotHostFactory.Build(temp.File("watchbot.db"), HostMode.Run, new Dictionary<string, string?>
+        {
+            ["Watchbot:Discord:Token"] = fake.Token,
+            ["Watchbot:Discord:ApplicationId"] = fake.ApplicationId,
+            ["Watchbot:Discord:ApiBaseUrl"] = fake.ApiBaseUrl,
+            ["Watchbot:Discord:GatewayUrl"] = fake.GatewayUrl,
+            ["Watchbot:Discord:ReconnectMinDelay"] = "00:00:00.050",
+            ["Watchbot:Discord:ReconnectMaxDelay"] = "00:00:00.500",
+            ["Watchbot:Discord:IdentifySpacing"] = "00:00:00.010",
+            ["Watchbot:Discord:RetryBase"] = "00:00:00.050",
+            ["Watchbot:Schedule:DeliveryInterval"] = "00:00:00.100",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await host.Services.GetRequiredService<SqliteStore>().MigrateAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<TopicSeeder>().SeedAsync(CancellationToken.None);
+        await host.StartAsync();
+    }
+
+    private Task<bool> ConnectedAsync() => fake.WaitUntilAsync(() => fake.Identifies >= 1 && fake.Connected && fake.Heartbeats >= 1);
+
+    private async Task<string> AnswerAsync(string id)
+    {
+        Assert.True(await fake.WaitUntilAsync(() => fake.Interactions[id].Final is not null), "the interaction was never answered");
+        return fake.Interactions[id].FinalText;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+            host.Dispose();
+        }
+
+        await fake.DisposeAsync();
+        temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Subscribe_karabakh_is_answered_and_the_commands_are_registered()
+    {
+        await StartHostAsync();
+        Assert.True(await ConnectedAsync());
+
+        var id = await fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel);
+
+        var answer = await AnswerAsync(id);
+        Assert.Contains("karabakh", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Only administrators", answer, StringComparison.Ordinal);
+        var subscriptions = await host.Services.GetRequiredService<ISubscriptionStore>()
+            .ListForChatAsync(new ChatAddress("discord", Channel), null, CancellationToken.None);
+        Assert.Single(subscriptions);
+        var commands = Assert.Single(fake.CommandRegistrations).AsArray();
+        Assert.Contains(commands, c => (string?)c!["name"] == "subscribe");
+    }
+
+    [Fact]
+    public async Task A_digest_asked_for_now_arrives_as_valid_embeds()
+    {
+        await StartHostAsync();
+        Assert.True(await ConnectedAsync());
+        await host.Services.GetRequiredService<IEventStore>().AddAsync(new EventDraft
+        {
+            Kind = EventKind.Escalation,
+            Date = DateOnly.FromDateTime(DateTime.UtcNow),
+            Summary = "Shelling of **Stepanakert** reported by @everyone",
+            Topics = ["karabakh"],
+            Severity = 4,
+        }, CancellationToken.None);
+
+        await AnswerAsync(await fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel));
+        var answer = await AnswerAsync(await fake.SendCommandAsync("digest", [("arguments", "now")], Channel));
+
+        Assert.Contains("Composing", answer, StringComparison.Ordinal);
+        Assert.True(await fake.WaitUntilAsync(() => fake.MessagesTo(Channel).Count >= 1), "the digest never arrived");
+        var message = fake.MessagesTo(Channel)[0];
+        Assert.Empty(FakeEmbedRules.Violations(message));
+        Assert.NotEmpty(message["embeds"]!.AsArray());
+        Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.Contains("Stepanakert", FakeInteractionAnswers.TextOf(message), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dropped_socket_is_resumed_without_losing_an_interaction()
+    {
+        await StartHostAsync();
+        Assert.True(await ConnectedAsync());
+
+        await fake.DropAsync();
+        var id = await fake.SendCommandAsync("topics", channelId: Channel);
+
+        Assert.Contains("karabakh", await AnswerAsync(id), StringComparison.Ordinal);
+        Assert.True(fake.Resumes >= 1);
+        Assert.Equal(1, fake.Identifies);
+    }
+
+    [Fact]
+    public async Task Close_code_4004_stops_the_Discord_transport_with_its_message_while_the_host_keeps_running()
+    {
+        fake.CloseOnIdentify = 4004;
+        await StartHostAsync();
+        var state = host.Services.GetRequiredService<DiscordTransportState>();
+
+        Assert.True(await fake.WaitUntilAsync(() => state.IsStopped));
+        Assert.Contains("4004", state.StoppedReason, StringComparison.Ordinal);
+        Assert.Contains("Watchbot__Discord__Token", state.StoppedReason, StringComparison.Ordinal);
+        Assert.Equal(1, fake.Identifies);
+
+        // The rest of the bot still works: the store answers and the host was not stopped.
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested);
+        Assert.NotEmpty(await host.Services.GetRequiredService<ITopicStore>().ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_member_without_manage_guild_cannot_change_the_channels_subscription()
+    {
+        await StartHostAsync();
+        Assert.True(await ConnectedAsync());
+
+        var id = await fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel, permissions: "1024");
+
+        Assert.Contains("Only administrators", await AnswerAsync(id), StringComparison.Ordinal);
+        Assert.Equal(64, (int?)fake.Interactions[id].Final!["flags"]);
+        var subscriptions = await host.Services.GetRequiredService<ISubscriptionStore>()
+            .ListForChatAsync(new ChatAddress("discord", Channel), null, CancellationToken.None);
+        Assert.Empty(subscriptions);
+    }
+}

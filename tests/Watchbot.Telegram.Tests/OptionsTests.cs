@@ -1,0 +1,37 @@
+namespace Watchbot.Telegram.Tests;
+
+public sealed class OptionsTests
+{
+    private const string Token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+
+    [Fact]
+    public void Defaults_with_a_token_are_valid() =>
+        Assert.Empty(TelegramOptionsValidator.Validate(new TelegramOptions { Token = Token }));
+
+    [Fact]
+    public void A_missing_token_names_the_environment_variable() =>
+        Assert.Contains("Watchbot__Telegram__Token", Assert.Single(TelegramOptionsValidator.Validate(new TelegramOptions())));
+
+    [Fact]
+    public void A_malformed_token_is_refused_without_being_repeated()
+    {
+        var problem = Assert.Single(TelegramOptionsValidator.Validate(new TelegramOptions { Token = "not-a-token-secret-value" }));
+
+        Assert.DoesNotContain("not-a-token-secret-value", problem);
+    }
+
+    [Fact]
+    public void Webhook_mode_needs_an_address_and_a_secret()
+    {
+        var problems = TelegramOptionsValidator.Validate(new TelegramOptions { Token = Token, Mode = TelegramMode.Webhook });
+
+        Assert.Contains(problems, p => p.Contains("WebhookUrl", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("WebhookSecret", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ftp://api.telegram.org")]
+    [InlineData("api.telegram.org")]
+    public void The_api_address_must_be_http(string url) =>
+        Assert.Contains("ApiBaseUrl", Assert.Single(TelegramOptionsValidator.Validate(new TelegramOptions { Token = Token, ApiBaseUrl = url })));
+}

@@ -1,0 +1,19 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Watchbot.Telegram.Tests.Support;
+
+/// <summary>Keeps every formatted log line (and exception text) so tests can read them.</summary>
+public sealed class ListLogger<T> : ILogger<T>
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public string All => string.Join("\n", Lines);
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
+}
