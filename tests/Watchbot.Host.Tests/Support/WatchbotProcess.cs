@@ -133,7 +133,11 @@ public sealed class WatchbotProcess : IDisposable
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
+                if (process.WaitForExit(10_000))
+                {
+                    // Without a timeout this also waits until the output readers have drained the pipes.
+                    process.WaitForExit();
+                }
             }
         }
         catch (InvalidOperationException)
