@@ -57,8 +57,8 @@ public sealed partial class Extractor(ExtractionConfig config)
         }
 
         var merged = Curator.Merge([], drafts);
-        return merged
-            .Select(e => e with { Topics = TopicTagger.TopicsFor(e, topics) })
+        var paragraphs = article.Body.Split("\n\n", 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return TopicTagger.Tag(merged, article.Title + "\n" + (paragraphs.Length > 0 ? paragraphs[0] : ""), topics)
             // An article without a date of its own is kept, but everything read from it waits for review.
             .Select(e => e with { Status = e.Confidence < reviewBelow || !article.DateFound ? EventStatus.Pending : EventStatus.Published })
             .ToList();

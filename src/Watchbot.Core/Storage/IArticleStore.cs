@@ -18,6 +18,13 @@ public interface IArticleStore
     /// <summary>Stores the article unless one with the same content hash or origin URL is there; returns the stored one and whether it was new.</summary>
     Task<(StoredArticle Article, bool Added)> AddAsync(ArticleDraft article, DateTimeOffset readAt, CancellationToken cancellationToken);
 
+    /// <summary>Stores the article, adds its new events and applies its merges in one transaction; a duplicate article or
+    /// a merge target that changed since it was read writes nothing.</summary>
+    Task<ArticleIngestResult> IngestAsync(ArticleIngest ingest, CancellationToken cancellationToken);
+
+    /// <summary>The stored article with this content hash, or (when <paramref name="url"/> is given) this URL.</summary>
+    Task<StoredArticle?> FindAsync(string? contentHash, string? url, CancellationToken cancellationToken);
+
     Task<StoredArticle?> FindByHashAsync(string contentHash, CancellationToken cancellationToken);
 
     Task<int> CountAsync(CancellationToken cancellationToken);

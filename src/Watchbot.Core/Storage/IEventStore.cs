@@ -9,6 +9,11 @@ public sealed record EventQuery
     public long AfterSeq { get; init; }
     public EventStatus? Status { get; init; } = EventStatus.Published;
     public DateTimeOffset? ChangedSince { get; init; }
+
+    /// <summary>Only events whose date (or date range) touches [DateFrom, DateTo]; either end may be open.</summary>
+    public DateOnly? DateFrom { get; init; }
+
+    public DateOnly? DateTo { get; init; }
     public int Limit { get; init; } = 1000;
 
     /// <summary>Oldest seq first when true (cursors); newest first when false (/latest).</summary>

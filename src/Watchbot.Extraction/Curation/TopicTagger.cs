@@ -17,18 +17,46 @@ public static class TopicTagger
             return [];
         }
 
-        var matchers = Cache.GetValue(topics, Build);
         var text = string.Join("\n", e.Sources.Select(s => s.Sentence)) + "\n" + string.Join("\n", e.Places);
-        var result = new List<string>();
-        foreach (var (name, names, actors) in matchers)
+        return TopicsFor(text, e.Actors, topics);
+    }
+
+    /// <summary>The topics whose places, keywords or actors this text (or these actors) mention.</summary>
+    public static IReadOnlyList<string> TopicsFor(string text, IReadOnlyList<string> actors, IReadOnlyList<Topic> topics)
+    {
+        if (topics.Count == 0)
         {
-            if (names.IsMatch(text) || e.Actors.Any(actors.Contains))
+            return [];
+        }
+
+        var matchers = Cache.GetValue(topics, Build);
+        var result = new List<string>();
+        foreach (var (name, names, topicActors) in matchers)
+        {
+            if (names.IsMatch(text) || actors.Any(topicActors.Contains))
             {
                 result.Add(name);
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The topics of each event; an event whose own sentence names no place or actor of any topic ("one civilian was
+    /// killed") takes the topics of the article's title and first paragraph, or else those most of its other events have.
+    /// </summary>
+    public static IReadOnlyList<EventDraft> Tag(IReadOnlyList<EventDraft> events, string opening, IReadOnlyList<Topic> topics)
+    {
+        var own = events.Select(e => TopicsFor(e, topics)).ToList();
+        IReadOnlyList<string> fallback = TopicsFor(opening, [], topics);
+        if (fallback.Count == 0)
+        {
+            fallback = own.SelectMany(t => t).GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(g => g.Count()).Take(1).Select(g => g.Key).ToList();
+        }
+
+        return events.Select((e, i) => e with { Topics = own[i].Count > 0 ? own[i] : fallback }).ToList();
     }
 
     private static List<(string, Regex, HashSet<string>)> Build(IReadOnlyList<Topic> topics) =>

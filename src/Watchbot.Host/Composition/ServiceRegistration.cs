@@ -10,7 +10,9 @@ using Watchbot.Core.Digests;
 using Watchbot.Core.Storage;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Host.Configuration;
+using Watchbot.Extraction;
 using Watchbot.Host.ConsoleChat;
+using Watchbot.Host.Ingest;
 using Watchbot.Host.Topics;
 using Watchbot.Storage;
 
@@ -43,12 +45,23 @@ public static class ServiceRegistration
         services.AddSingleton<AlertService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<TopicSeeder>();
+        services.AddIngest(options);
 
         services.AddCommandHandlers();
         services.AddSingleton<CommandRouter>();
 
         services.AddSingleton<ConsoleTransport>();
         services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<ConsoleTransport>());
+        return services;
+    }
+
+    private static IServiceCollection AddIngest(this IServiceCollection services, WatchbotOptions options)
+    {
+        services.AddSingleton(options.Ingest);
+        services.AddSingleton(new Lazy<Extractor>(() => ExtractorLoader.Load(options.Ingest)));
+        services.AddSingleton(_ => new ArticleFetcher(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options.Ingest));
+        services.AddSingleton<SourceReader>();
+        services.AddSingleton<IngestService>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Watchbot.Core.Time;
+using Watchbot.Host.Ingest;
 
 namespace Watchbot.Host.Configuration;
 
@@ -35,6 +36,25 @@ public static partial class OptionsLoader
         Positive(options.Schedule.PollInterval, "Watchbot:Schedule:PollInterval", problems);
         Positive(options.Schedule.DigestInterval, "Watchbot:Schedule:DigestInterval", problems);
         Positive(options.Schedule.DeliveryInterval, "Watchbot:Schedule:DeliveryInterval", problems);
+        Positive(options.Schedule.IngestInterval, "Watchbot:Schedule:IngestInterval", problems);
+        Positive(options.Ingest.FetchTimeout, "Watchbot:Ingest:FetchTimeout", problems);
+        if (options.Ingest.MaxFeedItems is < 1 or > 1000)
+        {
+            problems.Add("Watchbot:Ingest:MaxFeedItems must be between 1 and 1000.");
+        }
+
+        if (options.Ingest.ReviewBelow is < 0 or > 1)
+        {
+            problems.Add("Watchbot:Ingest:ReviewBelow must be between 0 and 1 (0.5 sends events under half confidence to review).");
+        }
+
+        for (var i = 0; i < options.Sources.Count; i++)
+        {
+            if (SourceSpec.From(options.Sources[i]) is { Error: { } error })
+            {
+                problems.Add($"Watchbot:Sources:{i} {error}");
+            }
+        }
         if (!TimeOnly.TryParseExact(options.Digest.DefaultTime, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             problems.Add($"Watchbot:Digest:DefaultTime is '{options.Digest.DefaultTime}'; write a time of day as HH:mm, such as 08:00.");

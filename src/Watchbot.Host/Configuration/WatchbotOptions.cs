@@ -10,6 +10,10 @@ public sealed class WatchbotOptions
     public DigestOptions Digest { get; set; } = new();
     public DeliveryOptions Delivery { get; set; } = new();
     public ConsoleOptions Console { get; set; } = new();
+    public IngestOptions Ingest { get; set; } = new();
+
+    /// <summary>Where articles come from: folders, RSS/Atom feeds and single pages, read by the ingest job.</summary>
+    public List<SourceOptions> Sources { get; set; } = [];
 
     /// <summary>"telegram:&lt;id&gt;", "discord:&lt;id&gt;", "console:local".</summary>
     public List<string> Owners { get; set; } = [];
@@ -28,6 +32,7 @@ public sealed class ScheduleOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
     public TimeSpan DigestInterval { get; set; } = TimeSpan.FromMinutes(1);
     public TimeSpan DeliveryInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan IngestInterval { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 public sealed class DigestOptions
@@ -50,4 +55,31 @@ public sealed class ConsoleOptions
 {
     /// <summary>Run the console chat in `run` mode when no platform token is set.</summary>
     public bool Enabled { get; set; } = true;
+}
+
+public sealed class IngestOptions
+{
+    /// <summary>How long one HTTP fetch (a feed or a page) may take before it is logged and skipped.</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most this many items of one feed are read a run (newest first, as the feed lists them).</summary>
+    public int MaxFeedItems { get; set; } = 50;
+
+    /// <summary>Extracted events with a lower confidence wait for a curator's review.</summary>
+    public double ReviewBelow { get; set; } = 0.5;
+
+    /// <summary>The extractor's gazetteer and lexicons; relative paths are beside the program.</summary>
+    public string ConfigDirectory { get; set; } = "config";
+}
+
+public sealed class SourceOptions
+{
+    /// <summary>folder, feed or page.</summary>
+    public string Kind { get; set; } = "folder";
+
+    /// <summary>A folder of .txt, .md and .html files (kind folder); relative paths are beside the program.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>An RSS 2.0 or Atom feed (kind feed) or one article page (kind page).</summary>
+    public string? Url { get; set; }
 }

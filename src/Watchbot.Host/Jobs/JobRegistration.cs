@@ -10,6 +10,9 @@ public static class JobRegistration
     {
         services.AddQuartz(q =>
         {
+            q.AddJob<IngestJob>(j => j.WithIdentity(IngestJob.Key));
+            q.AddTrigger(t => t.ForJob(IngestJob.Key).WithIdentity("ingest-trigger", "watchbot").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(schedule.IngestInterval).RepeatForever()));
             q.AddJob<PollJob>(j => j.WithIdentity(PollJob.Key));
             q.AddTrigger(t => t.ForJob(PollJob.Key).WithIdentity("poll-trigger", "watchbot").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(schedule.PollInterval).RepeatForever()));

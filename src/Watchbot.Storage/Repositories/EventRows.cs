@@ -177,4 +177,67 @@ internal static class EventRows
 
         return command;
     }
+
+    public static async Task<WatchEvent?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, long id, CancellationToken cancellationToken)
+    {
+        using var command = connection.Command($"SELECT {EventRows.Columns} FROM events WHERE id = @id", transaction).With("@id", id);
+        var found = await EventRows.ReadAsync(command, cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public static WatchEvent FromDraft(EventDraft draft, long seq, DateTimeOffset now) => Normalize(new WatchEvent
+    {
+        Id = 0,
+        Seq = seq,
+        Kind = draft.Kind,
+        Status = draft.Status,
+        Date = draft.Date,
+        DateEnd = draft.DateEnd,
+        DatePrecision = draft.DatePrecision,
+        Summary = draft.Summary,
+        Topics = draft.Topics,
+        Places = draft.Places,
+        Actors = draft.Actors,
+        Severity = draft.Severity,
+        Confidence = draft.Confidence,
+        Stance = draft.Stance,
+        ClaimedBy = draft.ClaimedBy,
+        Casualties = draft.Casualties,
+        Sources = draft.Sources,
+        CreatedAt = now,
+        ChangedAt = now,
+    });
+
+    /// <summary>Lists a caller left null become empty, so what is returned is what a later read gives.</summary>
+    public static WatchEvent Normalize(WatchEvent e) => e with
+    {
+        Summary = e.Summary ?? "",
+        Topics = e.Topics ?? [],
+        Places = e.Places ?? [],
+        Actors = e.Actors ?? [],
+        Casualties = e.Casualties ?? [],
+        Sources = e.Sources ?? [],
+    };
+
+    /// <summary>Overwrites the stored row of <paramref name="revised"/> (by its id) and replaces its sources. Call inside a write transaction.</summary>
+    public static async Task RewriteAsync(SqliteConnection connection, SqliteTransaction transaction, WatchEvent revised, CancellationToken cancellationToken)
+    {
+        var id = revised.Id;
+        using (var update = UpdateCommand(connection, transaction))
+        {
+            Bind(update, revised);
+            update.Set("@id", id);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using (var delete = connection.Command("DELETE FROM event_sources WHERE event_id = @id", transaction).With("@id", id))
+        {
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using (var insertSource = InsertSourceCommand(connection, transaction))
+        {
+            await InsertSourcesAsync(insertSource, id, revised.Sources, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

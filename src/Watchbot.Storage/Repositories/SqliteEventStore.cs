@@ -32,7 +32,7 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         var added = new List<WatchEvent>(drafts.Count);
         foreach (var draft in drafts)
         {
-            var e = FromDraft(draft, seq++, now);
+            var e = EventRows.FromDraft(draft, seq++, now);
             EventRows.Bind(insert, e);
             var id = await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
             await EventRows.InsertSourcesAsync(insertSource, id, e.Sources, cancellationToken).ConfigureAwait(false);
@@ -46,7 +46,7 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
     public async Task<WatchEvent?> GetAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await GetAsync(connection, null, id, cancellationToken).ConfigureAwait(false);
+        return await EventRows.GetAsync(connection, null, id, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WatchEvent?> ReviseAsync(long id, Func<WatchEvent, WatchEvent> change, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         ArgumentNullException.ThrowIfNull(change);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginWrite();
-        var current = await GetAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
+        var current = await EventRows.GetAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
             return null;
@@ -62,24 +62,8 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
 
         var changed = change(current) ?? throw new InvalidOperationException($"The change to event {id} returned null.");
         var seq = await EventRows.TakeSeqsAsync(connection, transaction, 1, cancellationToken).ConfigureAwait(false);
-        var revised = Normalize(changed) with { Id = id, Seq = seq, CreatedAt = current.CreatedAt, ChangedAt = database.Time.GetUtcNow() };
-        using (var update = EventRows.UpdateCommand(connection, transaction))
-        {
-            EventRows.Bind(update, revised);
-            update.Set("@id", id);
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        using (var delete = connection.Command("DELETE FROM event_sources WHERE event_id = @id", transaction).With("@id", id))
-        {
-            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        using (var insertSource = EventRows.InsertSourceCommand(connection, transaction))
-        {
-            await EventRows.InsertSourcesAsync(insertSource, id, revised.Sources, cancellationToken).ConfigureAwait(false);
-        }
-
+        var revised = EventRows.Normalize(changed) with { Id = id, Seq = seq, CreatedAt = current.CreatedAt, ChangedAt = database.Time.GetUtcNow() };
+        await EventRows.RewriteAsync(connection, transaction, revised, cancellationToken).ConfigureAwait(false);
         transaction.Commit();
         return revised;
     }
@@ -108,6 +92,18 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
             command.With("@since", Db.Time(since));
         }
 
+        if (query.DateFrom is { } from)
+        {
+            where.Add("COALESCE(date_end, date) >= @date_from");
+            command.With("@date_from", Db.Date(from));
+        }
+
+        if (query.DateTo is { } to)
+        {
+            where.Add("date <= @date_to");
+            command.With("@date_to", Db.Date(to));
+        }
+
         command.CommandText =
             $"SELECT {EventRows.Columns} FROM events WHERE {string.Join(" AND ", where)} ORDER BY seq {(query.Ascending ? "ASC" : "DESC")} LIMIT @limit";
         return await EventRows.ReadAsync(command, cancellationToken).ConfigureAwait(false);
@@ -133,45 +129,4 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         using var command = connection.Command("SELECT COUNT(*) FROM events WHERE status = @status").With("@status", status.Name());
         return (int)await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    private static async Task<WatchEvent?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, long id, CancellationToken cancellationToken)
-    {
-        using var command = connection.Command($"SELECT {EventRows.Columns} FROM events WHERE id = @id", transaction).With("@id", id);
-        var found = await EventRows.ReadAsync(command, cancellationToken).ConfigureAwait(false);
-        return found.Count == 0 ? null : found[0];
-    }
-
-    private static WatchEvent FromDraft(EventDraft draft, long seq, DateTimeOffset now) => Normalize(new WatchEvent
-    {
-        Id = 0,
-        Seq = seq,
-        Kind = draft.Kind,
-        Status = draft.Status,
-        Date = draft.Date,
-        DateEnd = draft.DateEnd,
-        DatePrecision = draft.DatePrecision,
-        Summary = draft.Summary,
-        Topics = draft.Topics,
-        Places = draft.Places,
-        Actors = draft.Actors,
-        Severity = draft.Severity,
-        Confidence = draft.Confidence,
-        Stance = draft.Stance,
-        ClaimedBy = draft.ClaimedBy,
-        Casualties = draft.Casualties,
-        Sources = draft.Sources,
-        CreatedAt = now,
-        ChangedAt = now,
-    });
-
-    /// <summary>Lists a caller left null become empty, so what is returned is what a later read gives.</summary>
-    private static WatchEvent Normalize(WatchEvent e) => e with
-    {
-        Summary = e.Summary ?? "",
-        Topics = e.Topics ?? [],
-        Places = e.Places ?? [],
-        Actors = e.Actors ?? [],
-        Casualties = e.Casualties ?? [],
-        Sources = e.Sources ?? [],
-    };
 }

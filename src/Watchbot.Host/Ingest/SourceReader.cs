@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Watchbot.Core.Storage;
+using Watchbot.Extraction.Parsing;
+using Watchbot.Host.Configuration;
+
+namespace Watchbot.Host.Ingest;
+
+/// <summary>
+/// Turns a source into the articles it holds: the files of a folder, the linked pages of a feed, or one page. What cannot
+/// be read comes back as a failed <see cref="RawArticle"/> with its reason, so one bad item never stops the rest.
+/// </summary>
+public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles, IngestOptions options)
+{
+    public static readonly string[] ArticleExtensions = [".txt", ".md", ".markdown", ".html", ".htm"];
+
+    /// <summary>A feed may be larger than one article.</summary>
+    private const int MaxFeedBytes = 4 * ArticleParser.MaxBytes;
+
+    public async IAsyncEnumerable<RawArticle> ReadAsync(SourceSpec source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        switch (source.Kind)
+        {
+            case SourceKind.Folder:
+                foreach (var article in ReadFolder(source.Location))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return article;
+                }
+
+                break;
+            case SourceKind.File:
+                yield return ReadFile(source.Location);
+                break;
+            case SourceKind.Page:
+                yield return await ReadPageAsync(source.Location, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                var fetched = await fetcher.FetchAsync(source.Location, MaxFeedBytes, cancellationToken).ConfigureAwait(false);
+                if (fetched.Bytes is null)
+                {
+                    yield return RawArticle.Failed(source.Location, source.Location, fetched.Error!);
+                    break;
+                }
+
+                var feed = FeedParser.Parse(Encoding.UTF8.GetString(fetched.Bytes));
+                if (source.Kind == SourceKind.Url && !feed.Ok)
+                {
+                    // Not a feed: the URL is one article page.
+                    yield return RawArticle.Read(source.Location, source.Location, fetched.Bytes);
+                    break;
+                }
+
+                await foreach (var article in ReadFeedAsync(source.Location, feed, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return article;
+                }
+
+                break;
+        }
+    }
+
+    private static IEnumerable<RawArticle> ReadFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            yield return RawArticle.Failed(folder, null, "the folder does not exist");
+            yield break;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            if (ArticleExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
+            {
+                yield return ReadFile(path);
+            }
+        }
+    }
+
+    private static RawArticle ReadFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > ArticleParser.MaxBytes)
+            {
+                return RawArticle.Failed(name, null, $"the file is {length / (1024 * 1024.0):0.#} MB, above the {ArticleParser.MaxBytes / (1024 * 1024)} MB limit for one article");
+            }
+
+            return RawArticle.Read(name, null, File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return RawArticle.Failed(name, null, $"the file could not be read ({ex.Message.TrimEnd('.')})");
+        }
+    }
+
+    private async Task<RawArticle> ReadPageAsync(string url, CancellationToken cancellationToken)
+    {
+        var fetched = await fetcher.FetchAsync(url, ArticleParser.MaxBytes, cancellationToken).ConfigureAwait(false);
+        return fetched.Bytes is null ? RawArticle.Failed(url, url, fetched.Error!) : RawArticle.Read(url, url, fetched.Bytes);
+    }
+
+    private async IAsyncEnumerable<RawArticle> ReadFeedAsync(string feedUrl, FeedResult feed, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!feed.Ok)
+        {
+            yield return RawArticle.Failed(feedUrl, feedUrl, feed.Error!);
+            yield break;
+        }
+
+        foreach (var item in feed.Items.Take(options.MaxFeedItems))
+        {
+            if (!Uri.TryCreate(new Uri(feedUrl), item.Link, out var link) || link.Scheme is not ("http" or "https"))
+            {
+                yield return RawArticle.Failed(item.Link, null, $"the feed links to '{item.Link}', which is not an http or https address");
+                continue;
+            }
+
+            // A page already stored under its URL is not fetched again.
+            if (await articles.FindAsync(null, link.AbsoluteUri, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            yield return await ReadPageAsync(link.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

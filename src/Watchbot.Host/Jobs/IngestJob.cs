@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Watchbot.Host.Configuration;
+using Watchbot.Host.Ingest;
+
+namespace Watchbot.Host.Jobs;
+
+/// <summary>Reads every configured source and stores what is new (logic in <see cref="IngestService"/>).</summary>
+[DisallowConcurrentExecution]
+public sealed class IngestJob(IngestService ingest, WatchbotOptions options, ILogger<IngestJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("ingest", "watchbot");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ingest.RunAsync(options.Sources.Select(SourceSpec.From).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsError ex)
+        {
+            logger.LogError("Ingest cannot run: {Problem}", ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Ingest failed; what was stored before the failure stays, the next run reads the rest");
+        }
+    }
+}
