@@ -116,4 +116,17 @@ public sealed class EventQueryTests : StoreTest
         Assert.Empty(events[1].Sources);
         Assert.Equal(["c1"], events[2].Sources.Select(s => s.Sentence!));
     }
+
+    [Theory]
+    [InlineData("2020-10-02", "2020-10-02", "oct1-3")]
+    [InlineData("2020-10-04", "2020-10-06", "oct5")]
+    [InlineData("2020-09-01", "2020-09-30", "")]
+    [InlineData("2020-10-03", "2020-10-05", "oct1-3,oct5")]
+    public async Task A_date_window_finds_events_whose_day_or_range_touches_it(string from, string to, string expected)
+    {
+        await Store.Events.AddAsync(Samples.Event("oct1-3") with { Date = new DateOnly(2020, 10, 1), DateEnd = new DateOnly(2020, 10, 3) }, Ct);
+        await Store.Events.AddAsync(Samples.Event("oct5") with { Date = new DateOnly(2020, 10, 5) }, Ct);
+
+        Assert.Equal(expected, await SummariesAsync(new EventQuery { DateFrom = DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateTo = DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture) }));
+    }
 }

@@ -9,7 +9,8 @@ public sealed record IngestPlan(IReadOnlyList<EventDraft> NewEvents, IReadOnlyLi
 /// <summary>
 /// Decides, without I/O, how an article's extracted events meet the store: an event about the same thing as a stored one
 /// (same kind, dates within a day, same figure, stance or place; see <see cref="Curator.SameThing"/>) becomes another
-/// source of the stored event; the rest are new. A rejected event stays rejected however often it is reported again.
+/// source of the stored event, which keeps its summary and date; the rest are new. A rejected event stays rejected
+/// however often it is reported again.
 /// </summary>
 public static class IngestPlanner
 {
@@ -33,7 +34,16 @@ public static class IngestPlanner
             }
 
             var current = targets.TryGetValue(match.Id, out var seen) ? seen.Merged : ToDraft(match);
-            var combined = Curator.Combine(current, draft);
+            // The stored event keeps its own words and date (a curator may have edited them); the article adds to it.
+            var combined = Curator.Combine(current, draft) with
+            {
+                Summary = current.Summary,
+                Date = current.Date,
+                DateEnd = current.DateEnd,
+                DatePrecision = current.DatePrecision,
+                Stance = current.Stance,
+                ClaimedBy = current.ClaimedBy,
+            };
             targets[match.Id] = (match, match.Status == EventStatus.Rejected ? combined with { Status = EventStatus.Rejected } : combined);
         }
 

@@ -108,13 +108,15 @@ public sealed class WatchbotProcess : IDisposable
         return process.ExitCode;
     }
 
-    /// <summary>Waits until the output holds <paramref name="text"/> at least <paramref name="times"/> times.</summary>
-    public async Task<bool> WaitForOutputAsync(string text, int times, TimeSpan timeout)
+    /// <summary>Waits until the output (or, with <paramref name="inErrors"/>, the log on stderr) holds <paramref name="text"/>
+    /// at least <paramref name="times"/> times.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, int times, TimeSpan timeout, bool inErrors = false)
     {
+        string Read() => inErrors ? Error : Output;
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
-            if (Count(Output, text) >= times)
+            if (Count(Read(), text) >= times)
             {
                 return true;
             }
@@ -122,7 +124,14 @@ public sealed class WatchbotProcess : IDisposable
             await Task.Delay(5);
         }
 
-        return Count(Output, text) >= times;
+        return Count(Read(), text) >= times;
+    }
+
+    /// <summary>Types one line into the console chat.</summary>
+    public async Task SendAsync(string line)
+    {
+        await process.StandardInput.WriteLineAsync(line);
+        await process.StandardInput.FlushAsync();
     }
 
     /// <summary>SIGKILL: no clean-up, no flush, as a crash or an OOM kill would be.</summary>

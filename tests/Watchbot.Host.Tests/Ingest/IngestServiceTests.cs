@@ -1,0 +1,192 @@
+using Watchbot.Core.Events;
+using Watchbot.Core.Storage;
+using Watchbot.Fakes.News;
+using Watchbot.Host.Ingest;
+
+namespace Watchbot.Host.Tests.Ingest;
+
+public sealed class IngestServiceTests : IDisposable
+{
+    private readonly IngestFixture fixture = new();
+
+    private static CancellationToken Ct => CancellationToken.None;
+
+    private IEventStore Events => fixture.Store.Store.Events;
+
+    private Task<IReadOnlyList<WatchEvent>> AllEventsAsync() => Events.ListAsync(new EventQuery { Status = null, Limit = 10_000 }, Ct);
+
+    [Fact]
+    public async Task The_sample_articles_are_stored_with_their_events_and_a_second_run_adds_nothing()
+    {
+        await fixture.SeedShippedTopicsAsync();
+        var samples = new SourceSpec(SourceKind.Folder, Path.Combine(AppContext.BaseDirectory, "samples", "articles"));
+
+        var first = await fixture.RunAsync(samples);
+        var seq = await Events.LastSeqAsync(Ct);
+        var second = await fixture.RunAsync(samples);
+
+        Assert.Equal(12, first.Stored);
+        Assert.Equal(0, first.Skipped);
+        Assert.True(first.EventsAdded >= 30, $"{first.EventsAdded} events");
+        Assert.Equal(12, second.Duplicates);
+        Assert.Equal(0, second.EventsAdded + second.EventsMerged);
+        Assert.Equal(seq, await Events.LastSeqAsync(Ct));
+        Assert.All(await AllEventsAsync(), e => Assert.NotEmpty(e.Topics));
+        Assert.Equal(12, (await fixture.Store.Store.Cursors.GetAsync(CursorNames.Ingest, Ct)).Value);
+    }
+
+    [Fact]
+    public async Task The_same_text_under_another_file_name_adds_nothing()
+    {
+        var folder = fixture.Folder("news", ("a.txt", NewsText.Bytes(NewsText.Shelling)), ("b-copy.md", NewsText.Bytes(NewsText.Shelling)));
+
+        var report = await fixture.RunAsync(new SourceSpec(SourceKind.Folder, folder));
+
+        Assert.Equal([ArticleOutcome.Stored, ArticleOutcome.Duplicate], report.Articles.Select(a => a.Outcome));
+        Assert.All(await AllEventsAsync(), e => Assert.All(e.Sources, s => Assert.Equal("a.txt", s.File)));
+    }
+
+    [Fact]
+    public async Task Bad_files_are_skipped_with_their_reason_and_the_good_ones_beside_them_are_stored()
+    {
+        var huge = new byte[50 * 1024 * 1024];
+        Array.Fill(huge, (byte)'a');
+        var folder = fixture.Folder("mixed",
+            ("a-good.txt", NewsText.Bytes(NewsText.Shelling)),
+            ("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]),
+            ("empty.txt", []),
+            ("huge.txt", huge),
+            ("latin1.txt", [.. NewsText.Bytes("Shelling in Stepanakert "), 0xE9, 0x20, 0xFF, 0xFE, 0x41]),
+            ("menu-only.html", NewsText.Bytes("<html><head><script>var x = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>")),
+            ("photo.jpg", [0xFF, 0xD8, 0xFF]),
+            ("z-good.txt", NewsText.Bytes(NewsText.Soldiers)));
+
+        var report = await fixture.RunAsync(new SourceSpec(SourceKind.Folder, folder));
+
+        var reasons = report.Articles.ToDictionary(a => a.Origin, a => a.Reason ?? a.Outcome.ToString());
+        Assert.Equal("Stored", reasons["a-good.txt"]);
+        Assert.Equal("Stored", reasons["z-good.txt"]);
+        Assert.Contains("binary", reasons["binary.txt"]);
+        Assert.Contains("empty", reasons["empty.txt"]);
+        Assert.Contains("50 MB", reasons["huge.txt"]);
+        Assert.Contains("UTF-8", reasons["latin1.txt"]);
+        Assert.Contains("menu-only.html", reasons.Keys);
+        Assert.NotEqual("Stored", reasons["menu-only.html"]);
+        Assert.DoesNotContain("photo.jpg", reasons.Keys);
+        Assert.Equal(2, await fixture.Store.Store.Articles.CountAsync(Ct));
+        Assert.Contains(await AllEventsAsync(), e => e.Casualties.Any(c => c.Count == 2));
+    }
+
+    [Fact]
+    public async Task A_missing_folder_is_reported_not_thrown()
+    {
+        var report = await fixture.RunAsync(new SourceSpec(SourceKind.Folder, fixture.Files.File("nowhere")));
+
+        Assert.Equal("the folder does not exist", Assert.Single(report.Articles).Reason);
+    }
+
+    [Fact]
+    public async Task An_article_without_a_date_is_kept_with_the_day_it_was_read_and_its_events_wait_for_review()
+    {
+        var folder = fixture.Folder("undated", ("night.txt", NewsText.Bytes(NewsText.Undated)));
+
+        var report = await fixture.RunAsync(new SourceSpec(SourceKind.Folder, folder));
+
+        var article = Assert.Single(report.Articles);
+        Assert.Equal(ArticleOutcome.Stored, article.Outcome);
+        Assert.False(article.Article!.DateFound);
+        Assert.Equal(DateOnly.FromDateTime(fixture.Store.Clock.GetUtcNow().UtcDateTime), article.Article.Published);
+        Assert.NotEmpty(article.AddedEvents);
+        Assert.All(article.AddedEvents, e => Assert.Equal(EventStatus.Pending, e.Status));
+    }
+
+    [Fact]
+    public async Task Two_articles_reporting_the_same_figure_make_one_event_with_two_sources()
+    {
+        var folder = fixture.Folder("toll", ("a.txt", NewsText.Bytes(NewsText.Soldiers)), ("b.md", NewsText.Bytes(NewsText.SoldiersAgain)));
+
+        var report = await fixture.RunAsync(new SourceSpec(SourceKind.Folder, folder));
+
+        var toll = Assert.Single(await AllEventsAsync(), e => e.Casualties.Any(c => c.Count == 350));
+        Assert.Equal(["a.txt", "b.md"], toll.Sources.Select(s => s.File).Distinct());
+        Assert.Contains(report.Articles[1].MergedEvents, e => e.Id == toll.Id);
+    }
+
+    [Fact]
+    public async Task A_feed_is_read_page_by_page_and_pages_already_stored_are_not_fetched_again()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        site.Serve("/wire.xml", NewsText.Rss(site.Url("/a"), "/b", site.Url("/gone"), site.Url("/slow")), "application/rss+xml");
+        site.Serve("/a", NewsText.Page("Drones strike Stepanakert substation", "Azerbaijani drones struck a power substation in Stepanakert on Monday, officials said. One civilian was killed."));
+        site.Serve("/b", NewsText.Page("Martuni shelled", "Armenian officials said Azerbaijani forces shelled Martuni on Monday."));
+        site.Fail("/gone", 404);
+        site.Hang("/slow");
+        fixture.Options.FetchTimeout = TimeSpan.FromMilliseconds(500);
+        var feed = new SourceSpec(SourceKind.Feed, site.Url("/wire.xml"));
+
+        var first = await fixture.RunAsync(feed);
+        var second = await fixture.RunAsync(feed);
+
+        var outcomes = first.Articles.ToDictionary(a => a.Origin, a => a.Reason ?? a.Outcome.ToString());
+        Assert.Equal("Stored", outcomes[site.Url("/a")]);
+        Assert.Equal("Stored", outcomes[site.Url("/b")]);
+        Assert.Contains("404", outcomes[site.Url("/gone")]);
+        Assert.Contains("did not answer within 0.5 s", outcomes[site.Url("/slow")]);
+        Assert.Equal(1, site.Requests["/a"]);
+        Assert.Equal(1, site.Requests["/b"]);
+        Assert.Equal(2, site.Requests["/gone"]);
+        Assert.Equal(2, second.Skipped);
+        var stored = await AllEventsAsync();
+        Assert.Contains(stored, e => e.Sources.Any(s => s.Url == site.Url("/a") && s.File is null));
+    }
+
+    [Fact]
+    public async Task A_feed_that_is_not_xml_is_reported_and_the_other_sources_still_run()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        site.Serve("/feed", "{\"items\": [], \"note\": \"our feed has moved\"}", "application/json");
+        site.Serve("/page-not-feed", "<html><body><p>Our feed has moved</p></body></html>");
+        var folder = fixture.Folder("news", ("shelling.txt", NewsText.Bytes(NewsText.Shelling)));
+
+        var report = await fixture.RunAsync(
+            new SourceSpec(SourceKind.Feed, site.Url("/feed")), new SourceSpec(SourceKind.Feed, site.Url("/page-not-feed")), new SourceSpec(SourceKind.Folder, folder));
+
+        Assert.StartsWith("the feed is not XML", report.Articles[0].Reason, StringComparison.Ordinal);
+        Assert.Equal("the XML is not an RSS or Atom feed (its root element is <html>)", report.Articles[1].Reason);
+        Assert.Equal(ArticleOutcome.Stored, report.Articles[2].Outcome);
+    }
+
+    [Fact]
+    public async Task A_url_given_by_hand_is_read_as_a_feed_when_it_is_one_and_as_a_page_otherwise()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        site.Serve("/atom", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title>
+            <entry><title>A</title><link href="{site.Url("/a")}"/><updated>2020-10-06T10:00:00Z</updated></entry></feed>
+            """, "application/atom+xml");
+        site.Serve("/a", NewsText.Page("Drones strike Stepanakert substation", "Azerbaijani drones struck a power substation in Stepanakert on Monday, officials said."));
+        site.Serve("/b", NewsText.Page("Martuni shelled", "Armenian officials said Azerbaijani forces shelled Martuni on Monday."));
+
+        var fromFeed = await fixture.RunAsync(SourceSpec.Guess(site.Url("/atom")));
+        var page = await fixture.RunAsync(SourceSpec.Guess(site.Url("/b")));
+
+        Assert.Equal(site.Url("/a"), Assert.Single(fromFeed.Articles).Origin);
+        Assert.Equal(ArticleOutcome.Stored, Assert.Single(page.Articles).Outcome);
+        Assert.Equal("Martuni shelled", page.Articles[0].Article!.Title);
+    }
+
+    [Fact]
+    public async Task A_page_that_times_out_is_reported_with_the_time_it_was_given()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        site.Hang("/slow");
+        fixture.Options.FetchTimeout = TimeSpan.FromMilliseconds(300);
+
+        var report = await fixture.RunAsync(new SourceSpec(SourceKind.Page, site.Url("/slow")));
+
+        Assert.Equal("it did not answer within 0.3 s", Assert.Single(report.Articles).Reason);
+    }
+
+    public void Dispose() => fixture.Dispose();
+}
