@@ -26,11 +26,30 @@ public sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
+
+            // How long a statement keeps retrying while another program holds the write lock, before it fails as busy
+            // (the job that ran it logs that and runs again later).
+            DefaultTimeout = 10,
         }.ToString();
     }
 
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
+
+    /// <summary>When set, the file may not grow beyond this many bytes (SQLite's max_page_count): writes that would need
+    /// more space fail as on a full disk, whole, and succeed again once rows are deleted. Null: only the disk limits it.</summary>
+    public long? MaxSizeBytes { get; init; }
+
+    private long pageSize = 4096;
+
+    /// <summary>Says, in one sentence, what a storage failure means for the person running the bot (locked, full,
+    /// unreadable, not a database); null when <paramref name="ex"/> is not one of those.</summary>
+    public StorageException? Explain(Exception ex) => ex switch
+    {
+        StorageException storage => storage,
+        SqliteException sqlite => DatabaseFile.Translate(Path, sqlite),
+        _ => null,
+    };
 
     public TimeProvider Time { get; }
 
@@ -54,7 +73,8 @@ public sealed class SqliteDatabase
                 await PrepareFileAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
-            using var pragmas = connection.Command("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
+            var limit = MaxSizeBytes is { } max ? $" PRAGMA max_page_count = {Math.Max(1, max / Volatile.Read(ref pageSize))};" : "";
+            using var pragmas = connection.Command("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;" + limit);
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -131,6 +151,8 @@ public sealed class SqliteDatabase
                 Path);
         }
 
+        using var size = connection.Command("PRAGMA page_size;");
+        Volatile.Write(ref pageSize, Convert.ToInt64(await size.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture));
         Volatile.Write(ref fileChecked, 1);
     }
 }

@@ -26,7 +26,10 @@ public static class ServiceRegistration
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
 
-        var store = new SqliteStore(databasePath);
+        var store = new SqliteStore(new SqliteDatabase(databasePath)
+        {
+            MaxSizeBytes = options.Storage.MaxSizeMb > 0 ? options.Storage.MaxSizeMb * 1024L * 1024L : null,
+        });
         services.AddSingleton(store);
         services.AddSingleton<IEventStore>(store.Events);
         services.AddSingleton<ISubscriptionStore>(store.Subscriptions);

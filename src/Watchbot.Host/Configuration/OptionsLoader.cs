@@ -33,6 +33,11 @@ public static partial class OptionsLoader
             problems.Add("Watchbot:Storage:Path is empty; set it to a file path such as data/watchbot.db.");
         }
 
+        if (options.Storage.MaxSizeMb < 0)
+        {
+            problems.Add("Watchbot:Storage:MaxSizeMb is negative; set the most the database may grow to in MB, or 0 for no limit.");
+        }
+
         Positive(options.Schedule.PollInterval, "Watchbot:Schedule:PollInterval", problems);
         Positive(options.Schedule.DigestInterval, "Watchbot:Schedule:DigestInterval", problems);
         Positive(options.Schedule.DeliveryInterval, "Watchbot:Schedule:DeliveryInterval", problems);

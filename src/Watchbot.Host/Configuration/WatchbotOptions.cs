@@ -25,6 +25,9 @@ public sealed class WatchbotOptions
 public sealed class StorageOptions
 {
     public string Path { get; set; } = "data/watchbot.db";
+
+    /// <summary>The most the database file may grow to, in MB; 0 for no limit but the disk's.</summary>
+    public int MaxSizeMb { get; set; }
 }
 
 public sealed class ScheduleOptions

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Delivery;
 using Watchbot.Host.Configuration;
+using Watchbot.Host.Jobs;
+using Watchbot.Storage;
 
 namespace Watchbot.Host.Delivery;
 
@@ -10,6 +12,7 @@ public sealed class DeliveryWorker(
     IEnumerable<IChatTransport> transports,
     DeliveryService delivery,
     WatchbotOptions options,
+    SqliteStore store,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -35,7 +38,7 @@ public sealed class DeliveryWorker(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Delivery to {Platform} failed this round; retrying on the next tick", transport.Platform);
+                JobFailure.Log(logger, store, ex, $"Delivery to {transport.Platform}");
             }
         }
         while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));

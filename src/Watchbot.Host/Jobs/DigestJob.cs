@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Watchbot.Storage;
 using Watchbot.Core.Digests;
 
 namespace Watchbot.Host.Jobs;
 
 /// <summary>Queues the digests that are due (logic in <see cref="DigestService"/>).</summary>
 [DisallowConcurrentExecution]
-public sealed class DigestJob(DigestService digests, TimeProvider time, ILogger<DigestJob> logger) : IJob
+public sealed class DigestJob(DigestService digests, TimeProvider time, SqliteStore store, ILogger<DigestJob> logger) : IJob
 {
     public static readonly JobKey Key = new("digest", "watchbot");
 
@@ -18,7 +19,7 @@ public sealed class DigestJob(DigestService digests, TimeProvider time, ILogger<
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Digest run failed; digests not queued stay due and the next run retries");
+            JobFailure.Log(logger, store, ex, "The digest run (digests not queued stay due)");
         }
     }
 }

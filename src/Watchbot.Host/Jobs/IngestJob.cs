@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Watchbot.Storage;
 using Watchbot.Host.Configuration;
 using Watchbot.Host.Ingest;
 
@@ -7,7 +8,7 @@ namespace Watchbot.Host.Jobs;
 
 /// <summary>Reads every configured source and stores what is new (logic in <see cref="IngestService"/>).</summary>
 [DisallowConcurrentExecution]
-public sealed class IngestJob(IngestService ingest, WatchbotOptions options, ILogger<IngestJob> logger) : IJob
+public sealed class IngestJob(IngestService ingest, WatchbotOptions options, SqliteStore store, ILogger<IngestJob> logger) : IJob
 {
     public static readonly JobKey Key = new("ingest", "watchbot");
 
@@ -23,7 +24,7 @@ public sealed class IngestJob(IngestService ingest, WatchbotOptions options, ILo
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Ingest failed; what was stored before the failure stays, the next run reads the rest");
+            JobFailure.Log(logger, store, ex, "Ingest (what was stored stays; the rest is read again)");
         }
     }
 }

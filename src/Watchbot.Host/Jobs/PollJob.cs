@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Watchbot.Storage;
 using Watchbot.Core.Alerts;
 
 namespace Watchbot.Host.Jobs;
 
 /// <summary>Reads new events past the poll cursor and queues immediate alerts (logic in <see cref="AlertService"/>).</summary>
 [DisallowConcurrentExecution]
-public sealed class PollJob(AlertService alerts, TimeProvider time, ILogger<PollJob> logger) : IJob
+public sealed class PollJob(AlertService alerts, TimeProvider time, SqliteStore store, ILogger<PollJob> logger) : IJob
 {
     public static readonly JobKey Key = new("poll", "watchbot");
 
@@ -18,7 +19,7 @@ public sealed class PollJob(AlertService alerts, TimeProvider time, ILogger<Poll
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Poll failed; the cursor did not move, the next run retries");
+            JobFailure.Log(logger, store, ex, "The poll (the cursor did not move)");
         }
     }
 }

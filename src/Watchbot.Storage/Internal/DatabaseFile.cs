@@ -6,6 +6,8 @@ namespace Watchbot.Storage.Internal;
 internal static class DatabaseFile
 {
     private const int SqlitePerm = 3;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
     private const int SqliteReadOnly = 8;
     private const int SqliteIoError = 10;
     private const int SqliteCorrupt = 11;
@@ -93,7 +95,9 @@ internal static class DatabaseFile
             $"The database file '{path}' cannot be opened (access denied); give Watchbot read and write access to it and its folder, or point --db at another file.",
             path, ex),
         SqliteFull => new StorageException(
-            $"The disk holding the database file '{path}' is full; free some space or point --db at a file on another disk.", path, ex),
+            $"The database file '{path}' cannot grow: its disk is full or it reached Watchbot:Storage:MaxSizeMb; nothing was half-written. Free some space or raise the limit.", path, ex),
+        SqliteBusy or SqliteLocked => new StorageException(
+            $"The database file '{path}' is locked by another program (still busy after waiting 10 s); nothing was half-written. Close the other program's transaction.", path, ex),
         SqliteIoError => new StorageException(
             $"The database file '{path}' cannot be read or written (disk I/O error); check the disk and the file's permissions, or point --db at another file.",
             path, ex),
