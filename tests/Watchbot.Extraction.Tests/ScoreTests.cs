@@ -11,18 +11,9 @@ public class ScoreTests(ITestOutputHelper output)
 {
     public static EvaluationReport Score(string articles, string goldPath, DateOnly readOn)
     {
-        var events = new Dictionary<string, IReadOnlyList<EventDraft>>();
-        var parsed = new Dictionary<string, ArticleDraft>();
-        foreach (var file in Directory.GetFiles(articles).Order())
-        {
-            var name = Path.GetFileName(file);
-            var outcome = ArticleParser.ParseBytes(File.ReadAllBytes(file), name, null, readOn);
-            Assert.True(outcome.Ok, $"{name}: {outcome.Error}");
-            parsed[name] = outcome.Article!;
-            events[name] = TestSupport.Extractor.Extract(outcome.Article!, name, TestSupport.Topics);
-        }
-
-        return Evaluator.Evaluate(events, GoldFile.Parse(File.ReadAllText(goldPath)), parsed);
+        var result = FolderEvaluation.Run(TestSupport.Extractor, articles, goldPath, TestSupport.Topics, readOn);
+        Assert.Empty(result.Skipped);
+        return result.Report;
     }
 
     [CorpusFact]
