@@ -64,7 +64,9 @@ public sealed class PollingReceiver(
 
                 await HandleOneAsync(update, stoppingToken).ConfigureAwait(false);
                 offset = update.UpdateId + 1;
-                await cursors.SetAsync(CursorName, offset.Value, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                // Not cancellable: an update that was handled (its reply sent) is recorded even while the host
+                // stops, or the next start would run the command again.
+                await cursors.SetAsync(CursorName, offset.Value, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

@@ -130,7 +130,8 @@ public sealed class WebhookReceiver(
                     logger.LogError("Telegram update {UpdateId} failed and is skipped: {Error}", update.UpdateId, TokenRedactor.Redact(ex.ToString(), options.Token));
                 }
 
-                await cursors.SetAsync(PollingReceiver.CursorName, update.UpdateId + 1, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                // Not cancellable, as in polling: a handled update is recorded even while the host stops.
+                await cursors.SetAsync(PollingReceiver.CursorName, update.UpdateId + 1, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally
