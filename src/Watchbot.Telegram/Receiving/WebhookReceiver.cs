@@ -52,7 +52,7 @@ public sealed class WebhookReceiver(
             await app.StartAsync(stoppingToken).ConfigureAwait(false);
             var listening = new Uri(new Uri(app.Urls.First()), path);
             endpoint.TrySetResult(listening);
-            logger.LogInformation("Telegram: webhook endpoint listening on {Endpoint}", listening);
+            logger.LogInformation("Telegram: webhook endpoint listening on {Endpoint}", TokenRedactor.Redact(listening.ToString(), options.Token));
             await startup.RunAsync(stoppingToken).ConfigureAwait(false);
             await RegisterAsync(stoppingToken).ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
@@ -76,7 +76,8 @@ public sealed class WebhookReceiver(
             try
             {
                 await client.SetWebhookAsync(options.WebhookUrl!, options.WebhookSecret, stoppingToken).ConfigureAwait(false);
-                logger.LogInformation("Telegram: webhook set to {Url}", options.WebhookUrl);
+                // Some put the token in the webhook path (Telegram's own examples do): never log it.
+                logger.LogInformation("Telegram: webhook set to {Url}", TokenRedactor.Redact(options.WebhookUrl, options.Token));
                 return;
             }
             catch (TelegramApiException ex)
