@@ -124,7 +124,8 @@ public sealed class WebhookReceiver(
             {
                 try
                 {
-                    await handler.HandleAsync(update, stoppingToken).ConfigureAwait(false);
+                    using var grace = new StopGrace(stoppingToken, time);
+                    await handler.HandleAsync(update, grace.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -283,7 +283,22 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             return;
         }
 
-        var answer = failure is not null ? Answer(failure) : await DispatchAsync(method, body, arrivedAt, context.RequestAborted).ConfigureAwait(false);
+        var answer = failure is not null and not FakeFailure.LateAnswer
+            ? Answer(failure)
+            : await DispatchAsync(method, body, arrivedAt, context.RequestAborted).ConfigureAwait(false);
+        if (failure is FakeFailure.LateAnswer late)
+        {
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+            try
+            {
+                await Task.Delay(late.By, both.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         await WriteAsync(context, answer).ConfigureAwait(false);
     }
 
