@@ -19,7 +19,7 @@ public static partial class TelegramOptionsValidator
 
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
         {
-            problems.Add($"Watchbot:Telegram:ApiBaseUrl is '{options.ApiBaseUrl}'; set it to https://api.telegram.org or the address of your local Bot API server.");
+            problems.Add($"Watchbot:Telegram:ApiBaseUrl is '{Shown(options.ApiBaseUrl, options)}'; set it to https://api.telegram.org or the address of your local Bot API server (without /bot and the token: Watchbot adds them).");
         }
 
         if (options.PollTimeoutSeconds is < 0 or > 50)
@@ -79,9 +79,12 @@ public static partial class TelegramOptionsValidator
 
         if (!Uri.TryCreate(options.WebhookListenUrl, UriKind.Absolute, out var listen) || listen.Scheme != Uri.UriSchemeHttp && listen.Scheme != Uri.UriSchemeHttps)
         {
-            problems.Add($"Watchbot:Telegram:WebhookListenUrl is '{options.WebhookListenUrl}'; set it to the address the endpoint listens on, such as http://0.0.0.0:8443.");
+            problems.Add($"Watchbot:Telegram:WebhookListenUrl is '{Shown(options.WebhookListenUrl, options)}'; set it to the address the endpoint listens on, such as http://0.0.0.0:8443.");
         }
     }
+
+    /// <summary>A setting's value as a problem may quote it: a token pasted into the wrong setting stays out.</summary>
+    private static string Shown(string? value, TelegramOptions options) => Api.TokenRedactor.Redact(value, options.Token);
 
     [GeneratedRegex("^[0-9]{1,20}:[A-Za-z0-9_-]{20,100}$")]
     private static partial Regex TokenPattern();

@@ -26,6 +26,52 @@ public sealed class FilterSyntaxTests
         Assert.Equal(described, Commands.SubscriptionText.Describe(filter!));
     }
 
+    /// <summary>What the kind buttons send: "+=" lets one more kind through, "-=" one fewer, starting from the
+    /// filter as it is now (no kinds named = all four).</summary>
+    [Theory]
+    [InlineData("", "kinds-=escalation", "casualties,ceasefire,displacement")]
+    [InlineData("", "kinds+=escalation", "")]
+    [InlineData("casualties,ceasefire,displacement", "kinds+=escalation", "")]
+    [InlineData("escalation", "kinds+=ceasefire", "escalation,ceasefire")]
+    [InlineData("ceasefire", "kinds+=escalation", "escalation,ceasefire")]
+    [InlineData("escalation,ceasefire", "kinds-=ceasefire", "escalation")]
+    [InlineData("escalation", "kinds-=ceasefire", "escalation")]
+    [InlineData("escalation", "kinds+=escalation", "escalation")]
+    [InlineData("escalation,casualties", "kind-=Casualties", "escalation")]
+    [InlineData("", "kinds-=escalation,casualties", "ceasefire,displacement")]
+    [InlineData("escalation", "kinds-=escalation kinds+=displacement", null)]
+    [InlineData("escalation", "kinds+=displacement kinds-=escalation", "displacement")]
+    public void Kinds_are_added_and_taken_away_one_at_a_time(string current, string typed, string? expected)
+    {
+        var start = new SubscriptionFilter { Kinds = current.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(EventNames.Parse<EventKind>).ToList(), MinSeverity = 2 };
+
+        var (filter, problem) = FilterSyntax.Apply(start, typed.Split(' '), Karabakh);
+
+        if (expected is null)
+        {
+            Assert.Null(filter);
+            Assert.Contains("At least one kind must stay", problem);
+            Assert.Contains("/unsubscribe karabakh", problem);
+            return;
+        }
+
+        Assert.Null(problem);
+        Assert.Equal(expected, string.Join(",", filter!.Kinds.Select(k => k.Name())));
+        Assert.Equal(2, filter.MinSeverity);
+    }
+
+    [Theory]
+    [InlineData("kinds-=")]
+    [InlineData("kinds+=battles")]
+    [InlineData("kinds*=escalation")]
+    public void A_kind_change_that_names_no_kind_is_refused(string typed)
+    {
+        var (filter, problem) = FilterSyntax.Apply(SubscriptionFilter.None, [typed], Karabakh);
+
+        Assert.Null(filter);
+        Assert.NotNull(problem);
+    }
+
     [Fact]
     public void Only_the_parts_named_change()
     {

@@ -34,4 +34,27 @@ public sealed class OptionsTests
     [InlineData("api.telegram.org")]
     public void The_api_address_must_be_http(string url) =>
         Assert.Contains("ApiBaseUrl", Assert.Single(TelegramOptionsValidator.Validate(new TelegramOptions { Token = Token, ApiBaseUrl = url })));
+
+    [Theory]
+    [InlineData("api.telegram.org/bot" + Token)]
+    [InlineData("ftp://api.telegram.org/bot" + Token)]
+    public void A_token_pasted_into_the_api_address_is_not_repeated(string url)
+    {
+        var problem = Assert.Single(TelegramOptionsValidator.Validate(new TelegramOptions { Token = Token, ApiBaseUrl = url }));
+
+        Assert.DoesNotContain(Token, problem);
+        Assert.DoesNotContain(Token[(Token.IndexOf(':', StringComparison.Ordinal) + 1)..], problem);
+    }
+
+    [Fact]
+    public void A_token_pasted_into_the_listen_address_is_not_repeated()
+    {
+        var problems = TelegramOptionsValidator.Validate(new TelegramOptions
+        {
+            Token = Token, Mode = TelegramMode.Webhook, WebhookUrl = "https://bot.example.org/t", WebhookSecret = "s", WebhookListenUrl = "0.0.0.0:8443/" + Token,
+        });
+
+        Assert.All(problems, p => Assert.DoesNotContain(Token, p));
+        Assert.Contains(problems, p => p.Contains("WebhookListenUrl", StringComparison.Ordinal));
+    }
 }

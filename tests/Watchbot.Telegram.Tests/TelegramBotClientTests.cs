@@ -117,6 +117,27 @@ public sealed class TelegramBotClientTests : IAsyncLifetime
         Assert.Null(ex.InnerException);
     }
 
+    /// <summary>Whatever the HTTP stack throws, and whatever its message says, only a redacted TelegramApiException leaves.</summary>
+    [Fact]
+    public async Task An_unexpected_failure_in_the_http_stack_leaves_redacted()
+    {
+        var options = Support.Telegram.Options(fake);
+        using var client = new TelegramBotClient(options, handler: new Throwing());
+
+        var ex = await Assert.ThrowsAsync<TelegramApiException>(() => client.GetMeAsync(CancellationToken.None));
+
+        Assert.Equal(BotApiErrorKind.Network, ex.Error.Kind);
+        Assert.DoesNotContain(fake.Token, ex.ToString());
+        Assert.DoesNotContain(fake.Token[(fake.Token.IndexOf(':', StringComparison.Ordinal) + 1)..], ex.ToString());
+        Assert.Null(ex.InnerException);
+    }
+
+    private sealed class Throwing : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"cannot send {request.RequestUri}");
+    }
+
     [Fact]
     public async Task GetUpdates_returns_queued_updates_from_the_offset()
     {

@@ -10,6 +10,8 @@ public sealed class TokenRedactorTests
     [InlineData("POST https://api.telegram.org/bot987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage failed")]
     [InlineData("987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw")]
     [InlineData("token=987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw; again 987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw")]
+    [InlineData("GET /bot987654321%3AAAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/getMe")]
+    [InlineData("the part after the colon: AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw")]
     public void The_token_never_survives_redaction(string text)
     {
         var redacted = TokenRedactor.Redact(text, Token);

@@ -9,4 +9,8 @@ public sealed record CommandReply(OutgoingMessage Message, bool Ephemeral = fals
 
     public static CommandReply Lines(string title, IEnumerable<string> lines, bool ephemeral = false) =>
         new(OutgoingMessage.Reply(title, lines), ephemeral);
+
+    /// <summary>The same reply with rows of buttons under it (where the platform has buttons).</summary>
+    public CommandReply WithActions(IReadOnlyList<IReadOnlyList<MessageAction>> rows) =>
+        this with { Message = Message with { Actions = rows.Where(r => r.Count > 0).ToList() } };
 }

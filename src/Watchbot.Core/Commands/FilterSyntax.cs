@@ -7,7 +7,8 @@ namespace Watchbot.Core.Commands;
 
 /// <summary>
 /// Reads "kinds=escalation,casualties severity>=3 places=Stepanakert,Ganja actors=Turkey include=drone exclude=exercise"
-/// onto an existing filter: only the parts named change; "places=" with no value clears that part.
+/// onto an existing filter: only the parts named change; "places=" with no value clears that part; "kinds+=a" and
+/// "kinds-=a" add a kind to those let through or take one away.
 /// Places are checked against the topic's places and their aliases, and stored by their canonical names.
 /// </summary>
 public static class FilterSyntax
@@ -48,11 +49,13 @@ public static class FilterSyntax
             var problem = name switch
             {
                 "kinds" or "kind" => Kinds(values, ref filter),
+                "kinds+" or "kind+" => ChangeKinds(values, add: true, topic, ref filter),
+                "kinds-" or "kind-" => ChangeKinds(values, add: false, topic, ref filter),
                 "places" or "place" => Places(values, topic, ref filter),
                 "actors" or "actor" => Words(values, v => filter = filter with { Actors = v }),
                 "include" => Words(values, v => filter = filter with { Include = v }),
                 "exclude" => Words(values, v => filter = filter with { Exclude = v }),
-                _ => $"'{Clip(name)}' is not a filter; use kinds, severity>=, places, actors, include or exclude",
+                _ => $"'{Clip(name)}' is not a filter; use kinds (or kinds+=, kinds-=), severity>=, places, actors, include or exclude",
             };
             if (problem is not null)
             {
@@ -77,6 +80,39 @@ public static class FilterSyntax
         }
 
         filter = filter with { Kinds = kinds.Distinct().ToList() };
+        return null;
+    }
+
+    /// <summary>kinds+=a adds kinds to those let through, kinds-=a takes them away; no kinds named means all of them,
+    /// so taking one away from "all" leaves the other three, and adding back the last one is "all" again. Taking
+    /// away the last kind would let nothing through, which is what /unsubscribe is for.</summary>
+    private static string? ChangeKinds(string[] values, bool add, Topic topic, ref SubscriptionFilter filter)
+    {
+        var named = new List<EventKind>();
+        foreach (var value in values)
+        {
+            if (!EventNames.TryParse<EventKind>(value, out var kind))
+            {
+                return $"'{Clip(value)}' is not a kind; use escalation, casualties, ceasefire or displacement";
+            }
+
+            named.Add(kind);
+        }
+
+        if (named.Count == 0)
+        {
+            return $"kinds{(add ? "+" : "-")}= takes a kind, such as kinds{(add ? "+" : "-")}=escalation";
+        }
+
+        var all = Enum.GetValues<EventKind>();
+        var current = filter.Kinds.Count == 0 ? all : filter.Kinds;
+        var changed = all.Where(k => add ? current.Contains(k) || named.Contains(k) : current.Contains(k) && !named.Contains(k)).ToList();
+        if (changed.Count == 0)
+        {
+            return $"At least one kind must stay; to stop following {topic.Name}, send /unsubscribe {topic.Name}";
+        }
+
+        filter = filter with { Kinds = changed.Count == all.Length ? [] : changed };
         return null;
     }
 

@@ -24,9 +24,13 @@ public static class TelegramPlatform
     /// <summary>Binds and validates the options; a problem stops the program with one sentence that never holds the token.</summary>
     public static TelegramOptions Load(IConfiguration configuration)
     {
-        if (configuration is IConfigurationRoot root && root.Providers.OfType<JsonConfigurationProvider>().Any(p => p.TryGet(TokenKey, out var t) && !string.IsNullOrEmpty(t)))
+        foreach (var name in new[] { "Token", "WebhookSecret" })
         {
-            throw new OptionsError("Watchbot:Telegram:Token is written in a settings file; remove it from there and set the environment variable Watchbot__Telegram__Token instead, so the token is never committed.");
+            var key = $"{TelegramOptions.Section}:{name}";
+            if (configuration is IConfigurationRoot root && root.Providers.OfType<JsonConfigurationProvider>().Any(p => p.TryGet(key, out var v) && !string.IsNullOrEmpty(v)))
+            {
+                throw new OptionsError($"{key} is written in a settings file; remove it from there and set the environment variable Watchbot__Telegram__{name} instead, so the secret is never committed.");
+            }
         }
 
         var options = new TelegramOptions();

@@ -94,6 +94,12 @@ public sealed class TelegramBotClient : IDisposable
         {
             throw Fail(request.Method, new BotApiError(BotApiErrorKind.Network, 0, $"{ex.HttpRequestError}: {ex.Message}"));
         }
+        catch (Exception ex) when (ex is not TelegramApiException)
+        {
+            // Anything else the HTTP stack throws (a handler's InvalidOperationException, an IOException) carries
+            // its own message, which may hold the request address: it leaves only as a redacted TelegramApiException.
+            throw Fail(request.Method, new BotApiError(BotApiErrorKind.Network, 0, $"{ex.GetType().Name}: {ex.Message}"));
+        }
     }
 
     private TResult Unwrap<TResult>(IBotRequest<TResult> request, HttpStatusCode status, byte[] bytes)

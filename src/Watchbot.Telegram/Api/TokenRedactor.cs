@@ -17,6 +17,13 @@ public static partial class TokenRedactor
         if (!string.IsNullOrEmpty(token))
         {
             text = text.Replace(token, Mask, StringComparison.Ordinal);
+
+            // The secret half alone, as it shows when the colon was escaped (%3A) or the text was cut at it.
+            var secret = token[(token.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            if (secret.Length >= 8)
+            {
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            }
         }
 
         return AnyToken().Replace(text, Mask);

@@ -1,34 +1,47 @@
-using Watchbot.Core.Commands;
+using Watchbot.Core.Messages;
 using Watchbot.Telegram.Api.Types;
 
 namespace Watchbot.Telegram.Receiving;
 
-/// <summary>Buttons where they save typing: after a subscription or a digest change, the next likely step.
-/// Refusals and usage hints get none. (A private chat's replies are all "ephemeral": only its one person sees them.)</summary>
+/// <summary>A message's actions (see <see cref="MessageAction"/>) as an inline keyboard: a switch shows its state
+/// as ✅ (on) or ⬜ (off) before its label; each button's callback_data is the command it runs, in 64 bytes.</summary>
 public static class Keyboards
 {
-    public static InlineKeyboardMarkup? For(ParsedCommand command, CommandReply reply, bool privateChat = false)
+    public const string On = "✅ ";
+    public const string Off = "⬜ ";
+
+    /// <summary>Telegram allows 100 buttons a keyboard; Watchbot never needs near that many.</summary>
+    private const int MaxButtons = 100;
+
+    public static InlineKeyboardMarkup? For(OutgoingMessage message)
     {
-        var text = reply.Message.ToPlainText();
-        var refused = text.Contains("Usage:", StringComparison.Ordinal) || text.StartsWith("There is no", StringComparison.Ordinal) || text.StartsWith("Only ", StringComparison.Ordinal);
-        if ((reply.Ephemeral && !privateChat) || refused || command.Outcome != ParseOutcome.Command || command.Args.Count == 0)
+        if (!message.HasActions)
         {
             return null;
         }
 
-        var topic = command.Args[0].ToLowerInvariant();
-        var next = command.Args.Count > 1 ? command.Args[1].ToLowerInvariant() : "";
-        List<InlineKeyboardButton?> buttons = (command.Name, next) switch
+        var rows = new List<IReadOnlyList<InlineKeyboardButton>>();
+        var count = 0;
+        foreach (var row in message.Actions!)
         {
-            ("subscribe", "") => [Button("Digest now", $"/digest {topic} now"), Button("Digest off", $"/digest {topic} off")],
-            ("digest", "off") => [Button("Digest on at 08:00", $"/digest {topic} at 08:00")],
-            ("digest", "at") => [Button("Digest now", $"/digest {topic} now"), Button("Digest off", $"/digest {topic} off")],
-            _ => [],
-        };
-        var fitting = buttons.OfType<InlineKeyboardButton>().ToList();
-        return fitting.Count == 0 ? null : new InlineKeyboardMarkup([fitting]);
+            var buttons = row.Select(Button).OfType<InlineKeyboardButton>().Take(MaxButtons - count).ToList();
+            count += buttons.Count;
+            if (buttons.Count > 0)
+            {
+                rows.Add(buttons);
+            }
+        }
+
+        return rows.Count == 0 ? null : new InlineKeyboardMarkup(rows);
     }
 
-    private static InlineKeyboardButton? Button(string label, string commandLine) =>
-        CallbackData.Encode(commandLine) is { } data ? new InlineKeyboardButton(label, data) : null;
+    public static string Label(MessageAction action) => action.On switch
+    {
+        true => On + action.Label,
+        false => Off + action.Label,
+        null => action.Label,
+    };
+
+    private static InlineKeyboardButton? Button(MessageAction action) =>
+        CallbackData.Encode(action.Command) is { } data ? new InlineKeyboardButton(Label(action), data) : null;
 }

@@ -62,19 +62,25 @@ public sealed class PollingReceiver(
                     continue;
                 }
 
+                // Stopping: the rest of the batch waits for the next start (it is not recorded as handled).
+                stoppingToken.ThrowIfCancellationRequested();
                 await HandleOneAsync(update, stoppingToken).ConfigureAwait(false);
                 offset = update.UpdateId + 1;
-                await cursors.SetAsync(CursorName, offset.Value, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                // Not cancellable: an update that was handled (its reply sent) is recorded even while the host
+                // stops, or the next start would run the command again.
+                await cursors.SetAsync(CursorName, offset.Value, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>A failing update is logged and passed over, so one bad message can never stall the bot.</summary>
+    /// <summary>A failing update is logged and passed over, so one bad message can never stall the bot. An update
+    /// under way when the host stops gets <see cref="StopGrace.Grace"/> to finish.</summary>
     private async Task HandleOneAsync(Api.Types.Update update, CancellationToken stoppingToken)
     {
+        using var grace = new StopGrace(stoppingToken, time);
         try
         {
-            await handler.HandleAsync(update, stoppingToken).ConfigureAwait(false);
+            await handler.HandleAsync(update, grace.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -59,7 +59,7 @@ public sealed class UpdateHandler(
             return;
         }
 
-        var (incoming, parsed) = await IncomingAsync(message.Chat, message.From, message.SenderChat, message.Text, cancellationToken).ConfigureAwait(false);
+        var incoming = await IncomingAsync(message.Chat, message.From, message.SenderChat, message.Text, cancellationToken).ConfigureAwait(false);
         if (incoming is null)
         {
             return;
@@ -71,9 +71,15 @@ public sealed class UpdateHandler(
             return;
         }
 
-        await ReplyAsync(message.Chat.Id, message.MessageId, reply, Keyboards.For(parsed, reply, message.Chat.Type == "private"), cancellationToken).ConfigureAwait(false);
+        await ReplyAsync(message.Chat.Id, message.MessageId, reply, Keyboards.For(reply.Message), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A button press runs the command the button carries, as the person who pressed it, through the router (so a
+    /// group member cannot change the group's settings with an admin's buttons). A reply with buttons of its own
+    /// (the new state of the switches) replaces the pressed message; any other reply (a refusal, a usage hint,
+    /// "Composing the digest") is shown as the press's answer. Every press is answered, whatever happens.
+    /// </summary>
     private async Task OnCallbackAsync(CallbackQuery callback, CancellationToken cancellationToken)
     {
         string? toast = null;
@@ -88,7 +94,7 @@ public sealed class UpdateHandler(
             }
 
             var chat = callback.Message.Chat;
-            var (incoming, parsed) = await IncomingAsync(chat, callback.From, null, line, cancellationToken).ConfigureAwait(false);
+            var incoming = await IncomingAsync(chat, callback.From, null, line, cancellationToken).ConfigureAwait(false);
             var reply = incoming is null
                 ? null
                 : await router.HandleAsync(incoming, cancellationToken, await identity.UsernameAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
@@ -97,15 +103,22 @@ public sealed class UpdateHandler(
                 return;
             }
 
-            if (reply.Ephemeral && chat.Type != "private")
+            var text = reply.Message.ToPlainText();
+            if (reply.Message.HasActions)
             {
-                toast = Short(reply.Message.ToPlainText());
-                alert = true;
-                return;
+                toast = "Done.";
+                await EditOrReplyAsync(chat.Id, callback.Message.MessageId, reply, Keyboards.For(reply.Message), cancellationToken).ConfigureAwait(false);
             }
-
-            toast = "Done.";
-            await EditOrReplyAsync(chat.Id, callback.Message.MessageId, reply, Keyboards.For(parsed, reply, chat.Type == "private"), cancellationToken).ConfigureAwait(false);
+            else if (text.Length <= MaxToast || (reply.Ephemeral && chat.Type != "private"))
+            {
+                // Refusals and hints to one person stay out of the group: Telegram shows them to the presser only.
+                toast = Short(text);
+                alert = true;
+            }
+            else
+            {
+                await ReplyAsync(chat.Id, null, reply, null, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -124,7 +137,7 @@ public sealed class UpdateHandler(
     }
 
     /// <summary>The command as the router takes it, with the sender's admin status asked of Telegram only when it matters.</summary>
-    private async Task<(IncomingCommand? Incoming, ParsedCommand Parsed)> IncomingAsync(Chat chat, User? from, Chat? senderChat, string text, CancellationToken cancellationToken)
+    private async Task<IncomingCommand?> IncomingAsync(Chat chat, User? from, Chat? senderChat, string text, CancellationToken cancellationToken)
     {
         var botName = await identity.UsernameAsync(cancellationToken).ConfigureAwait(false);
         var parsed = CommandLine.Parse(text, botName);
@@ -144,10 +157,10 @@ public sealed class UpdateHandler(
         }
         else
         {
-            return (null, parsed);
+            return null;
         }
 
-        return (new IncomingCommand(Address(chat.Id), kind, who, isAdmin, text), parsed);
+        return new IncomingCommand(Address(chat.Id), kind, who, isAdmin, text);
     }
 
     private bool NeedsAdmin(ParsedCommand parsed) =>
@@ -207,7 +220,10 @@ public sealed class UpdateHandler(
         }
     }
 
-    private static string Short(string text) => text.Length <= 200 ? text : text[..199] + "…";
+    /// <summary>answerCallbackQuery shows at most 200 characters.</summary>
+    private const int MaxToast = 200;
+
+    private static string Short(string text) => text.Length <= MaxToast ? text : text[..(MaxToast - 1)] + "…";
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -30,7 +30,13 @@ public sealed class WebhookReceiver(
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
     private readonly ILogger logger = loggers.CreateLogger<WebhookReceiver>();
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
-    private readonly byte[] secret = Encoding.UTF8.GetBytes(options.WebhookSecret ?? "");
+    private readonly byte[] secretHash = SHA256.HashData(Encoding.UTF8.GetBytes(options.WebhookSecret ?? ""));
+    private readonly bool hasSecret = !string.IsNullOrEmpty(options.WebhookSecret);
+    private readonly TaskCompletionSource<Uri> endpoint = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Where the endpoint really listens (WebhookListenUrl with the port the OS gave for port 0) and its
+    /// path: what a reverse proxy, or a test, posts to.</summary>
+    public Task<Uri> Endpoint => endpoint.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,7 +50,9 @@ public sealed class WebhookReceiver(
         try
         {
             await app.StartAsync(stoppingToken).ConfigureAwait(false);
-            logger.LogInformation("Telegram: webhook endpoint listening on {Listen}{Path}", options.WebhookListenUrl, path);
+            var listening = new Uri(new Uri(app.Urls.First()), path);
+            endpoint.TrySetResult(listening);
+            logger.LogInformation("Telegram: webhook endpoint listening on {Endpoint}", TokenRedactor.Redact(listening.ToString(), options.Token));
             await startup.RunAsync(stoppingToken).ConfigureAwait(false);
             await RegisterAsync(stoppingToken).ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
@@ -55,6 +63,7 @@ public sealed class WebhookReceiver(
         }
         finally
         {
+            endpoint.TrySetCanceled(CancellationToken.None);
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
@@ -67,7 +76,8 @@ public sealed class WebhookReceiver(
             try
             {
                 await client.SetWebhookAsync(options.WebhookUrl!, options.WebhookSecret, stoppingToken).ConfigureAwait(false);
-                logger.LogInformation("Telegram: webhook set to {Url}", options.WebhookUrl);
+                // Some put the token in the webhook path (Telegram's own examples do): never log it.
+                logger.LogInformation("Telegram: webhook set to {Url}", TokenRedactor.Redact(options.WebhookUrl, options.Token));
                 return;
             }
             catch (TelegramApiException ex)
@@ -83,6 +93,8 @@ public sealed class WebhookReceiver(
     {
         if (!IsAuthentic(context.Request.Headers[SecretHeader].ToString()))
         {
+            // Never log what was presented: it may be a near-miss of the real secret.
+            logger.LogInformation("Telegram webhook: refused a request from {Remote} without the right {Header}", context.Connection.RemoteIpAddress, SecretHeader);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -112,14 +124,16 @@ public sealed class WebhookReceiver(
             {
                 try
                 {
-                    await handler.HandleAsync(update, stoppingToken).ConfigureAwait(false);
+                    using var grace = new StopGrace(stoppingToken, time);
+                    await handler.HandleAsync(update, grace.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogError("Telegram update {UpdateId} failed and is skipped: {Error}", update.UpdateId, TokenRedactor.Redact(ex.ToString(), options.Token));
                 }
 
-                await cursors.SetAsync(PollingReceiver.CursorName, update.UpdateId + 1, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                // Not cancellable, as in polling: a handled update is recorded even while the host stops.
+                await cursors.SetAsync(PollingReceiver.CursorName, update.UpdateId + 1, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally
@@ -130,9 +144,11 @@ public sealed class WebhookReceiver(
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
-    /// <summary>Constant-time comparison, so the secret cannot be guessed byte by byte from response times.</summary>
+    /// <summary>Constant-time comparison, so the secret cannot be guessed byte by byte from response times. Both sides
+    /// are hashed first, so not even the secret's length shows (FixedTimeEquals returns at once on a length mismatch).</summary>
     private bool IsAuthentic(string presented) =>
-        secret.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), secret);
+        hasSecret && presented.Length > 0
+        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), secretHash);
 
     public override void Dispose()
     {

@@ -3,15 +3,24 @@ using System.Collections.Concurrent;
 namespace Watchbot.Telegram.Sending;
 
 /// <summary>
-/// Telegram's limits, kept by the sender: a sliding window for all chats together (30 a second), at most one message a
-/// second to one chat, at most 20 a minute to one group, and pauses after a 429 (one chat, or all). Every method
-/// reserves a slot and says how long to wait for it; nothing here sleeps.
+/// Telegram's limits, kept by the sender: at most GlobalPerSecond messages in any one-second window for all chats
+/// together, at most one message a second to one chat, at most 20 a minute to one group, and pauses after a 429 (one
+/// chat, or all). Every method reserves a slot and says how long to wait for it; nothing here sleeps.
 /// </summary>
+/// <remarks>
+/// The global window counts a message from the moment its answer came back, not from the moment it was sent.
+/// Telegram counts a message when it arrives, and all the sender knows for certain is that it arrived after the
+/// request started and before the answer came back. Charging the window from the answer means that the 31st request
+/// starts at least a second after the 1st one arrived, whatever the network, the thread pool or a GC pause did to
+/// either of them; charging it from the start (as this class once did) let a late-arriving first message and a
+/// prompt 31st land 0.98 s apart, which Telegram (and the fake) answer with 429. Requests still in flight hold their
+/// slot until they are released.
+/// </remarks>
 public sealed class TelegramRateLimiter
 {
-    /// <summary>The global window is kept this much longer than Telegram's, so network jitter never lands 31 messages
-    /// in Telegram's one-second window.</summary>
-    public const double PaceMargin = 0.03;
+    /// <summary>The global window is kept this much longer than a second. Not for network jitter (counting from the
+    /// answer covers that) but for Telegram's "about 30 a second" being a little less on a bad day.</summary>
+    public const double PaceMargin = 0.01;
 
     private static readonly TimeSpan GroupWindow = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<long, ChatState> chats = new();
@@ -23,6 +32,8 @@ public sealed class TelegramRateLimiter
     private readonly TimeSpan perChatInterval;
     private readonly int groupPerMinute;
     private DateTimeOffset globalPause = DateTimeOffset.MinValue;
+    private int globalInFlight;
+    private DateTimeOffset lastReleased = DateTimeOffset.MinValue;
 
     public TelegramRateLimiter(TelegramOptions options, TimeProvider time)
     {
@@ -32,6 +43,9 @@ public sealed class TelegramRateLimiter
         perChatInterval = options.PerChatInterval;
         groupPerMinute = options.GroupPerMinute;
     }
+
+    /// <summary>The length of the global window (GlobalPerSecond messages fit in it).</summary>
+    public TimeSpan GlobalWindow => globalWindow;
 
     /// <summary>Groups and channels have negative ids on Telegram.</summary>
     public static bool IsGroup(long chatId) => chatId < 0;
@@ -75,8 +89,9 @@ public sealed class TelegramRateLimiter
         }
     }
 
-    /// <summary>Takes a global slot now (returns zero) or says how long to wait before asking again. A sliding window:
-    /// at most GlobalPerSecond sends in any window, taken right before the request goes out.</summary>
+    /// <summary>Takes a global slot now (returns zero) or says how long to wait before asking again. A taken slot
+    /// must be given back with <see cref="ReleaseGlobal"/> once the request is answered (or failed): the window counts
+    /// it from then. At most GlobalPerSecond requests are in flight or answered within the last window.</summary>
     public TimeSpan TryTakeGlobal()
     {
         var now = time.GetUtcNow();
@@ -92,13 +107,32 @@ public sealed class TelegramRateLimiter
                 globalRecent.Dequeue();
             }
 
-            if (globalRecent.Count < globalPerWindow)
+            if (globalRecent.Count + globalInFlight < globalPerWindow)
             {
-                globalRecent.Enqueue(now);
+                globalInFlight++;
                 return TimeSpan.Zero;
             }
 
-            return globalRecent.Peek() + globalWindow - now;
+            // Every slot is in flight: none frees up before a window after an answer that has not come yet.
+            return globalRecent.Count > 0 ? globalRecent.Peek() + globalWindow - now : globalWindow;
+        }
+    }
+
+    /// <summary>Gives back a slot taken with <see cref="TryTakeGlobal"/>: the request was answered (or failed) now,
+    /// so Telegram has counted it by now, and it leaves the window a full window later.</summary>
+    public void ReleaseGlobal()
+    {
+        var now = time.GetUtcNow();
+        lock (globalGate)
+        {
+            if (globalInFlight > 0)
+            {
+                globalInFlight--;
+            }
+
+            // The clock may step back (NTP); the queue stays in order so the oldest is always at its head.
+            lastReleased = Max(lastReleased, now);
+            globalRecent.Enqueue(lastReleased);
         }
     }
 

@@ -97,7 +97,7 @@ public sealed class TelegramSender(
 
             try
             {
-                return SendOutcome.Done(await client.SendMessageAsync(request, cancellationToken).ConfigureAwait(false));
+                return SendOutcome.Done(await SendCountedAsync(request, cancellationToken).ConfigureAwait(false));
             }
             catch (TelegramApiException ex) when (ex.Error.Kind == BotApiErrorKind.Flood)
             {
@@ -135,6 +135,20 @@ public sealed class TelegramSender(
             {
                 return SendOutcome.Later(Map(chatId, ex.Error));
             }
+        }
+    }
+
+    /// <summary>One sendMessage in a global slot taken just before; the slot is given back when the answer (or the
+    /// failure) is in, which is when Telegram has surely counted the message.</summary>
+    private async Task<Message> SendCountedAsync(SendMessageRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.SendMessageAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            limiter.ReleaseGlobal();
         }
     }
 

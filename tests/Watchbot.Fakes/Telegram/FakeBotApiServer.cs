@@ -28,11 +28,14 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly ConcurrentDictionary<long, FakeFailure> chatAlways = new();
     private readonly ConcurrentDictionary<(long Chat, long User), string> statuses = new();
     private readonly Queue<DateTimeOffset> accepted = new();
+    private readonly ConcurrentDictionary<(long Chat, long Message), (string Html, string? Markup)> messages = new();
+    private readonly ConcurrentDictionary<string, bool> callbacks = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim arrived = new(0);
     private long nextUpdateId = 1000;
     private long nextMessageId = 1;
     private string webhookUrl = "";
+    private string? webhookSecret;
 
     private FakeBotApiServer(string token)
     {
@@ -61,6 +64,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public ConcurrentQueue<FakeSentMessage> Sent { get; } = new();
 
+    /// <summary>Every accepted editMessageText, in order.</summary>
+    public ConcurrentQueue<FakeSentMessage> Edited { get; } = new();
+
     public int TooManyRequestsAnswered => tooMany;
 
     private int tooMany;
@@ -78,33 +84,52 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     /// <summary>Queues a text message from a user; returns its update_id.</summary>
     public long EnqueueText(long chatId, long userId, string text, string chatType = "private", long? messageId = null) =>
-        EnqueueUpdate(id => new JsonObject
-        {
-            ["update_id"] = id,
-            ["message"] = new JsonObject
-            {
-                ["message_id"] = messageId ?? Interlocked.Increment(ref nextMessageId),
-                ["from"] = User(userId),
-                ["chat"] = Chat(chatId, chatType),
-                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                ["text"] = text,
-            },
-        });
+        EnqueueUpdate(id => Text(id, chatId, userId, text, chatType, messageId));
 
     /// <summary>Queues a press on an inline button of a message the bot sent; returns its update_id.</summary>
     public long EnqueueCallback(long chatId, long userId, long messageId, string data, string chatType = "private") =>
-        EnqueueUpdate(id => new JsonObject
+        EnqueueUpdate(id => Callback(id, chatId, userId, messageId, data, chatType));
+
+    /// <summary>A callback_query update as Telegram makes it; its id becomes answerable (once).</summary>
+    public JsonObject Callback(long updateId, long chatId, long userId, long messageId, string data, string chatType = "private")
+    {
+        callbacks.TryAdd("cb" + updateId, false);
+        return new JsonObject
         {
-            ["update_id"] = id,
+            ["update_id"] = updateId,
             ["callback_query"] = new JsonObject
             {
-                ["id"] = "cb" + id,
+                ["id"] = "cb" + updateId,
                 ["from"] = User(userId),
                 ["message"] = new JsonObject { ["message_id"] = messageId, ["chat"] = Chat(chatId, chatType), ["date"] = 0, ["text"] = "…" },
                 ["chat_instance"] = "ci" + chatId,
                 ["data"] = data,
             },
-        });
+        };
+    }
+
+    /// <summary>A text message update as Telegram makes it.</summary>
+    public JsonObject Text(long updateId, long chatId, long userId, string text, string chatType = "private", long? messageId = null) => new()
+    {
+        ["update_id"] = updateId,
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = messageId ?? Interlocked.Increment(ref nextMessageId),
+            ["from"] = User(userId),
+            ["chat"] = Chat(chatId, chatType),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["text"] = text,
+        },
+    };
+
+    /// <summary>A fresh update_id, for updates a test delivers itself (to a webhook).</summary>
+    public long NextUpdateId()
+    {
+        lock (gate)
+        {
+            return ++nextUpdateId;
+        }
+    }
 
     public long EnqueueUpdate(Func<long, JsonObject> make)
     {
@@ -156,6 +181,42 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 return webhookUrl;
             }
         }
+    }
+
+    /// <summary>The secret_token of the last setWebhook (null when none was given or the webhook was deleted).</summary>
+    public string? WebhookSecret
+    {
+        get
+        {
+            lock (gate)
+            {
+                return webhookSecret;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Does what Telegram does with an update while a webhook is set: POSTs it as JSON with the secret_token in
+    /// X-Telegram-Bot-Api-Secret-Token. <paramref name="endpoint"/> stands for the reverse proxy (the registered
+    /// URL is the public one); <paramref name="secret"/> overrides the header (empty: no header at all). Returns the
+    /// HTTP status the bot answered.
+    /// </summary>
+    public async Task<int> DeliverToWebhookAsync(JsonObject update, Uri? endpoint = null, string? secret = null, CancellationToken cancellationToken = default)
+    {
+        var target = endpoint ?? new Uri(WebhookUrl);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, target)
+        {
+            Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        var header = secret ?? WebhookSecret;
+        if (!string.IsNullOrEmpty(header))
+        {
+            request.Headers.TryAddWithoutValidation("X-Telegram-Bot-Api-Secret-Token", header);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return (int)response.StatusCode;
     }
 
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds; true if it did.</summary>
@@ -222,7 +283,22 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             return;
         }
 
-        var answer = failure is not null ? Answer(failure) : await DispatchAsync(method, body, arrivedAt, context.RequestAborted).ConfigureAwait(false);
+        var answer = failure is not null and not FakeFailure.LateAnswer
+            ? Answer(failure)
+            : await DispatchAsync(method, body, arrivedAt, context.RequestAborted).ConfigureAwait(false);
+        if (failure is FakeFailure.LateAnswer late)
+        {
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+            try
+            {
+                await Task.Delay(late.By, both.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         await WriteAsync(context, answer).ConfigureAwait(false);
     }
 
@@ -276,13 +352,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         "getUpdates" => await GetUpdatesAsync(body, aborted).ConfigureAwait(false),
         "sendMessage" => SendMessage(body, arrivedAt),
         "editMessageText" => EditMessage(body),
-        "answerCallbackQuery" => Ok(true),
+        "answerCallbackQuery" => AnswerCallback(body),
         "setMyCommands" => Ok(true),
         "getChatMember" => Ok(Member(body["chat_id"]!.GetValue<long>(), body["user_id"]!.GetValue<long>())),
         "getChatAdministrators" => Ok(new JsonArray(statuses.Where(s => s.Key.Chat == body["chat_id"]!.GetValue<long>() && s.Value is "creator" or "administrator")
             .Select(s => (JsonNode)Member(s.Key.Chat, s.Key.User)).ToArray())),
-        "setWebhook" => SetWebhook(body["url"]?.GetValue<string>() ?? ""),
-        "deleteWebhook" => SetWebhook(""),
+        "setWebhook" => SetWebhook(body["url"]?.GetValue<string>() ?? "", body["secret_token"]?.GetValue<string>()),
+        "deleteWebhook" => SetWebhook("", null),
         "getWebhookInfo" => Ok(new JsonObject { ["url"] = WebhookUrl, ["has_custom_certificate"] = false, ["pending_update_count"] = 0 }),
         _ => Error(404, "Not Found"),
     };
@@ -349,6 +425,11 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             return Error(400, "Bad Request: message text is empty");
         }
 
+        if (MarkupProblem(body) is { } markupProblem)
+        {
+            return Error(400, markupProblem);
+        }
+
         if (text.Length > 4096)
         {
             return Error(400, "Bad Request: message is too long");
@@ -361,6 +442,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
 
         var id = Interlocked.Increment(ref nextMessageId);
+        messages[(chatId, id)] = (html, body["reply_markup"]?.ToJsonString());
         Sent.Enqueue(new FakeSentMessage(chatId, id, html, text, body));
         return Ok(new JsonObject
         {
@@ -372,13 +454,71 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         });
     }
 
+    /// <summary>Edits a message the bot sent, as Telegram does: unknown messages and edits that change nothing are refused.</summary>
     private JsonObject EditMessage(JsonObject body)
     {
+        var chatId = body["chat_id"]?.GetValue<long>() ?? 0;
+        var messageId = body["message_id"]?.GetValue<long>() ?? 0;
         var html = body["text"]?.GetValue<string>() ?? "";
-        var (text, error) = FakeHtml.Parse(html);
-        return error is not null
-            ? Error(400, "Bad Request: can't parse entities: " + error)
-            : Ok(new JsonObject { ["message_id"] = body["message_id"]?.GetValue<long>() ?? 0, ["chat"] = Chat(body["chat_id"]!.GetValue<long>(), "private"), ["date"] = 0, ["text"] = text });
+        var (text, error) = body["parse_mode"]?.GetValue<string>() == "HTML" ? FakeHtml.Parse(html) : (html, null);
+        if (error is not null)
+        {
+            return Error(400, "Bad Request: can't parse entities: " + error);
+        }
+
+        if (MarkupProblem(body) is { } markupProblem)
+        {
+            return Error(400, markupProblem);
+        }
+
+        var markup = body["reply_markup"]?.ToJsonString();
+        if (!messages.TryGetValue((chatId, messageId), out var current))
+        {
+            return Error(400, "Bad Request: message to edit not found");
+        }
+
+        if (current.Html == html && current.Markup == markup)
+        {
+            return Error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+        }
+
+        messages[(chatId, messageId)] = (html, markup);
+        Edited.Enqueue(new FakeSentMessage(chatId, messageId, html, text!, body));
+        return Ok(new JsonObject { ["message_id"] = messageId, ["chat"] = Chat(chatId, chatId < 0 ? "supergroup" : "private"), ["date"] = 0, ["text"] = text });
+    }
+
+    /// <summary>Telegram's rules for inline keyboards: button text not empty, callback_data 1-64 bytes.</summary>
+    private static string? MarkupProblem(JsonObject body)
+    {
+        if (body["reply_markup"]?["inline_keyboard"] is not JsonArray rows)
+        {
+            return null;
+        }
+
+        foreach (var button in rows.OfType<JsonArray>().SelectMany(r => r.OfType<JsonObject>()))
+        {
+            if (string.IsNullOrEmpty(button["text"]?.GetValue<string>()))
+            {
+                return "Bad Request: text buttons are unallowed in the inline keyboard";
+            }
+
+            var data = button["callback_data"]?.GetValue<string>() ?? "";
+            if (Encoding.UTF8.GetByteCount(data) is 0 or > 64)
+            {
+                return "Bad Request: BUTTON_DATA_INVALID";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A callback query is answered once; an unknown or answered one is refused as Telegram does.</summary>
+    private JsonObject AnswerCallback(JsonObject body)
+    {
+        var id = body["callback_query_id"]?.GetValue<string>() ?? "";
+        return callbacks.TryUpdate(id, true, false)
+            ? Ok(true)
+            : Error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
     }
 
     /// <summary>A sliding one-second window over the arrival times of accepted messages.</summary>
@@ -401,11 +541,17 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
-    private JsonObject SetWebhook(string url)
+    private JsonObject SetWebhook(string url, string? secret)
     {
+        if (url.Length > 0 && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            return Error(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+        }
+
         lock (gate)
         {
             webhookUrl = url;
+            webhookSecret = secret;
         }
 
         return Ok(true);

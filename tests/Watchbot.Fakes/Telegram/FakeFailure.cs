@@ -22,6 +22,10 @@ public abstract record FakeFailure
     /// <summary>Never answers (until the client gives up).</summary>
     public sealed record Hang : FakeFailure;
 
+    /// <summary>Does the call at once (a message counts as sent) but holds the answer back this long, as a slow
+    /// network does: the bot cannot tell yet that it succeeded.</summary>
+    public sealed record LateAnswer(TimeSpan By) : FakeFailure;
+
     /// <summary>Answers normally (to script a failure after a success).</summary>
     public sealed record Pass : FakeFailure;
 

@@ -188,6 +188,42 @@ public sealed class CommandFlowTests : IDisposable
         Assert.True(replies.Count(r => r.Length == 0) >= 20);
     }
 
+    [Fact]
+    public async Task A_digest_turned_off_comes_back_on_at_its_old_time_and_digest_alone_shows_them_all()
+    {
+        await bot.SayAsync("admin", "/subscribe karabakh", admin: true);
+        await bot.SayAsync("admin", "/subscribe sahel", admin: true);
+        await bot.SayAsync("admin", "/digest karabakh at 06:45 tz Asia/Yerevan", admin: true);
+
+        var off = await bot.SayAsync("admin", "/digest karabakh off", admin: true);
+        var on = await bot.SayAsync("admin", "/digest karabakh on", admin: true);
+        await bot.SayAsync("admin", "/digest sahel off", admin: true);
+        var all = await bot.SayAsync("admin", "/digest", admin: true);
+        var refused = await bot.SayAsync("member", "/digest karabakh off");
+
+        Assert.StartsWith("Daily digest of karabakh is off. /digest karabakh on turns it on again at 06:45 Asia/Yerevan.", off);
+        Assert.StartsWith("Daily digest of karabakh at 06:45 Asia/Yerevan; the next one on", on);
+        Assert.Contains("Daily digest of karabakh at 06:45 Asia/Yerevan", all);
+        Assert.Contains("Daily digest of sahel is off.", all);
+        Assert.StartsWith("Only administrators", refused);
+        Assert.Contains("daily digest at 06:45 Asia/Yerevan", await bot.SayAsync("admin", "/subscriptions", admin: true));
+    }
+
+    [Fact]
+    public async Task Typed_kind_changes_work_like_the_buttons()
+    {
+        await bot.SayAsync("admin", "/subscribe karabakh", admin: true);
+
+        var fewer = await bot.SayAsync("admin", "/filter karabakh kinds-=escalation kinds-=displacement", admin: true);
+        var more = await bot.SayAsync("admin", "/filter karabakh kinds+=displacement", admin: true);
+        var last = await bot.SayAsync("admin", "/filter karabakh kinds-=casualties,ceasefire,displacement", admin: true);
+
+        Assert.Equal("Filters of karabakh: kinds=casualties,ceasefire.", fewer);
+        Assert.Equal("Filters of karabakh: kinds=casualties,ceasefire,displacement.", more);
+        Assert.StartsWith("At least one kind must stay; to stop following karabakh, send /unsubscribe karabakh.", last);
+        Assert.Contains("kinds=casualties,ceasefire,displacement", await bot.SayAsync("admin", "/subscriptions", admin: true));
+    }
+
     [Theory]
     [InlineData("/digest karabakh at 25:99")]
     [InlineData("/digest karabakh at 08:00 tz Mars/Olympus")]

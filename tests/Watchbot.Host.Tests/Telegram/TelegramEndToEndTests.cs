@@ -121,10 +121,44 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
             Assert.True(await fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 2, TelegramBot.Patience));
             var resumedAt = fake.CallsOf("getUpdates").Skip(callsBefore).First().Body["offset"]!.GetValue<long>();
             Assert.Equal(first + 1, resumedAt);
-            Assert.Equal(second + 1, (await bot.Get<Watchbot.Core.Storage.ICursorStore>().GetAsync("telegram.offset", CancellationToken.None)).Value);
         }
 
+        // Read once the host has stopped: the reply can reach the fake a moment before the offset is written.
+        Assert.Equal(second + 1, await OffsetAsync());
         Assert.Equal(2, fake.SentTo(Alice).Count);
+    }
+
+    /// <summary>The reply has reached Telegram but its answer is still on the way back when the host is stopped:
+    /// the update is finished and recorded, so the next start neither repeats the command nor loses the next one.</summary>
+    [Fact]
+    public async Task A_stop_while_a_reply_is_answered_late_still_records_the_update()
+    {
+        long first;
+        await using (var bot = await TelegramBot.StartAsync(Db, fake))
+        {
+            fake.FailNext(Alice, new FakeFailure.LateAnswer(TimeSpan.FromSeconds(1)));
+            first = fake.EnqueueText(Alice, Alice, "/start");
+            Assert.True(await fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 1, TelegramBot.Patience));
+        }
+
+        Assert.Equal(first + 1, await OffsetAsync());
+        var second = fake.EnqueueText(Alice, Alice, "/topics");
+        await using (var bot = await TelegramBot.StartAsync(Db, fake))
+        {
+            Assert.True(await fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 2, TelegramBot.Patience));
+        }
+
+        Assert.Equal(second + 1, await OffsetAsync());
+        Assert.Contains("topics", fake.SentTo(Alice)[1].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, fake.SentTo(Alice).Count);
+    }
+
+    private async Task<long> OffsetAsync()
+    {
+        var store = new Watchbot.Storage.SqliteStore(Db);
+        var offset = (await store.Cursors.GetAsync("telegram.offset", CancellationToken.None)).Value;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return offset;
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Watchbot.Core.Digests;
+using Watchbot.Core.Messages;
 using Watchbot.Core.Storage;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Core.Time;
@@ -8,9 +9,10 @@ namespace Watchbot.Core.Commands.Handlers;
 
 public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestService digests, IAuditLog audit) : ICommandHandler
 {
-    public CommandSpec Spec { get; } = new("digest", "/digest [topic] [me] now | /digest <topic> [me] at HH:MM [tz Area/City] | /digest <topic> [me] off",
+    public CommandSpec Spec { get; } = new("digest", "/digest [topic] [me] now | /digest <topic> [me] at HH:MM [tz Area/City] | /digest <topic> [me] on|off | /digest [topic] [me]",
         "Get the digest now, or set its daily time", CommandAccess.ChatAdmin,
-        "Times are in the zone you name (IANA, such as Asia/Yerevan or Europe/Berlin), right across daylight-saving changes.",
+        "Times are in the zone you name (IANA, such as Asia/Yerevan or Europe/Berlin), right across daylight-saving changes. "
+        + "on brings back the time it had before off. /digest alone shows the digests (on Telegram with on/off buttons).",
         Scoped: true);
 
     public async Task<CommandReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -27,9 +29,9 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
             return await NowAsync(mine, context, cancellationToken).ConfigureAwait(false);
         }
 
-        if (args.Count < 2)
+        if (args.Count == 0)
         {
-            return Usage.Of(Spec);
+            return ShownAll(mine, context);
         }
 
         var (target, problem) = await TargetSubscriptions.FindAsync(subscriptions, context, args[0], Spec, cancellationToken).ConfigureAwait(false);
@@ -40,8 +42,11 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
 
         return args[1..] switch
         {
+            [] => Shown(target, context),
             ["now"] => await NowAsync([target], context, cancellationToken).ConfigureAwait(false),
             ["off"] => await SaveAsync(target with { Digest = target.Digest with { Enabled = false } }, context, "off", cancellationToken).ConfigureAwait(false),
+            ["on"] => await SaveAsync(target with { Digest = target.Digest with { Enabled = true } }, context,
+                $"on at {target.Digest.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} {target.Digest.TimeZone}", cancellationToken).ConfigureAwait(false),
             ["at", var time] => await SetAsync(target, time, target.Digest.TimeZone, context, cancellationToken).ConfigureAwait(false),
             ["at", var time, "tz", _] => await SetAsync(target, time, context.Args[^1], context, cancellationToken).ConfigureAwait(false),
             _ => Usage.Of(Spec),
@@ -82,16 +87,34 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
     {
         await subscriptions.UpdateAsync(changed, cancellationToken).ConfigureAwait(false);
         await audit.AddAsync(context.Actor, "digest", $"{changed.Chat} {changed.Topic} {what}", context.Now, cancellationToken).ConfigureAwait(false);
-        if (!changed.Digest.Enabled)
+        return Shown(changed, context);
+    }
+
+    /// <summary>One subscription's digest in words, with "Digest now" and the on/off switch.</summary>
+    private static CommandReply Shown(Subscription subscription, CommandContext context) =>
+        CommandReply.Text(State(subscription, context.Now), context.Personal)
+            .WithActions([SubscriptionActions.Digest(subscription, context.ScopeWord)]);
+
+    /// <summary>Every digest of the chat (or the person), a switch for each.</summary>
+    private static CommandReply ShownAll(IReadOnlyList<Subscription> all, CommandContext context) =>
+        CommandReply.Lines(context.Personal ? "Your daily digests:" : "This chat's daily digests:", all.Select(s => State(s, context.Now)), context.Personal)
+            .WithActions(all.Take(SubscriptionActions.MaxRows)
+                .Select(s => (IReadOnlyList<MessageAction>)[SubscriptionActions.DigestSwitch(s, context.ScopeWord, $"Daily digest of {s.Topic}")])
+                .ToList());
+
+    private static string State(Subscription subscription, DateTimeOffset now)
+    {
+        var digest = subscription.Digest;
+        var at = $"{digest.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} {digest.TimeZone}";
+        if (!digest.Enabled)
         {
-            return CommandReply.Text($"Daily digest of {changed.Topic} is off. /digest {changed.Topic} at 08:00 turns it on again.", context.Personal);
+            return $"Daily digest of {subscription.Topic} is off. /digest {subscription.Topic} on turns it on again at {at}.";
         }
 
-        var next = DigestClock.NextAfter(changed.Digest, context.Now);
-        var zone = ZonedTime.TryFindZone(changed.Digest.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var next = DigestClock.NextAfter(digest, now);
+        var zone = ZonedTime.TryFindZone(digest.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(next, zone);
-        return CommandReply.Text($"Daily digest of {changed.Topic} at {changed.Digest.TimeOfDay:HH:mm} {changed.Digest.TimeZone}; the next one on {local.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)}.",
-            context.Personal);
+        return $"Daily digest of {subscription.Topic} at {at}; the next one on {local.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)}.";
     }
 
     private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -8,9 +8,10 @@ namespace Watchbot.Core.Commands.Handlers;
 public sealed class FilterHandler(ISubscriptionStore subscriptions, ITopicStore topics, IEventStore events, IAuditLog audit) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new("filter",
-        "/filter <topic> [me] [kinds=a,b] [severity>=N] [places=A,B] [actors=A,B] [include=w] [exclude=w] | reset | test [24h|7d]",
+        "/filter <topic> [me] [kinds=a,b] [kinds+=a] [kinds-=a] [severity>=N] [places=A,B] [actors=A,B] [include=w] [exclude=w] | reset | test [24h|7d]",
         "Show or narrow what a subscription lets through", CommandAccess.ChatAdmin,
-        "Only the parts you name change; places=, with nothing after it, clears that part. test lists what the filters would have let through, and sends nothing else.",
+        "Only the parts you name change; places=, with nothing after it, clears that part. kinds+= and kinds-= let one more kind through or one fewer "
+        + "(on Telegram, /filter <topic> shows them as buttons). test lists what the filters would have let through, and sends nothing else.",
         Scoped: true);
 
     public async Task<CommandReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ public sealed class FilterHandler(ISubscriptionStore subscriptions, ITopicStore 
         switch (rest.Select(a => a.ToLowerInvariant()).ToList())
         {
             case []:
-                return CommandReply.Text($"Filters of {target.Topic}: {SubscriptionText.Describe(target.Filter)}.", context.Personal);
+                return Shown(target, context);
             case ["reset"]:
                 return await SaveAsync(target with { Filter = SubscriptionFilter.None }, context, cancellationToken).ConfigureAwait(false);
             case ["test"]:
@@ -60,8 +61,13 @@ public sealed class FilterHandler(ISubscriptionStore subscriptions, ITopicStore 
         await subscriptions.UpdateAsync(changed, cancellationToken).ConfigureAwait(false);
         await audit.AddAsync(context.Actor, "filter", $"{changed.Chat} {changed.Topic} {SubscriptionText.Describe(changed.Filter)}", context.Now, cancellationToken)
             .ConfigureAwait(false);
-        return CommandReply.Text($"Filters of {changed.Topic}: {SubscriptionText.Describe(changed.Filter)}.", context.Personal);
+        return Shown(changed, context);
     }
+
+    /// <summary>The filter in words, with the kinds as on/off buttons.</summary>
+    private static CommandReply Shown(Subscription subscription, CommandContext context) =>
+        CommandReply.Text($"Filters of {subscription.Topic}: {SubscriptionText.Describe(subscription.Filter)}.", context.Personal)
+            .WithActions(SubscriptionActions.Kinds(subscription, context.ScopeWord));
 
     private async Task<CommandReply> TestAsync(Subscription target, TimeSpan window, CommandContext context, CancellationToken cancellationToken)
     {

@@ -39,7 +39,7 @@ public sealed class SubscribeHandler(ITopicStore topics, ISubscriptionStore subs
         if (!created)
         {
             return CommandReply.Text($"{(context.Personal ? "You already follow" : "This chat already follows")} {topic.Name}: {SubscriptionText.Settings(subscription)}.",
-                context.Personal);
+                context.Personal).WithActions(SubscriptionActions.AfterSubscribe(subscription, context.ScopeWord));
         }
 
         var recap = settings.RecapOnSubscribe
@@ -49,6 +49,6 @@ public sealed class SubscribeHandler(ITopicStore topics, ISubscriptionStore subs
             : recap == 0 ? " Nothing happened in the last day, so no recap."
             : $" A digest of the last day ({recap} event{(recap == 1 ? "" : "s")}) follows.";
         return CommandReply.Text($"{who} {topic.Name}: {SubscriptionText.Settings(subscription)}.{recapText} Send /help digest to change the time.",
-            context.Personal);
+            context.Personal).WithActions(SubscriptionActions.AfterSubscribe(subscription, context.ScopeWord));
     }
 }
