@@ -141,6 +141,8 @@ public sealed class CliTests : IDisposable
     [InlineData("Watchbot__Delivery__MaxAttempts", "many", "Watchbot:Delivery:MaxAttempts is 'many'")]
     [InlineData("Watchbot__Digest__DefaultTimeZone", "Mars/Olympus", "not a time zone")]
     [InlineData("Watchbot__Owners__0", "root", "telegram:<id>")]
+    [InlineData("Watchbot__Commands__Burst", "0", "Watchbot:Commands:Burst must be between 1 and 1000")]
+    [InlineData("Watchbot__Commands__RefillEvery", "00:00:00", "Watchbot:Commands:RefillEvery is 00:00:00")]
     public async Task A_bad_setting_stops_the_program_with_the_setting_and_the_fix(string key, string value, string message)
     {
         var result = await WatchbotProcess.RunAsync(["migrate", "--db", Db], environment: new Dictionary<string, string> { [key] = value });

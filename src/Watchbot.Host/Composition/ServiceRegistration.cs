@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddIngest(options);
 
         services.AddCommandHandlers();
+        services.AddSingleton(new CommandRateLimiter(options.Commands.Burst, options.Commands.RefillEvery));
         services.AddSingleton<CommandRouter>();
 
         services.AddSingleton<ConsoleTransport>();

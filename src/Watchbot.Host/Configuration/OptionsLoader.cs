@@ -85,6 +85,13 @@ public static partial class OptionsLoader
             problems.Add("Watchbot:Delivery:Parallelism must be between 1 and 256.");
         }
 
+        if (options.Commands.Burst is < 1 or > 1000)
+        {
+            problems.Add("Watchbot:Commands:Burst must be between 1 and 1000.");
+        }
+
+        Positive(options.Commands.RefillEvery, "Watchbot:Commands:RefillEvery", problems);
+
         foreach (var owner in options.Owners.Where(o => !OwnerPattern().IsMatch(o)))
         {
             problems.Add($"Watchbot:Owners has '{owner}'; write each owner as telegram:<id>, discord:<id> or console:local.");

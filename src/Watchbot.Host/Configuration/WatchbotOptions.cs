@@ -11,6 +11,7 @@ public sealed class WatchbotOptions
     public DeliveryOptions Delivery { get; set; } = new();
     public ConsoleOptions Console { get; set; } = new();
     public IngestOptions Ingest { get; set; } = new();
+    public CommandOptions Commands { get; set; } = new();
 
     /// <summary>Where articles come from: folders, RSS/Atom feeds and single pages, read by the ingest job.</summary>
     public List<SourceOptions> Sources { get; set; } = [];
@@ -20,6 +21,13 @@ public sealed class WatchbotOptions
 
     /// <summary>The topics file admins edit; relative paths are beside the program.</summary>
     public string TopicsFile { get; set; } = "config/topics.json";
+}
+
+/// <summary>Flood control per person: a burst of commands, then one more each <see cref="RefillEvery"/>. Owners are never slowed.</summary>
+public sealed class CommandOptions
+{
+    public int Burst { get; set; } = 8;
+    public TimeSpan RefillEvery { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 public sealed class StorageOptions
