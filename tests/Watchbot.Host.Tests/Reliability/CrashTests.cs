@@ -42,22 +42,33 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
             ["Watchbot__Schedule__DeliveryInterval"] = "00:00:00.200",
             ["Watchbot__Delivery__Parallelism"] = Parallelism.ToString(CultureInfo.InvariantCulture),
         };
+        var midWork = 0;
         var random = new Random(20201004);
+        var composeKills = Math.Max(1, Kills / 3);
         for (var kill = 0; kill < Kills; kill++)
         {
             // A third of the kills land while the digest job composes (some digests queued, some not yet), the rest
-            // while the worker delivers (some accepted by Telegram, some waiting). Progress is read as it happens.
-            var composing = kill < Math.Max(1, Kills / 3);
+            // while the worker delivers (some accepted by Telegram, some waiting). Progress is read as it happens, and
+            // each kill's target leaves work for the kills after it, so every kill lands in the middle of something.
+            var composing = kill < composeKills && await CountAsync("SELECT COUNT(*) FROM outbox WHERE kind = 'digest'") < Subscriptions;
             Func<Task<long>> progress = composing
                 ? () => CountAsync("SELECT COUNT(*) FROM outbox WHERE kind = 'digest'")
-                : () => Task.FromResult((long)fake.Sent.Count);
+                : () => Task.FromResult((long)fake.Sent.Select(m => m.ChatId).Distinct().Count());
             var before = await progress();
-            var target = before + random.Next(1, (int)Math.Max(2, (Subscriptions - before) / 3));
+            var killsLeft = composing ? composeKills - kill : Kills - kill;
+            var step = Math.Max(1, (Subscriptions - before) / (killsLeft + 1));
+            var target = Math.Min(Subscriptions - 1, before + random.Next(1, (int)(2 * step)));
             using var process = WatchbotProcess.Start(["run", "--db", Db], environment);
             var reached = await WaitUntilAsync(async () => await progress() >= target || process.Error.Contains("crit", StringComparison.Ordinal));
             process.Kill();
+            var after = await progress();
             log.WriteLine($"kill {kill + 1} ({(composing ? "composing" : "delivering")}, target {target}, reached {reached}): " +
                 $"{await CountAsync("SELECT COUNT(*) FROM outbox WHERE kind = 'digest'")} composed, {fake.Sent.Count} accepted by the fake");
+            Assert.True(reached, $"kill {kill + 1} found nothing to interrupt: progress {after}, target {target}\n{process.Error}");
+            if (await CountAsync("SELECT COUNT(*) FROM outbox WHERE kind = 'digest'") < Subscriptions || fake.Sent.Select(m => m.ChatId).Distinct().Count() < Subscriptions)
+            {
+                midWork++;
+            }
         }
 
         using (var final = WatchbotProcess.Start(["run", "--db", Db], environment))
@@ -69,7 +80,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         var delivered = fake.Sent.GroupBy(m => m.ChatId).ToDictionary(g => g.Key, g => g.ToList());
         var composed = await ComposedDigestsPerChatAsync();
         var repeats = delivered.Values.Sum(m => m.Count - 1);
-        log.WriteLine($"{Kills} kills, {Subscriptions} subscriptions: {composed.Count} digests composed, {delivered.Count} chats got theirs, {repeats} deliveries repeated after a kill");
+        log.WriteLine($"{Kills} kills ({midWork} with digests still to compose or deliver), {Subscriptions} subscriptions: {composed.Count} digests composed, {delivered.Count} chats got theirs, {repeats} deliveries repeated after a kill");
 
         Assert.Equal(Subscriptions, composed.Count);
         Assert.All(composed.Values, n => Assert.Equal(1, n));
