@@ -64,6 +64,9 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>An interaction id and the JSON error code its callback gets (10062 unknown interaction as 404).</summary>
     public ConcurrentDictionary<string, int> InteractionErrors { get; } = new();
 
+    /// <summary>Every interaction callback answers 10062 (unknown interaction), as when the bot took over 3 seconds.</summary>
+    public bool ExpireInteractions { get; set; }
+
     /// <summary>GET /gateway/bot's session_start_limit: remaining, reset_after (ms) and max_concurrency.</summary>
     public int SessionStartRemaining { get; set; } = 999;
 
@@ -282,7 +285,8 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>The first callback is taken; a later one is 40060 (already acknowledged); a listed id gets its error.</summary>
     private (int, JsonNode?) Callback(string id, JsonNode body)
     {
-        if (InteractionErrors.TryGetValue(id, out var code))
+        int code;
+        if (ExpireInteractions ? (code = 10062) > 0 : InteractionErrors.TryGetValue(id, out code))
         {
             return (code == 10062 ? 404 : 400, new JsonObject { ["message"] = $"error {code}", ["code"] = code });
         }
