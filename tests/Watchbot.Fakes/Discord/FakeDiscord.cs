@@ -89,13 +89,14 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     private int tooMany;
 
-    public static async Task<FakeDiscord> StartAsync()
+    /// <param name="token">The bot token the fake accepts (a distinctive one for secrecy tests).</param>
+    public static async Task<FakeDiscord> StartAsync(string? token = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var fake = new FakeDiscord(app);
+        var fake = token is null ? new FakeDiscord(app) : new FakeDiscord(app) { Token = token };
         app.UseWebSockets();
         app.Run(fake.HandleAsync);
         await app.StartAsync();

@@ -74,6 +74,15 @@ public sealed partial class FakeDiscord
     public async Task<string> SendCommandAsync(string name, IEnumerable<(string Name, string Value)>? options = null, string channelId = "700000000000000001",
         string guildId = "600000000000000001", string userId = "500000000000000001", string permissions = "32", bool inDm = false)
     {
+        var interaction = NewCommand(name, options, channelId, guildId, userId, permissions, inDm);
+        await DispatchAsync("INTERACTION_CREATE", interaction);
+        return (string)interaction["id"]!;
+    }
+
+    /// <summary>A slash command's INTERACTION_CREATE payload as Discord sends it, with a new id the fake will take answers for.</summary>
+    public JsonObject NewCommand(string name, IEnumerable<(string Name, string Value)>? options = null, string channelId = "700000000000000001",
+        string guildId = "600000000000000001", string userId = "500000000000000001", string permissions = "32", bool inDm = false)
+    {
         var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var user = new JsonObject { ["id"] = userId, ["username"] = "member" + userId[^3..] };
         var interaction = new JsonObject
@@ -103,14 +112,16 @@ public sealed partial class FakeDiscord
         }
 
         Interactions.GetOrAdd(id, _ => new FakeInteractionAnswers());
-        await DispatchAsync("INTERACTION_CREATE", interaction);
-        return id;
+        return interaction;
     }
 
-    /// <summary>An option as Discord sends it: "true"/"false" as a boolean (5), a whole number as an integer (4), else a string (3).</summary>
+    /// <summary>Integer options of the slash commands (the rest are strings, or booleans when "true"/"false").</summary>
+    private static readonly HashSet<string> IntegerOptions = ["severity", "count", "id"];
+
+    /// <summary>An option as Discord sends it: "true"/"false" as a boolean (5), a number for an integer option (4), else a string (3).</summary>
     private static JsonObject TypedOption(string name, string value) =>
         bool.TryParse(value, out var flag) ? new JsonObject { ["name"] = name, ["type"] = 5, ["value"] = flag }
-        : long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && name != "topic"
+        : IntegerOptions.Contains(name) && long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
             ? new JsonObject { ["name"] = name, ["type"] = 4, ["value"] = number }
             : new JsonObject { ["name"] = name, ["type"] = 3, ["value"] = value };
 

@@ -99,7 +99,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         }, CancellationToken.None);
 
         await AnswerAsync(await fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel));
-        var answer = await AnswerAsync(await fake.SendCommandAsync("digest", [("arguments", "now")], Channel));
+        var answer = await AnswerAsync(await fake.SendCommandAsync("digest", [("action", "now")], Channel));
 
         Assert.Contains("Composing", answer, StringComparison.Ordinal);
         Assert.True(await fake.WaitUntilAsync(() => fake.MessagesTo(Channel).Count >= 1), "the digest never arrived");
