@@ -137,8 +137,14 @@ public sealed class DiscordGatewayClient(
             return new ConnectionEnd(ConnectionEndKind.Fatal, GatewayCloseCodes.Fatal(4004)!.Replace("the gateway closed with 4004", "GET /gateway/bot answered 401", StringComparison.Ordinal), false);
         }
         catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or JsonException
-            or OperationCanceledException or DiscordTransientException or DiscordApiException)
+            or OperationCanceledException or DiscordTransientException or DiscordApiException or ObjectDisposedException)
         {
+            return new ConnectionEnd(ConnectionEndKind.Dropped, $"{ex.GetType().Name}: {ex.Message}", false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // One connection's surprise is no reason to stop the transport: log it, back off, reconnect.
+            logger.LogError(ex, "Discord gateway connection failed unexpectedly; reconnecting");
             return new ConnectionEnd(ConnectionEndKind.Dropped, $"{ex.GetType().Name}: {ex.Message}", false);
         }
     }
@@ -207,8 +213,11 @@ public sealed class DiscordGatewayClient(
                 }
             }
         }
-        catch (Exception ex) when (connection.Zombie && ex is WebSocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (connection.Zombie && ex is WebSocketException or OperationCanceledException or ObjectDisposedException
+            && !cancellationToken.IsCancellationRequested)
         {
+            // Abort() disposes the socket: a receive or send begun after it throws ObjectDisposedException, not a
+            // WebSocketException, and that too is the zombie being closed (found by the gateway chaos test).
             return new ConnectionEnd(ConnectionEndKind.Zombie, "no heartbeat ACK: zombie connection", healthy);
         }
         catch (WebSocketException ex)

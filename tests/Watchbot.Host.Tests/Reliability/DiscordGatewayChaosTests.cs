@@ -66,16 +66,20 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
         var faults = Enum.GetValues<Fault>().ToDictionary(f => f, _ => 0);
         var ids = new List<string>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var connectionAtLastFault = 0;
 
         for (var i = 0; i < Interactions; i++)
         {
             var user = (500_000_000_000_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var channel = (700_000_000_000_000_000L + (i % 50)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             ids.Add(await fake.SendCommandAsync(i % 3 == 0 ? "latest" : "topics", channelId: channel, userId: user));
-            if (random.NextDouble() < 0.08)
+            if (random.NextDouble() < 0.1)
             {
-                // A fault only means something on a live connection; wait for one (the last fault may still be healing).
-                Assert.True(await fake.WaitUntilAsync(() => fake.Connected, TimeSpan.FromSeconds(20)), "the gateway never came back");
+                // A fault only means something on a live connection: wait until the last fault has cost its connection
+                // (a zombie is noticed only after a missed ACK) and a new one is up. Interactions keep coming meanwhile.
+                Assert.True(await fake.WaitUntilAsync(() => fake.Connections > connectionAtLastFault && fake.Connected, TimeSpan.FromSeconds(20)),
+                    "the gateway never came back");
+                connectionAtLastFault = fake.Connections;
                 var fault = (Fault)random.Next(5);
                 faults[fault]++;
                 switch (fault)
@@ -101,7 +105,7 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
                 }
             }
 
-            await Task.Delay(random.Next(0, 25));
+            await Task.Delay(random.Next(0, 40));
         }
 
         var answered = await fake.WaitUntilAsync(() => ids.All(id => fake.Interactions[id].Final is not null), TimeSpan.FromSeconds(60));
@@ -119,5 +123,9 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal(0, fake.DuplicateCallbacks);
         Assert.True(faults.Values.Sum() >= Math.Min(5, Interactions / 30), "too few faults to prove anything");
         Assert.True(fake.Resumes >= 1);
+        foreach (var (fault, end) in new[] { (Fault.StopAcking, ConnectionEndKind.Zombie), (Fault.Reconnect, ConnectionEndKind.Reconnect), (Fault.Drop, ConnectionEndKind.Dropped) })
+        {
+            Assert.True(faults[fault] == 0 || ends.GetValueOrDefault(end) >= faults[fault], $"{faults[fault]} × {fault} but {ends.GetValueOrDefault(end)} × {end}");
+        }
     }
 }
