@@ -22,6 +22,9 @@ public sealed partial class FakeDiscord
     /// <summary>The current connection gets no more Heartbeat ACKs; the next one does again (a zombie, once).</summary>
     public void StopAcknowledgingThisConnection() => Volatile.Write(ref unackedConnection, Volatile.Read(ref liveConnection));
 
+    /// <summary>The number of the connection that receives new events (past READY or RESUMED); 0 before the first.</summary>
+    public int LiveConnection => Volatile.Read(ref liveConnection);
+
     private int unackedConnection = -1;
     private int liveConnection;
 

@@ -77,9 +77,9 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
             {
                 // A fault only means something on a live connection: wait until the last fault has cost its connection
                 // (a zombie is noticed only after a missed ACK) and a new one is up. Interactions keep coming meanwhile.
-                Assert.True(await fake.WaitUntilAsync(() => fake.Connections > connectionAtLastFault && fake.Connected, TimeSpan.FromSeconds(20)),
+                Assert.True(await fake.WaitUntilAsync(() => fake.LiveConnection > connectionAtLastFault && fake.Connected, TimeSpan.FromSeconds(20)),
                     "the gateway never came back");
-                connectionAtLastFault = fake.Connections;
+                connectionAtLastFault = fake.LiveConnection;
                 var fault = (Fault)random.Next(5);
                 faults[fault]++;
                 switch (fault)
@@ -97,7 +97,9 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
                         // A new session loses what the old one had not sent, as on Discord: send nothing until it is back.
                         var identifies = fake.Identifies;
                         await fake.SendInvalidSessionAsync(resumable: false);
-                        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies > identifies && fake.Connected, TimeSpan.FromSeconds(20)), "no new session");
+                        var live = fake.LiveConnection;
+                        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies > identifies && fake.LiveConnection > live && fake.Connected, TimeSpan.FromSeconds(20)),
+                            "no new session");
                         break;
                     case Fault.StopAcking:
                         fake.StopAcknowledgingThisConnection();
@@ -123,9 +125,8 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal(0, fake.DuplicateCallbacks);
         Assert.True(faults.Values.Sum() >= Math.Min(5, Interactions / 30), "too few faults to prove anything");
         Assert.True(fake.Resumes >= 1);
-        foreach (var (fault, end) in new[] { (Fault.StopAcking, ConnectionEndKind.Zombie), (Fault.Reconnect, ConnectionEndKind.Reconnect), (Fault.Drop, ConnectionEndKind.Dropped) })
-        {
-            Assert.True(faults[fault] == 0 || ends.GetValueOrDefault(end) >= faults[fault], $"{faults[fault]} × {fault} but {ends.GetValueOrDefault(end)} × {end}");
-        }
+        // Every fault cost its connection (a late ACK on a busy machine may turn one into a zombie first, so kinds can trade).
+        Assert.True(ends.Values.Sum() >= faults.Values.Sum(), $"{faults.Values.Sum()} faults but {ends.Values.Sum()} connections ended");
+        Assert.True(faults[Fault.StopAcking] == 0 || ends.GetValueOrDefault(ConnectionEndKind.Zombie) >= 1, "no zombie was noticed");
     }
 }
