@@ -210,18 +210,38 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Close_code_4004_stops_the_transport_with_one_clear_line()
+    public async Task Op_1_from_Discord_is_answered_with_a_heartbeat_at_once()
     {
-        fake.CloseOnIdentify = 4004;
+        fake.HeartbeatIntervalMs = 600_000;
+        await StartAsync();
+        var before = fake.Heartbeats;
+
+        await fake.SendHeartbeatRequestAsync();
+
+        Assert.True(await fake.WaitUntilAsync(() => fake.Heartbeats == before + 1, TimeSpan.FromSeconds(2)));
+    }
+
+    [Theory]
+    [InlineData(4004)]
+    [InlineData(4010)]
+    [InlineData(4011)]
+    [InlineData(4012)]
+    [InlineData(4013)]
+    [InlineData(4014)]
+    public async Task A_fatal_close_code_stops_the_transport_with_one_clear_line(int code)
+    {
+        fake.CloseOnIdentify = code;
         var options = Fixture.Options(fake);
         gateway = new DiscordGatewayClient(options, Fixture.Rest(options), state, (_, _) => Task.CompletedTask, TimeProvider.System, log);
 
         await gateway.RunAsync(stop.Token).WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.True(state.IsStopped);
-        Assert.Contains("4004", state.StoppedReason, StringComparison.Ordinal);
-        Assert.Contains("Watchbot__Discord__Token", state.StoppedReason, StringComparison.Ordinal);
-        Assert.Single(log.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), state.StoppedReason, StringComparison.Ordinal);
+        Assert.Contains(code == 4004 ? "Watchbot__Discord__Token" : "; ", state.StoppedReason, StringComparison.Ordinal); // the cause; the fix
+        var line = Assert.Single(log.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.Contains(state.StoppedReason!, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(fake.Token, log.All, StringComparison.Ordinal);
         Assert.Equal(1, fake.Identifies);
     }
 

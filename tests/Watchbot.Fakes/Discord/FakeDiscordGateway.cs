@@ -160,6 +160,9 @@ public sealed partial class FakeDiscord
         return Task.CompletedTask;
     }
 
+    /// <summary>Op 1: Discord asks for a heartbeat now.</summary>
+    public Task SendHeartbeatRequestAsync() => TrySendAsync(new JsonObject { ["op"] = 1, ["d"] = null });
+
     public Task SendReconnectAsync() => TrySendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
 
     public Task SendInvalidSessionAsync(bool resumable) => TrySendAsync(new JsonObject { ["op"] = 9, ["d"] = resumable });
