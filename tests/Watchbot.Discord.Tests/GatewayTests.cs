@@ -195,6 +195,18 @@ public sealed class GatewayTests : IAsyncLifetime
         var eleventh = limiter.WaitAsync(stop.Token);
         await Task.Delay(300);
         Assert.False(eleventh.IsCompleted);
+
+        // A heartbeat is not held behind ordinary events: it may use the headroom up to Discord's 120.
+        Assert.True(limiter.WaitAsync(CancellationToken.None, priority: true).IsCompletedSuccessfully);
+        for (var i = limiter.InWindow; i < SendRateLimiter.DiscordLimit; i++)
+        {
+            Assert.True(limiter.WaitAsync(CancellationToken.None, priority: true).IsCompletedSuccessfully);
+        }
+
+        var over = limiter.WaitAsync(stop.Token, priority: true);
+        await Task.Delay(300);
+        Assert.False(over.IsCompleted);
+        Assert.Equal(SendRateLimiter.DiscordLimit, limiter.InWindow);
     }
 
     [Theory]

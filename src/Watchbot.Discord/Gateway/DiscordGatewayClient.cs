@@ -29,7 +29,6 @@ public sealed class DiscordGatewayClient(
     Random? random = null)
 {
     private readonly Random random = random ?? Random.Shared;
-    private readonly SendRateLimiter sendLimit = new(options.GatewaySendsPerMinute, time);
     private readonly ConcurrentDictionary<Task, bool> handlers = new();
     private SessionStartLimit? startLimit;
     private DateTimeOffset lastIdentify = DateTimeOffset.MinValue;
@@ -125,7 +124,8 @@ public sealed class DiscordGatewayClient(
             }
 
             Interlocked.Increment(ref connections);
-            var connection = new GatewayConnection(socket, sendLimit, time);
+            // Discord counts the 120 sends a minute per connection.
+            var connection = new GatewayConnection(socket, new SendRateLimiter(options.GatewaySendsPerMinute, time), time);
             return await RunConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
