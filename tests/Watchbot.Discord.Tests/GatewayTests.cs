@@ -117,18 +117,143 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Close_code_4004_stops_the_transport_with_one_clear_line()
+    public async Task A_connection_that_stops_getting_ACKs_is_abandoned_and_resumed_and_no_interaction_is_lost()
     {
-        fake.CloseOnIdentify = 4004;
+        await StartAsync();
+        fake.StopAcknowledgingThisConnection();
+        var during = await fake.SendCommandAsync("topics");
+
+        Assert.True(await fake.WaitUntilAsync(() => gateway.Ends.Any(e => e.Kind == ConnectionEndKind.Zombie)), "the zombie was never noticed");
+        Assert.True(await fake.WaitUntilAsync(() => fake.Resumes >= 1 && fake.Connected));
+        var after = await fake.SendCommandAsync("topics");
+
+        Assert.True(await fake.WaitUntilAsync(() => received.Count == 2), $"got {received.Count} interactions");
+        Assert.Equal([during, after], received.Select(i => i.Id));
+        Assert.Equal(1, fake.Identifies);
+        Assert.Contains(log.Lines, l => l.Contains("zombie", StringComparison.Ordinal));
+        // The new connection is acknowledged again and stays up.
+        var heartbeats = fake.Heartbeats;
+        Assert.True(await fake.WaitUntilAsync(() => fake.Heartbeats >= heartbeats + 3));
+        Assert.Single(gateway.Ends, e => e.Kind == ConnectionEndKind.Zombie);
+    }
+
+    [Fact]
+    public async Task An_interaction_delivered_twice_is_handled_once()
+    {
+        await StartAsync();
+        var interaction = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = "1300000000000000001", ["application_id"] = fake.ApplicationId, ["type"] = 2, ["token"] = "token-1300000000000000001",
+            ["channel_id"] = "700000000000000001", ["guild_id"] = "600000000000000001",
+            ["member"] = new System.Text.Json.Nodes.JsonObject { ["user"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "5" }, ["permissions"] = "0" },
+            ["data"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "1", ["name"] = "topics", ["type"] = 1 },
+        };
+
+        await fake.DispatchAsync("INTERACTION_CREATE", interaction);
+        await fake.DispatchAsync("INTERACTION_CREATE", interaction);
+
+        Assert.True(await fake.WaitUntilAsync(() => gateway.DuplicateInteractions == 1));
+        Assert.Single(received);
+    }
+
+    [Fact]
+    public async Task Identify_waits_for_the_session_start_limit_to_reset_when_none_remain()
+    {
+        fake.SessionStartRemaining = 0;
+        fake.SessionStartResetAfterMs = 800;
+        fake.MaxConcurrency = 1;
+        var started = DateTimeOffset.UtcNow;
+
+        await StartAsync();
+
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromMilliseconds(750), "identified before reset_after");
+        Assert.Contains(fake.Requests, r => r.Method == "GET" && r.Path == "gateway/bot");
+        Assert.Contains(log.Lines, l => l.Contains("session start limit", StringComparison.Ordinal));
+        Assert.Equal((0, 800L, 1), (gateway.SessionStartLimit!.Remaining, gateway.SessionStartLimit.ResetAfter, gateway.SessionStartLimit.MaxConcurrency));
+    }
+
+    [Fact]
+    public async Task Identifies_are_spaced_by_the_identify_spacing()
+    {
+        await StartAsync(o => o.IdentifySpacing = TimeSpan.FromMilliseconds(700));
+        var first = DateTimeOffset.UtcNow;
+        await fake.SendInvalidSessionAsync(resumable: false);
+
+        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies == 2));
+        Assert.True(DateTimeOffset.UtcNow - first >= TimeSpan.FromMilliseconds(600));
+    }
+
+    [Fact]
+    public async Task The_send_limiter_lets_through_its_limit_in_a_minute_and_holds_the_next()
+    {
+        var limiter = new SendRateLimiter(10, TimeProvider.System);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompletedSuccessfully, $"send {i + 1} was held");
+        }
+
+        var eleventh = limiter.WaitAsync(stop.Token);
+        await Task.Delay(300);
+        Assert.False(eleventh.IsCompleted);
+
+        // A heartbeat is not held behind ordinary events: it may use the headroom up to Discord's 120.
+        Assert.True(limiter.WaitAsync(CancellationToken.None, priority: true).IsCompletedSuccessfully);
+        for (var i = limiter.InWindow; i < SendRateLimiter.DiscordLimit; i++)
+        {
+            Assert.True(limiter.WaitAsync(CancellationToken.None, priority: true).IsCompletedSuccessfully);
+        }
+
+        var over = limiter.WaitAsync(stop.Token, priority: true);
+        await Task.Delay(300);
+        Assert.False(over.IsCompleted);
+        Assert.Equal(SendRateLimiter.DiscordLimit, limiter.InWindow);
+    }
+
+    [Theory]
+    [InlineData(121, false)]
+    [InlineData(120, true)]
+    [InlineData(110, true)]
+    public void Gateway_sends_are_configured_under_discords_120_a_minute(int perMinute, bool valid)
+    {
+        var problems = new DiscordOptions { Token = "t", ApplicationId = "1", GatewaySendsPerMinute = perMinute }.Validate();
+
+        Assert.Equal(valid, !problems.Any(p => p.Contains("GatewaySendsPerMinute", StringComparison.Ordinal)));
+        Assert.Equal(110, new DiscordOptions().GatewaySendsPerMinute);
+    }
+
+    [Fact]
+    public async Task Op_1_from_Discord_is_answered_with_a_heartbeat_at_once()
+    {
+        fake.HeartbeatIntervalMs = 600_000;
+        await StartAsync();
+        var before = fake.Heartbeats;
+
+        await fake.SendHeartbeatRequestAsync();
+
+        Assert.True(await fake.WaitUntilAsync(() => fake.Heartbeats == before + 1, TimeSpan.FromSeconds(2)));
+    }
+
+    [Theory]
+    [InlineData(4004)]
+    [InlineData(4010)]
+    [InlineData(4011)]
+    [InlineData(4012)]
+    [InlineData(4013)]
+    [InlineData(4014)]
+    public async Task A_fatal_close_code_stops_the_transport_with_one_clear_line(int code)
+    {
+        fake.CloseOnIdentify = code;
         var options = Fixture.Options(fake);
         gateway = new DiscordGatewayClient(options, Fixture.Rest(options), state, (_, _) => Task.CompletedTask, TimeProvider.System, log);
 
         await gateway.RunAsync(stop.Token).WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.True(state.IsStopped);
-        Assert.Contains("4004", state.StoppedReason, StringComparison.Ordinal);
-        Assert.Contains("Watchbot__Discord__Token", state.StoppedReason, StringComparison.Ordinal);
-        Assert.Single(log.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), state.StoppedReason, StringComparison.Ordinal);
+        Assert.Contains(code == 4004 ? "Watchbot__Discord__Token" : "; ", state.StoppedReason, StringComparison.Ordinal); // the cause; the fix
+        var line = Assert.Single(log.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.Contains(state.StoppedReason!, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(fake.Token, log.All, StringComparison.Ordinal);
         Assert.Equal(1, fake.Identifies);
     }
 

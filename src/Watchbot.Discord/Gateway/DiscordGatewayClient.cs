@@ -29,12 +29,21 @@ public sealed class DiscordGatewayClient(
     Random? random = null)
 {
     private readonly Random random = random ?? Random.Shared;
-    private readonly SendRateLimiter sendLimit = new(options.GatewaySendsPerMinute, time);
     private readonly ConcurrentDictionary<Task, bool> handlers = new();
     private SessionStartLimit? startLimit;
     private DateTimeOffset lastIdentify = DateTimeOffset.MinValue;
 
     public GatewaySession Session { get; } = new();
+
+    /// <summary>What GET /gateway/bot said last about session starts.</summary>
+    public SessionStartLimit? SessionStartLimit { get; private set; }
+
+    /// <summary>INTERACTION_CREATE events seen twice (a replay after a resume) and not handled again.</summary>
+    public int DuplicateInteractions => duplicates;
+
+    private readonly Lock randomGate = new();
+    private readonly RecentIds seenInteractions = new(4096);
+    private int duplicates;
 
     public int Connections => connections;
 
@@ -51,7 +60,7 @@ public sealed class DiscordGatewayClient(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var backoff = new ReconnectBackoff(options.ReconnectMinDelay, options.ReconnectMaxDelay, random);
+        var backoff = new ReconnectBackoff(options.ReconnectMinDelay, options.ReconnectMaxDelay, new Random(random.Next()));
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -78,7 +87,7 @@ public sealed class DiscordGatewayClient(
                 var delay = end.Kind switch
                 {
                     ConnectionEndKind.Reconnect when end.Healthy => TimeSpan.Zero,
-                    ConnectionEndKind.InvalidSession => options.ReconnectMinDelay * (1 + (4 * random.NextDouble())),
+                    ConnectionEndKind.InvalidSession => options.ReconnectMinDelay * (1 + (4 * NextDouble())),
                     _ => backoff.Next(),
                 };
                 logger.LogWarning("Discord gateway connection ended ({Reason}); {Next} in {Delay:0.0} s", end.Reason,
@@ -101,6 +110,12 @@ public sealed class DiscordGatewayClient(
         try
         {
             var url = Session.CanResume && Session.ResumeUrl is not null ? Session.ResumeUrl : await GatewayUrlAsync(cancellationToken).ConfigureAwait(false);
+            if (!Session.CanResume)
+            {
+                // Wait out the session start limit before connecting, so Hello's heartbeat clock is not left waiting.
+                await WaitForSessionStartAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             using var socket = new ClientWebSocket();
             using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -109,7 +124,8 @@ public sealed class DiscordGatewayClient(
             }
 
             Interlocked.Increment(ref connections);
-            var connection = new GatewayConnection(socket, sendLimit, time);
+            // Discord counts the 120 sends a minute per connection.
+            var connection = new GatewayConnection(socket, new SendRateLimiter(options.GatewaySendsPerMinute, time), time);
             return await RunConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -121,8 +137,14 @@ public sealed class DiscordGatewayClient(
             return new ConnectionEnd(ConnectionEndKind.Fatal, GatewayCloseCodes.Fatal(4004)!.Replace("the gateway closed with 4004", "GET /gateway/bot answered 401", StringComparison.Ordinal), false);
         }
         catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or JsonException
-            or OperationCanceledException or DiscordTransientException or DiscordApiException)
+            or OperationCanceledException or DiscordTransientException or DiscordApiException or ObjectDisposedException)
         {
+            return new ConnectionEnd(ConnectionEndKind.Dropped, $"{ex.GetType().Name}: {ex.Message}", false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // One connection's surprise is no reason to stop the transport: log it, back off, reconnect.
+            logger.LogError(ex, "Discord gateway connection failed unexpectedly; reconnecting");
             return new ConnectionEnd(ConnectionEndKind.Dropped, $"{ex.GetType().Name}: {ex.Message}", false);
         }
     }
@@ -191,8 +213,11 @@ public sealed class DiscordGatewayClient(
                 }
             }
         }
-        catch (Exception ex) when (connection.Zombie && ex is WebSocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (connection.Zombie && ex is WebSocketException or OperationCanceledException or ObjectDisposedException
+            && !cancellationToken.IsCancellationRequested)
         {
+            // Abort() disposes the socket: a receive or send begun after it throws ObjectDisposedException, not a
+            // WebSocketException, and that too is the zombie being closed (found by the gateway chaos test).
             return new ConnectionEnd(ConnectionEndKind.Zombie, "no heartbeat ACK: zombie connection", healthy);
         }
         catch (WebSocketException ex)
@@ -244,7 +269,12 @@ public sealed class DiscordGatewayClient(
                 return true;
             case "INTERACTION_CREATE":
                 var interaction = frame.D.Deserialize(DiscordJsonContext.Default.Interaction);
-                if (interaction is not null)
+                if (interaction is not null && !seenInteractions.Add(interaction.Id))
+                {
+                    Interlocked.Increment(ref duplicates);
+                    logger.LogDebug("Interaction {Id} arrived again (replayed); already handled", interaction.Id);
+                }
+                else if (interaction is not null)
                 {
                     Track(onInteraction(interaction, cancellationToken));
                 }
@@ -277,22 +307,27 @@ public sealed class DiscordGatewayClient(
         }
     }
 
-    private async Task IdentifyAsync(GatewayConnection connection, CancellationToken cancellationToken)
+    private async Task WaitForSessionStartAsync(CancellationToken cancellationToken)
     {
         if (startLimit is { Remaining: <= 0 } limit)
         {
             var wait = TimeSpan.FromMilliseconds(Math.Max(0, limit.ResetAfter));
-            logger.LogWarning("Discord session start limit used up ({Total} a day); waiting {Hours:0.0} h before identifying", limit.Total, wait.TotalHours);
+            logger.LogWarning("Discord session start limit used up ({Total} a day, reset_after {Wait:0.###} s); waiting before identifying", limit.Total, wait.TotalSeconds);
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             startLimit = null;
         }
 
+        // Discord allows max_concurrency identifies per 5 seconds, one per rate_limit_key (shard_id % max_concurrency).
+        // This process runs one shard, so its key identifies at most once per IdentifySpacing whatever max_concurrency is.
         var spacing = lastIdentify + options.IdentifySpacing - time.GetUtcNow();
         if (spacing > TimeSpan.Zero)
         {
             await Task.Delay(spacing, time, cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    private async Task IdentifyAsync(GatewayConnection connection, CancellationToken cancellationToken)
+    {
         Session.Clear();
         lastIdentify = time.GetUtcNow();
         if (startLimit is not null)
@@ -308,7 +343,7 @@ public sealed class DiscordGatewayClient(
 
     private async Task HeartbeatLoopAsync(GatewayConnection connection, TimeSpan interval, CancellationToken cancellationToken)
     {
-        await Task.Delay(interval * random.NextDouble(), time, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(interval * NextDouble(), time, cancellationToken).ConfigureAwait(false);
         while (!cancellationToken.IsCancellationRequested)
         {
             if (!connection.Acked)
@@ -325,23 +360,41 @@ public sealed class DiscordGatewayClient(
         }
     }
 
+    /// <summary>The heartbeat loops and the reconnect loop share one (possibly seeded) Random, which is not thread-safe.</summary>
+    private double NextDouble()
+    {
+        lock (randomGate)
+        {
+            return random.NextDouble();
+        }
+    }
+
     private JsonElement SequenceElement() => JsonSerializer.SerializeToElement(Session.Sequence, DiscordJsonContext.Default.NullableInt64);
 
+    /// <summary>GET /gateway/bot before every new session, for the session start limit; the URL it gives unless
+    /// Watchbot:Discord:GatewayUrl overrides it (then a failed call is no reason not to connect).</summary>
     private async Task<string> GatewayUrlAsync(CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(options.GatewayUrl))
+        GatewayBot bot;
+        try
         {
+            bot = await rest.SendAsync(new GetGatewayBotRequest(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!string.IsNullOrEmpty(options.GatewayUrl)
+            && (ex is DiscordTransientException || ex is DiscordApiException { Status: not System.Net.HttpStatusCode.Unauthorized }))
+        {
+            logger.LogDebug("GET /gateway/bot failed ({Reason}); connecting to {Url}", ex.Message, options.GatewayUrl);
             return options.GatewayUrl;
         }
 
-        var bot = await rest.SendAsync(new GetGatewayBotRequest(), cancellationToken).ConfigureAwait(false);
         startLimit = bot.SessionStartLimit;
+        SessionStartLimit = bot.SessionStartLimit;
         if (bot.Shards > options.ShardCount)
         {
             logger.LogWarning("Discord recommends {Shards} shards; Watchbot:Discord:ShardCount is {Count}", bot.Shards, options.ShardCount);
         }
 
-        return bot.Url;
+        return string.IsNullOrEmpty(options.GatewayUrl) ? bot.Url : options.GatewayUrl;
     }
 
     private static Uri WithQuery(string url)

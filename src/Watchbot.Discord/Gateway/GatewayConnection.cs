@@ -14,6 +14,8 @@ internal sealed class GatewayConnection(ClientWebSocket socket, SendRateLimiter 
 
     public ClientWebSocket Socket => socket;
 
+    public SendRateLimiter Limit => limit;
+
     public bool Acked { get => acked; set => acked = value; }
 
     public bool Zombie { get => zombie; set => zombie = value; }
@@ -49,7 +51,8 @@ internal sealed class GatewayConnection(ClientWebSocket socket, SendRateLimiter 
 
     public async Task SendAsync(int op, JsonElement data, CancellationToken cancellationToken)
     {
-        await limit.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Heartbeats, Identify and Resume keep the connection alive: they may use the headroom up to Discord's 120.
+        await limit.WaitAsync(cancellationToken, priority: op is GatewayOp.Heartbeat or GatewayOp.Identify or GatewayOp.Resume).ConfigureAwait(false);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new GatewayCommand(op, data), DiscordJsonContext.Default.GatewayCommand);
         await sending.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -14,7 +14,23 @@ public static class InteractionCommandText
     public static string Line(InteractionData data)
     {
         var line = new StringBuilder("/").Append(data.Name);
-        foreach (var option in Flatten(data.Options))
+        var given = Flatten(data.Options).ToList();
+        if (SlashCommandShapes.For(data.Name, "", []) is { } shape)
+        {
+            // Typed options go on the line in the shape's order, "me" first, whatever order Discord sent them in.
+            var values = given.GroupBy(o => o.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Value(g.First().Value), StringComparer.Ordinal);
+            foreach (var option in shape.OrderBy(o => o.Name == SlashCommandShapes.Me ? 0 : 1))
+            {
+                if (values.Remove(option.Name, out var value))
+                {
+                    Append(line, option.Fragment(value));
+                }
+            }
+
+            given = given.Where(o => values.ContainsKey(o.Name)).ToList();
+        }
+
+        foreach (var option in given)
         {
             var value = Value(option.Value);
             if (value.Length == 0)
@@ -22,13 +38,23 @@ public static class InteractionCommandText
                 continue;
             }
 
-            line.Append(' ');
-            // Topic names never hold spaces; a free "arguments" option is passed as typed, so the router splits it.
-            line.Append(option.Name == CommandCatalog.ArgumentsOption || !value.Any(char.IsWhiteSpace) ? value : "\"" + value.Replace("\"", "", StringComparison.Ordinal) + "\"");
+            Append(line, SlashCommandShapes.IsFreeText(option.Name) ? value : Quoted(value));
         }
 
         return line.ToString();
     }
+
+    private static void Append(StringBuilder line, string words)
+    {
+        if (words.Length > 0)
+        {
+            line.Append(' ').Append(words);
+        }
+    }
+
+    /// <summary>A value with spaces becomes one "quoted" argument; topic names and times never hold spaces.</summary>
+    public static string Quoted(string value) =>
+        !value.Any(char.IsWhiteSpace) ? value : "\"" + value.Replace("\"", "", StringComparison.Ordinal) + "\"";
 
     public static IncomingCommand? ToIncoming(Interaction interaction)
     {

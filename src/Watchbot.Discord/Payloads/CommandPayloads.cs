@@ -1,11 +1,25 @@
 namespace Watchbot.Discord.Payloads;
 
+/// <summary>Application command option types (Discord API v10).</summary>
 public static class OptionType
 {
     public const int String = 3;
+    public const int Integer = 4;
+    public const int Boolean = 5;
 }
 
-public sealed record CommandOption(int Type, string Name, string Description, bool? Required = null, bool? Autocomplete = null);
+/// <summary>A fixed value of a string option: the user picks one of these, nothing else.</summary>
+public sealed record CommandChoice(string Name, string Value);
+
+public sealed record CommandOption(
+    int Type,
+    string Name,
+    string Description,
+    bool? Required = null,
+    bool? Autocomplete = null,
+    List<CommandChoice>? Choices = null,
+    int? MinValue = null,
+    int? MaxValue = null);
 
 /// <summary>A CHAT_INPUT command as sent to PUT /applications/{id}/commands. default_member_permissions is a
 /// decimal permission bit set; contexts 0 = guild, 1 = bot DM.</summary>

@@ -61,6 +61,24 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>A channel id and the JSON error code its messages get (50001, 50013 as 403; 10003 as 404).</summary>
     public ConcurrentDictionary<string, int> ChannelErrors { get; } = new();
 
+    /// <summary>An interaction id and the JSON error code its callback gets (10062 unknown interaction as 404).</summary>
+    public ConcurrentDictionary<string, int> InteractionErrors { get; } = new();
+
+    /// <summary>Every interaction callback answers 10062 (unknown interaction), as when the bot took over 3 seconds.</summary>
+    public bool ExpireInteractions { get; set; }
+
+    /// <summary>GET /gateway/bot's session_start_limit: remaining, reset_after (ms) and max_concurrency.</summary>
+    public int SessionStartRemaining { get; set; } = 999;
+
+    public long SessionStartResetAfterMs { get; set; } = 86_400_000;
+
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>Second (or later) callbacks to one interaction, answered 40060 as Discord does.</summary>
+    public int DuplicateCallbacks => duplicateCallbacks;
+
+    private int duplicateCallbacks;
+
     public ConcurrentQueue<FakeDiscordRequest> Requests { get; } = new();
 
     public ConcurrentDictionary<string, FakeInteractionAnswers> Interactions { get; } = new();
@@ -71,13 +89,14 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     private int tooMany;
 
-    public static async Task<FakeDiscord> StartAsync()
+    /// <param name="token">The bot token the fake accepts (a distinctive one for secrecy tests).</param>
+    public static async Task<FakeDiscord> StartAsync(string? token = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var fake = new FakeDiscord(app);
+        var fake = token is null ? new FakeDiscord(app) : new FakeDiscord(app) { Token = token };
         app.UseWebSockets();
         app.Run(fake.HandleAsync);
         await app.StartAsync();
@@ -199,12 +218,15 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             {
                 ["url"] = GatewayUrl,
                 ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 86_400_000, ["max_concurrency"] = 1 },
+                ["session_start_limit"] = new JsonObject
+                {
+                    ["total"] = 1000, ["remaining"] = SessionStartRemaining, ["reset_after"] = SessionStartResetAfterMs, ["max_concurrency"] = MaxConcurrency,
+                },
             }),
             ("POST", ["channels", var channel, "messages"]) => CreateMessage(headers, channel, body),
             ("POST", ["users", "@me", "channels"]) => (200, new JsonObject { ["id"] = DmChannelOf((string?)body?["recipient_id"] ?? "0"), ["type"] = 1 }),
             ("PUT", ["applications", _, "commands"]) or ("PUT", ["applications", _, "guilds", _, "commands"]) => Register(body),
-            ("POST", ["interactions", var id, _, "callback"]) => Record(id, a => a.Callbacks.Add(body!), 204, null),
+            ("POST", ["interactions", var id, _, "callback"]) => Callback(id, body!),
             ("PATCH", ["webhooks", _, var token, "messages", "@original"]) => Record(IdOfToken(token), a => a.Edits.Add(body!), 200, Message("0")),
             ("DELETE", ["webhooks", _, var token, "messages", "@original"]) => Record(IdOfToken(token), a => a.Deleted = true, 204, null),
             ("POST", ["webhooks", _, var token]) => Record(IdOfToken(token), a => a.Followups.Add(body!), 200, Message("0")),
@@ -259,6 +281,30 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         }
 
         return (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = Math.Round(retryAfter, 3), ["global"] = global });
+    }
+
+    /// <summary>The first callback is taken; a later one is 40060 (already acknowledged); a listed id gets its error.</summary>
+    private (int, JsonNode?) Callback(string id, JsonNode body)
+    {
+        int code;
+        if (ExpireInteractions ? (code = 10062) > 0 : InteractionErrors.TryGetValue(id, out code))
+        {
+            return (code == 10062 ? 404 : 400, new JsonObject { ["message"] = $"error {code}", ["code"] = code });
+        }
+
+        var answers = Interactions.GetOrAdd(id, _ => new FakeInteractionAnswers());
+        lock (answers)
+        {
+            if (answers.Callbacks.Count > 0)
+            {
+                Interlocked.Increment(ref duplicateCallbacks);
+                return (400, new JsonObject { ["message"] = "Interaction has already been acknowledged.", ["code"] = 40060 });
+            }
+
+            answers.Callbacks.Add(body);
+        }
+
+        return (204, null);
     }
 
     private (int, JsonNode?) Register(JsonNode? body)

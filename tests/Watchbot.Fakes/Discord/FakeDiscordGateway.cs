@@ -19,6 +19,15 @@ public sealed partial class FakeDiscord
 
     public bool AcknowledgeHeartbeats { get; set; } = true;
 
+    /// <summary>The current connection gets no more Heartbeat ACKs; the next one does again (a zombie, once).</summary>
+    public void StopAcknowledgingThisConnection() => Volatile.Write(ref unackedConnection, Volatile.Read(ref liveConnection));
+
+    /// <summary>The number of the connection that receives new events (past READY or RESUMED); 0 before the first.</summary>
+    public int LiveConnection => Volatile.Read(ref liveConnection);
+
+    private int unackedConnection = -1;
+    private int liveConnection;
+
     /// <summary>Close the socket with this code when the next Identify arrives (4004 for a bad token).</summary>
     public int? CloseOnIdentify { get; set; }
 
@@ -46,18 +55,35 @@ public sealed partial class FakeDiscord
     /// <summary>Sends an event with the next sequence number now, or keeps it for the resume when nobody is connected.</summary>
     public async Task DispatchAsync(string type, JsonNode data)
     {
-        long seq;
-        lock (events)
+        await dispatchLock.WaitAsync();
+        try
         {
-            seq = ++sequence;
-            events.Add((seq, type, data));
-        }
+            long seq;
+            lock (events)
+            {
+                seq = ++sequence;
+                events.Add((seq, type, data));
+            }
 
-        await TrySendAsync(new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = type, ["d"] = data.DeepClone() });
+            await TrySendAsync(new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = type, ["d"] = data.DeepClone() });
+        }
+        finally
+        {
+            dispatchLock.Release();
+        }
     }
 
     /// <summary>Dispatches a slash command as INTERACTION_CREATE and returns its id (its token is "token-{id}").</summary>
     public async Task<string> SendCommandAsync(string name, IEnumerable<(string Name, string Value)>? options = null, string channelId = "700000000000000001",
+        string guildId = "600000000000000001", string userId = "500000000000000001", string permissions = "32", bool inDm = false)
+    {
+        var interaction = NewCommand(name, options, channelId, guildId, userId, permissions, inDm);
+        await DispatchAsync("INTERACTION_CREATE", interaction);
+        return (string)interaction["id"]!;
+    }
+
+    /// <summary>A slash command's INTERACTION_CREATE payload as Discord sends it, with a new id the fake will take answers for.</summary>
+    public JsonObject NewCommand(string name, IEnumerable<(string Name, string Value)>? options = null, string channelId = "700000000000000001",
         string guildId = "600000000000000001", string userId = "500000000000000001", string permissions = "32", bool inDm = false)
     {
         var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -75,7 +101,7 @@ public sealed partial class FakeDiscord
                 ["id"] = "800000000000000001",
                 ["name"] = name,
                 ["type"] = 1,
-                ["options"] = new JsonArray((options ?? []).Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = 3, ["value"] = o.Value }).ToArray()),
+                ["options"] = new JsonArray((options ?? []).Select(o => (JsonNode)TypedOption(o.Name, o.Value)).ToArray()),
             },
         };
         if (inDm)
@@ -89,6 +115,40 @@ public sealed partial class FakeDiscord
         }
 
         Interactions.GetOrAdd(id, _ => new FakeInteractionAnswers());
+        return interaction;
+    }
+
+    /// <summary>Integer options of the slash commands (the rest are strings, or booleans when "true"/"false").</summary>
+    private static readonly HashSet<string> IntegerOptions = ["severity", "count", "id"];
+
+    /// <summary>An option as Discord sends it: "true"/"false" as a boolean (5), a number for an integer option (4), else a string (3).</summary>
+    private static JsonObject TypedOption(string name, string value) =>
+        bool.TryParse(value, out var flag) ? new JsonObject { ["name"] = name, ["type"] = 5, ["value"] = flag }
+        : IntegerOptions.Contains(name) && long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? new JsonObject { ["name"] = name, ["type"] = 4, ["value"] = number }
+            : new JsonObject { ["name"] = name, ["type"] = 3, ["value"] = value };
+
+    /// <summary>Dispatches an autocomplete interaction (type 4) for a command's focused option; returns its id.</summary>
+    public async Task<string> SendAutocompleteAsync(string name, string option, string typed, string channelId = "700000000000000001")
+    {
+        var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var interaction = new JsonObject
+        {
+            ["id"] = id,
+            ["application_id"] = ApplicationId,
+            ["type"] = 4,
+            ["token"] = "token-" + id,
+            ["version"] = 1,
+            ["channel_id"] = channelId,
+            ["guild_id"] = "600000000000000001",
+            ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = "500000000000000001" }, ["permissions"] = "0" },
+            ["data"] = new JsonObject
+            {
+                ["id"] = "800000000000000001", ["name"] = name, ["type"] = 1,
+                ["options"] = new JsonArray(new JsonObject { ["name"] = option, ["type"] = 3, ["value"] = typed, ["focused"] = true }),
+            },
+        };
+        Interactions.GetOrAdd(id, _ => new FakeInteractionAnswers());
         await DispatchAsync("INTERACTION_CREATE", interaction);
         return id;
     }
@@ -99,6 +159,9 @@ public sealed partial class FakeDiscord
         socket?.Abort();
         return Task.CompletedTask;
     }
+
+    /// <summary>Op 1: Discord asks for a heartbeat now.</summary>
+    public Task SendHeartbeatRequestAsync() => TrySendAsync(new JsonObject { ["op"] = 1, ["d"] = null });
 
     public Task SendReconnectAsync() => TrySendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
 
@@ -130,13 +193,12 @@ public sealed partial class FakeDiscord
         }
 
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
-        Interlocked.Increment(ref connections);
+        var number = Interlocked.Increment(ref connections);
         lock (GatewayPaths)
         {
             GatewayPaths.Add(context.Request.Path + context.Request.QueryString);
         }
 
-        socket = ws;
         await SendAsync(ws, new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
         var buffer = new byte[64 * 1024];
         try
@@ -157,7 +219,7 @@ public sealed partial class FakeDiscord
                 }
                 while (!result.EndOfMessage);
 
-                await OnFrameAsync(ws, JsonNode.Parse(text.ToString())!);
+                await OnFrameAsync(ws, number, JsonNode.Parse(text.ToString())!);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
@@ -173,13 +235,13 @@ public sealed partial class FakeDiscord
         }
     }
 
-    private async Task OnFrameAsync(WebSocket ws, JsonNode frame)
+    private async Task OnFrameAsync(WebSocket ws, int number, JsonNode frame)
     {
         switch ((int?)frame["op"])
         {
             case 1:
                 Interlocked.Increment(ref heartbeats);
-                if (AcknowledgeHeartbeats)
+                if (AcknowledgeHeartbeats && Volatile.Read(ref unackedConnection) != number)
                 {
                     await SendAsync(ws, new JsonObject { ["op"] = 11 });
                 }
@@ -195,6 +257,9 @@ public sealed partial class FakeDiscord
                 }
 
                 long seq;
+                await dispatchLock.WaitAsync();
+                try
+                {
                 lock (events)
                 {
                     sessionId = "fake-session-" + Interlocked.Increment(ref sessions);
@@ -217,6 +282,13 @@ public sealed partial class FakeDiscord
                         ["guilds"] = new JsonArray(),
                     },
                 });
+                Live(ws, number);
+                }
+                finally
+                {
+                    dispatchLock.Release();
+                }
+
                 break;
             case 6:
                 Interlocked.Increment(ref resumes);
@@ -229,19 +301,44 @@ public sealed partial class FakeDiscord
 
                 var since = (long?)d?["seq"] ?? 0;
                 List<(long Seq, string Type, JsonNode Data)> missed;
-                lock (events)
+                await dispatchLock.WaitAsync();
+                try
                 {
-                    missed = events.Where(e => e.Seq > since).ToList();
+                    lock (events)
+                    {
+                        missed = events.Where(e => e.Seq > since).ToList();
+                    }
+
+                    // As Discord does: the missed events in order, then RESUMED; new events only after that.
+                    foreach (var (s, t, data) in missed)
+                    {
+                        Interlocked.Increment(ref replayed);
+                        await SendAsync(ws, new JsonObject { ["op"] = 0, ["s"] = s, ["t"] = t, ["d"] = data.DeepClone() });
+                    }
+
+                    await SendAsync(ws, new JsonObject { ["op"] = 0, ["s"] = null, ["t"] = "RESUMED", ["d"] = new JsonObject() });
+                    Live(ws, number);
+                }
+                finally
+                {
+                    dispatchLock.Release();
                 }
 
-                foreach (var (s, t, data) in missed)
-                {
-                    await SendAsync(ws, new JsonObject { ["op"] = 0, ["s"] = s, ["t"] = t, ["d"] = data.DeepClone() });
-                }
-
-                await SendAsync(ws, new JsonObject { ["op"] = 0, ["s"] = null, ["t"] = "RESUMED", ["d"] = new JsonObject() });
                 break;
         }
+    }
+
+    /// <summary>Events replayed on a resume.</summary>
+    public int Replayed => replayed;
+
+    private int replayed;
+    private readonly SemaphoreSlim dispatchLock = new(1, 1);
+
+    /// <summary>Only a connection past READY or RESUMED receives new events, as on Discord.</summary>
+    private void Live(WebSocket ws, int number)
+    {
+        socket = ws;
+        Volatile.Write(ref liveConnection, number);
     }
 
     private async Task TrySendAsync(JsonNode frame)

@@ -49,12 +49,7 @@ public sealed class PermissionMatrixTests : IDisposable
 
             var reply = await fresh.SayAsync(user, command, admin);
 
-            var allowed = lowest switch
-            {
-                Role.ChatAdmin => role is Role.ChatAdmin or Role.Owner,
-                Role.Curator => role is Role.Curator or Role.Owner,
-                _ => role == Role.Owner,
-            };
+            var allowed = Allowed(lowest, role);
             var after = await CountAsync(fresh, probe);
             Assert.True(allowed == (before != after), $"{role} running {command}: '{reply}' ({before} -> {after})");
             if (!allowed)
@@ -63,6 +58,14 @@ public sealed class PermissionMatrixTests : IDisposable
             }
         }
     }
+
+    /// <summary>Whether <paramref name="role"/> may run a command whose lowest role is <paramref name="lowest"/>.</summary>
+    public static bool Allowed(Role lowest, Role role) => lowest switch
+    {
+        Role.ChatAdmin => role is Role.ChatAdmin or Role.Owner,
+        Role.Curator => role is Role.Curator or Role.Owner,
+        _ => role == Role.Owner,
+    };
 
     private static async Task Arrange(BotFixture fresh, string command)
     {
@@ -74,7 +77,7 @@ public sealed class PermissionMatrixTests : IDisposable
         await fresh.AddEventAsync("A strike to curate");
     }
 
-    private static async Task<long> CountAsync(BotFixture fresh, string sql)
+    public static async Task<long> CountAsync(BotFixture fresh, string sql)
     {
         await using var connection = await fresh.Store.Database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();

@@ -26,9 +26,9 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         fake.HeartbeatIntervalMs = 200;
     }
 
-    private async Task StartHostAsync()
+    private async Task StartHostAsync(Dictionary<string, string?>? more = null)
     {
-        host = WatchbotHostFactory.Build(temp.File("watchbot.db"), HostMode.Run, new Dictionary<string, string?>
+        host = WatchbotHostFactory.Build(temp.File("watchbot.db"), HostMode.Run, new Dictionary<string, string?>(more ?? [])
         {
             ["Watchbot:Discord:Token"] = fake.Token,
             ["Watchbot:Discord:ApplicationId"] = fake.ApplicationId,
@@ -85,6 +85,38 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commands_are_registered_with_typed_options_and_again_only_when_they_changed()
+    {
+        await StartHostAsync();
+        Assert.True(await ConnectedAsync());
+        await host.StopAsync(TimeSpan.FromSeconds(10));
+        host.Dispose();
+
+        await StartHostAsync();
+        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies >= 2 && fake.Connected));
+
+        var commands = Assert.Single(fake.CommandRegistrations).AsArray();
+        var alerts = commands.Single(c => (string?)c!["name"] == "alerts")!["options"]!.AsArray();
+        var severity = alerts.Single(o => (string?)o!["name"] == "severity")!;
+        Assert.Equal((4, 1, 5), ((int)severity["type"]!, (int)severity["min_value"]!, (int)severity["max_value"]!));
+        Assert.Equal(["on", "off"], alerts.Single(o => (string?)o!["name"] == "state")!["choices"]!.AsArray().Select(c => (string?)c!["value"]));
+        Assert.Equal(5, (int)alerts.Single(o => (string?)o!["name"] == "me")!["type"]!);
+        Assert.True((bool)commands.Single(c => (string?)c!["name"] == "subscribe")!["options"]![0]!["autocomplete"]!);
+        Assert.Equal("32", (string?)commands.Single(c => (string?)c!["name"] == "admin")!["default_member_permissions"]);
+        Assert.Single(fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{fake.ApplicationId}/commands");
+    }
+
+    [Fact]
+    public async Task With_a_dev_guild_the_commands_go_to_that_guild_only()
+    {
+        await StartHostAsync(new() { ["Watchbot:Discord:DevGuildId"] = "600000000000000009" });
+        Assert.True(await ConnectedAsync());
+
+        Assert.Single(fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{fake.ApplicationId}/guilds/600000000000000009/commands");
+        Assert.DoesNotContain(fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{fake.ApplicationId}/commands");
+    }
+
+    [Fact]
     public async Task A_digest_asked_for_now_arrives_as_valid_embeds()
     {
         await StartHostAsync();
@@ -99,7 +131,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         }, CancellationToken.None);
 
         await AnswerAsync(await fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel));
-        var answer = await AnswerAsync(await fake.SendCommandAsync("digest", [("arguments", "now")], Channel));
+        var answer = await AnswerAsync(await fake.SendCommandAsync("digest", [("action", "now")], Channel));
 
         Assert.Contains("Composing", answer, StringComparison.Ordinal);
         Assert.True(await fake.WaitUntilAsync(() => fake.MessagesTo(Channel).Count >= 1), "the digest never arrived");

@@ -18,12 +18,14 @@ public sealed class BotFixture : IDisposable
     private readonly TempFolder temp = new();
     private readonly IHost host;
 
-    public BotFixture()
+    /// <param name="moreOwners">Owners beside test:owner, such as "discord:123".</param>
+    public BotFixture(params string[] moreOwners)
     {
         host = WatchbotHostFactory.Build(temp.File("bot.db"), HostMode.Chat,
         [
             new("Watchbot:Owners:0", "test:owner"),
             new("Watchbot:Owners:1", "console:local"),
+            .. moreOwners.Select((owner, i) => new KeyValuePair<string, string?>($"Watchbot:Owners:{i + 2}", owner)),
         ]);
         Store.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
         host.Services.GetRequiredService<TopicSeeder>().SeedAsync(CancellationToken.None).GetAwaiter().GetResult();
