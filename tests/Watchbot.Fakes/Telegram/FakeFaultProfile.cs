@@ -45,6 +45,9 @@ public sealed class FakeFaultProfile(int seed, double share)
     /// <summary>retry_after of the injected 429s, in seconds.</summary>
     public int RetryAfterSeconds { get; init; } = 1;
 
+    /// <summary>The faults drawn from (all of them unless told otherwise).</summary>
+    public IReadOnlyList<FakeFault> Kinds { get; init; } = Enum.GetValues<FakeFault>();
+
     /// <summary>sendMessage calls the profile has seen.</summary>
     public int Calls => Volatile.Read(ref calls);
 
@@ -86,7 +89,7 @@ public sealed class FakeFaultProfile(int seed, double share)
                 return null;
             }
 
-            var fault = (FakeFault)random.Next(injected.Length);
+            var fault = Kinds[random.Next(Kinds.Count)];
             injected[(int)fault]++;
             var after = fault is FakeFault.Hang or FakeFault.ConnectionReset && random.NextDouble() < AfterAcceptShare;
             return (fault, after);
