@@ -83,3 +83,23 @@ public sealed class EmbedRendererTests
         Assert.Equal(256, bodies[0].Embeds![0].Title!.Length);
     }
 }
+
+/// <summary>Regressions from fuzzing the router: a lone surrogate and a cut inside an emoji.</summary>
+public sealed class DiscordMarkdownSurrogateTests
+{
+    [Fact]
+    public void Escape_turns_a_lone_surrogate_into_a_replacement_character() =>
+        Assert.Equal("a\uFFFDb", DiscordMarkdown.Escape("a\uD800b"));
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(11)]
+    [InlineData(2)]
+    public void Truncate_never_cuts_an_emoji_in_half(int max)
+    {
+        var cut = DiscordMarkdown.Truncate(string.Concat(Enumerable.Repeat("😀", 20)), max);
+
+        Assert.True(cut.Length <= max);
+        Assert.Equal(cut, Watchbot.Core.Messages.SafeText.Repair(cut));
+    }
+}

@@ -104,3 +104,15 @@ public sealed class RendererTests
         return count;
     }
 }
+
+/// <summary>Regression from fuzzing the router: Telegram refuses a message with a lone surrogate.</summary>
+public sealed class HtmlTextSurrogateTests
+{
+    [Fact]
+    public void A_lone_surrogate_is_rendered_as_a_replacement_character()
+    {
+        var html = TelegramHtmlRenderer.Render(OutgoingMessage.Reply("You do not follow '\uDC00'.")).Single().Html;
+
+        Assert.Equal("You do not follow '\uFFFD'.", html);
+    }
+}

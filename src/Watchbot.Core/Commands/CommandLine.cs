@@ -10,7 +10,8 @@ public sealed record ParsedCommand(ParseOutcome Outcome, string Name, IReadOnlyL
     public static ParsedCommand Not(ParseOutcome outcome) => new(outcome, "", []);
 }
 
-/// <summary>Parses chat command lines. Control characters are dropped, arguments may be "quoted".</summary>
+/// <summary>Parses chat command lines. Control characters are dropped, a lone surrogate becomes U+FFFD (so nothing
+/// a handler echoes can break a platform's rules), arguments may be "quoted".</summary>
 public static class CommandLine
 {
     public const int MaxLength = 4000;
@@ -111,6 +112,6 @@ public static class CommandLine
             }
         }
 
-        return clean.ToString();
+        return Messages.SafeText.Repair(clean.ToString());
     }
 }

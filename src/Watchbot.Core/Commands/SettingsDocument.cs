@@ -36,7 +36,7 @@ public sealed record SettingsDocument(int Version, IReadOnlyList<SettingsDocumen
         SettingsDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(json, SettingsJsonContext.Default.SettingsDocument);
+            document = JsonSerializer.Deserialize(Messages.SafeText.Repair(json), SettingsJsonContext.Default.SettingsDocument);
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 using Watchbot.Core.Storage;
 using Watchbot.Core.Subscriptions;
 
@@ -27,5 +28,5 @@ public static class TargetSubscriptions
         return (null, Usage.Of(spec, $"{who} not follow '{Clip(topic)}'.{list}"));
     }
 
-    public static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    public static string Clip(string text) => text.Length <= 40 ? text : SafeText.Prefix(text, 40) + "…";
 }

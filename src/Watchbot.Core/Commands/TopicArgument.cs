@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 using Watchbot.Core.Storage;
 using Watchbot.Core.Topics;
 
@@ -16,7 +17,7 @@ public static class TopicArgument
             return (topic, null);
         }
 
-        var shown = name.Length <= 40 ? name : name[..40] + "…";
+        var shown = name.Length <= 40 ? name : SafeText.Prefix(name, 40) + "…";
         var closest = TopicNames.Closest(name, all.Select(t => t.Name));
         var hint = closest is null ? "" : $" Did you mean {closest}?";
         var list = all.Count == 0 ? "There are no topics yet." : "Topics: " + string.Join(", ", all.Select(t => t.Name)) + ".";

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Storage;
+using Watchbot.Core.Subscriptions;
 
 namespace Watchbot.Core.Delivery;
 
@@ -34,29 +35,82 @@ public sealed class DeliveryService(
         }
     }
 
+    /// <summary>
+    /// Keeps up to Parallelism chats in flight, each on its own: a chat whose send finishes gets its next message
+    /// while the others are still sending, so a chat that hangs until its timeout holds one slot and nothing else.
+    /// (Sending in rounds, each waiting for its slowest chat, let one hanging chat hold every chat up.)
+    /// A chat never has two messages in flight, so order holds within it.
+    /// </summary>
     private async Task<DrainResult> DrainExclusiveAsync(IChatTransport transport, int maxBatches, CancellationToken cancellationToken)
     {
-        int sent = 0, retried = 0, failed = 0, gone = 0;
-        for (var batch = 0; batch < maxBatches; batch++)
+        var tally = new int[Enum.GetValues<Outcome>().Length];
+        var running = new Dictionary<ChatAddress, Task<Outcome>>();
+        var waiting = new Queue<OutboxMessage>();
+        var parallelism = Math.Max(1, settings.Parallelism);
+        var fetches = 0;
+        var fetchWanted = true;
+        try
         {
-            var due = await outbox.NextDueAsync(transport.Platform, time.GetUtcNow(), settings.BatchSize, cancellationToken).ConfigureAwait(false);
-            if (due.Count == 0)
+            while (true)
             {
-                break;
-            }
+                if (fetchWanted && waiting.Count == 0 && running.Count < parallelism && fetches < maxBatches)
+                {
+                    fetches++;
+                    fetchWanted = false;
+                    var due = await outbox.NextDueAsync(transport.Platform, time.GetUtcNow(), settings.BatchSize, cancellationToken).ConfigureAwait(false);
+                    foreach (var message in due.Where(m => !running.ContainsKey(m.Chat)))
+                    {
+                        waiting.Enqueue(message);
+                    }
+                }
 
-            var outcomes = new Outcome[due.Count];
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, due.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken },
-                async (i, ct) => outcomes[i] = await DeliverAsync(transport, due[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
-            sent += outcomes.Count(o => o == Outcome.Sent);
-            retried += outcomes.Count(o => o == Outcome.Retried);
-            failed += outcomes.Count(o => o == Outcome.Failed);
-            gone += outcomes.Count(o => o == Outcome.ChatGone);
+                while (running.Count < parallelism && waiting.TryDequeue(out var next))
+                {
+                    if (!running.ContainsKey(next.Chat))
+                    {
+                        running[next.Chat] = DeliverAsync(transport, next, cancellationToken);
+                    }
+                }
+
+                if (running.Count == 0)
+                {
+                    if (waiting.Count > 0 || (fetchWanted && fetches < maxBatches))
+                    {
+                        continue;
+                    }
+
+                    break;
+                }
+
+                // Wake when a send finishes, or after a while to pick up messages that fell due meanwhile (a slot may
+                // be free while another chat's send still hangs).
+                using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var wake = Task.Delay(settings.PollInterval, time, tick.Token);
+                var first = await Task.WhenAny(running.Values.Append(wake)).ConfigureAwait(false);
+                await tick.CancelAsync().ConfigureAwait(false);
+                fetchWanted = true;
+                if (first == wake)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    continue;
+                }
+
+                foreach (var (chat, send) in running.Where(r => r.Value.IsCompleted).ToList())
+                {
+                    running.Remove(chat);
+                    tally[(int)await send.ConfigureAwait(false)]++;
+                }
+            }
+        }
+        catch
+        {
+            // Never leave a send behind: the next drain would send the same message again while it is still in flight.
+            await Task.WhenAll(running.Values.Select(t => t.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default))).ConfigureAwait(false);
+            throw;
         }
 
-        return new DrainResult(sent, retried, failed, gone);
+        return new DrainResult(tally[(int)Outcome.Sent], tally[(int)Outcome.Retried], tally[(int)Outcome.Failed], tally[(int)Outcome.ChatGone]);
     }
 
     private enum Outcome { Sent, Retried, Failed, ChatGone, Moved }

@@ -10,6 +10,10 @@ public sealed record DeliverySettings
 
     public int BatchSize { get; init; } = 100;
 
+    /// <summary>While every free slot waits on a chat still sending, how often the outbox is read again for messages
+    /// that fell due meanwhile.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The first retry delay when the platform gives none; doubles each attempt up to 10 minutes.</summary>
     public TimeSpan RetryBase { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -118,5 +118,5 @@ public static class EventFormatter
         _ => "",
     };
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    private static string Shorten(string text, int max) => SafeText.Clip(text, max);
 }

@@ -6,20 +6,36 @@ public static class ZonedTime
     public static bool TryFindZone(string id, out TimeZoneInfo zone)
     {
         zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
+        id = id?.Trim() ?? "";
+        if (!LooksLikeZoneId(id))
         {
             return false;
         }
 
         try
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
             return true;
         }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or IOException or UnauthorizedAccessException
+                                       or System.Security.SecurityException or ArgumentException)
+        {
+            // On Linux an id is a path under /usr/share/zoneinfo: "Europe" is a folder, which throws an IOException.
+            return false;
+        }
+    }
+
+    /// <summary>An IANA id ("Asia/Yerevan", "Etc/GMT-4", "UTC"): letters, digits, '_', '-', '+' in segments split by '/';
+    /// nothing that could walk out of the zone folder.</summary>
+    private static bool LooksLikeZoneId(string id)
+    {
+        if (id.Length is 0 or > 64 || id.StartsWith('/') || id.EndsWith('/') || id.Contains("//", StringComparison.Ordinal)
+            || id.Contains("..", StringComparison.Ordinal))
         {
             return false;
         }
+
+        return id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/');
     }
 
     /// <summary>The instant a local date and time happen in a zone. A time skipped by a spring-forward change

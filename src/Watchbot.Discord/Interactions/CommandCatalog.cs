@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 using Watchbot.Core.Commands;
 using Watchbot.Discord.Payloads;
 
@@ -67,5 +68,5 @@ public static class CommandCatalog
     public static bool IsValidName(string name) =>
         name.Length is > 0 and <= 32 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_');
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    private static string Cut(string text, int max) => SafeText.Clip(text, max);
 }

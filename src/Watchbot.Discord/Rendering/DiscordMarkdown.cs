@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 using System.Text;
 
 namespace Watchbot.Discord.Rendering;
@@ -11,7 +12,7 @@ public static class DiscordMarkdown
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        foreach (var c in SafeText.Repair(text))
         {
             if (char.IsControl(c) && c != '\n')
             {
@@ -43,7 +44,7 @@ public static class DiscordMarkdown
         return $"[{text}]({safe})";
     }
 
-    /// <summary>Cuts text to at most <paramref name="max"/> characters, ending in "…", never inside an escape.</summary>
+    /// <summary>Cuts text to at most <paramref name="max"/> characters, ending in "…", never inside an escape or a surrogate pair.</summary>
     public static string Truncate(string text, int max)
     {
         if (text.Length <= max)
@@ -52,11 +53,12 @@ public static class DiscordMarkdown
         }
 
         var cut = Math.Max(0, max - 1);
-        if (cut > 0 && text[cut - 1] == '\\')
+        var kept = SafeText.Prefix(text, cut);
+        if (kept.Length > 0 && kept[^1] == '\\')
         {
-            cut--;
+            kept = kept[..^1];
         }
 
-        return text[..cut] + "…";
+        return kept + "…";
     }
 }

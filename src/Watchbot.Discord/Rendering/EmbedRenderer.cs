@@ -22,7 +22,7 @@ public static class EmbedRenderer
 
     public static IReadOnlyList<MessageBody> Render(OutgoingMessage message, int? flags = null)
     {
-        var footer = string.IsNullOrWhiteSpace(message.Footer) ? null : DiscordMarkdown.Truncate(message.Footer.Trim(), EmbedLimits.Footer);
+        var footer = string.IsNullOrWhiteSpace(message.Footer) ? null : DiscordMarkdown.Truncate(SafeText.Repair(message.Footer.Trim()), EmbedLimits.Footer);
         var budget = EmbedLimits.CharactersPerMessage - (footer?.Length ?? 0);
         var color = ColorOf(message.Kind);
         var messages = new List<List<Embed>>();

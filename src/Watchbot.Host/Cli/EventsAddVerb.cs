@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,5 +117,5 @@ public static class EventsAddVerb
         return null;
     }
 
-    internal static string Clip(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
+    internal static string Clip(string? text) => text is null ? "" : text.Length <= 40 ? text : SafeText.Prefix(text, 40) + "…";
 }

@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Commands;
@@ -36,7 +37,7 @@ public static partial class CommandMenu
     private static string Describe(string summary)
     {
         var text = string.IsNullOrWhiteSpace(summary) ? "Watchbot command" : summary.Trim();
-        return text.Length <= 256 ? text : text[..255] + "…";
+        return SafeText.Clip(text, 256);
     }
 
     [GeneratedRegex("^[a-z0-9_]{1,32}$")]

@@ -223,7 +223,7 @@ public sealed class UpdateHandler(
     /// <summary>answerCallbackQuery shows at most 200 characters.</summary>
     private const int MaxToast = 200;
 
-    private static string Short(string text) => text.Length <= MaxToast ? text : text[..(MaxToast - 1)] + "…";
+    private static string Short(string text) => SafeText.Clip(text, MaxToast);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 

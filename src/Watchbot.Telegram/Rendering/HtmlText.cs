@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 using System.Text;
 
 namespace Watchbot.Telegram.Rendering;
@@ -5,8 +6,10 @@ namespace Watchbot.Telegram.Rendering;
 /// <summary>Telegram HTML escaping: &amp;, &lt; and &gt; in text, and &quot; too inside attribute values.</summary>
 public static class HtmlText
 {
+    /// <summary>Escaped for Telegram HTML; a lone surrogate (which Telegram refuses) becomes U+FFFD.</summary>
     public static string Escape(string text)
     {
+        text = SafeText.Repair(text);
         if (text.AsSpan().IndexOfAny("&<>\"") < 0)
         {
             return text;

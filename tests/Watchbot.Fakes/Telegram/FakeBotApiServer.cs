@@ -15,7 +15,8 @@ namespace Watchbot.Fakes.Telegram;
 /// A fake Telegram Bot API on 127.0.0.1 (a port the OS picks): POST /bot{token}/{method} with JSON bodies, answered
 /// in the documented envelope. It queues updates for getUpdates (long polling honours offset and timeout), records
 /// every call, checks sendMessage's HTML and length as Telegram does, can enforce a global messages-per-second
-/// limit with 429s, and can be told to answer 429, 403, 400 migrated, 502, 401, 409, or to hang.
+/// limit with 429s, and can be told to answer 429, 403, 400 migrated, 502, 401, 409, or to hang; with a
+/// <see cref="FakeFaultProfile"/> it fails a share of sendMessage calls at random.
 /// </summary>
 public sealed class FakeBotApiServer : IAsyncDisposable
 {
@@ -68,6 +69,10 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     public ConcurrentQueue<FakeSentMessage> Edited { get; } = new();
 
     public int TooManyRequestsAnswered => tooMany;
+
+    /// <summary>When set, a share of the sendMessage calls that no scripted failure claims fail at random (500, 502,
+    /// a hang, a connection reset, 429 with retry_after).</summary>
+    public FakeFaultProfile? Faults { get; set; }
 
     private int tooMany;
 
@@ -261,6 +266,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
 
         var failure = NextFailure(method, body);
+        if (failure is null && method == "sendMessage" && Faults?.Draw() is { } drawn)
+        {
+            await InjectAsync(context, Faults, drawn.Fault, drawn.AfterAccept, method, body, arrivedAt).ConfigureAwait(false);
+            return;
+        }
+
         failure = failure is FakeFailure.Pass ? null : failure;
         if (failure is FakeFailure.Hang)
         {
@@ -300,6 +311,47 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
 
         await WriteAsync(context, answer).ConfigureAwait(false);
+    }
+
+    /// <summary>One random fault. A hang or reset after accepting does the call first (the message counts as sent).</summary>
+    private async Task InjectAsync(HttpContext context, FakeFaultProfile profile, FakeFault fault, bool afterAccept, string method, JsonObject body,
+        DateTimeOffset arrivedAt)
+    {
+        switch (fault)
+        {
+            case FakeFault.InternalServerError:
+                await WriteAsync(context, Error(500, "Internal Server Error")).ConfigureAwait(false);
+                return;
+            case FakeFault.BadGateway:
+                context.Response.StatusCode = 502;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html><body><h1>502 Bad Gateway</h1></body></html>", context.RequestAborted).ConfigureAwait(false);
+                return;
+            case FakeFault.TooManyRequests:
+                await WriteAsync(context, Answer(new FakeFailure.TooManyRequests(profile.RetryAfterSeconds))).ConfigureAwait(false);
+                return;
+        }
+
+        if (afterAccept && (await DispatchAsync(method, body, arrivedAt, context.RequestAborted).ConfigureAwait(false))["ok"]!.GetValue<bool>())
+        {
+            profile.CountLostAfterAccept();
+        }
+
+        if (fault == FakeFault.ConnectionReset)
+        {
+            context.Abort();
+            return;
+        }
+
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, both.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up, or the fake stops.
+        }
     }
 
     private FakeFailure? NextFailure(string method, JsonObject body)

@@ -64,6 +64,34 @@ public sealed class DeliveryServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_chat_whose_send_hangs_holds_one_slot_and_the_other_chats_get_all_their_messages_meanwhile()
+    {
+        await QueueAsync("hangs", "never answered");
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await QueueAsync($"ok{i}", $"message {round}");
+            }
+        }
+
+        var transport = new FakeTransport { Hangs = chat => chat == "hangs" };
+        using var stop = new CancellationTokenSource();
+        var drain = f.Delivery.DrainAsync(transport, stop.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (transport.Delivered.Count < 60 && DateTime.UtcNow < deadline && !drain.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(60, transport.Delivered.Count);
+        Assert.False(drain.IsCompleted, "the drain should still be waiting for the hanging chat");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => drain);
+        Assert.Equal(1, await f.Store.Outbox.CountPendingAsync(None));
+    }
+
+    [Fact]
     public async Task A_message_that_keeps_failing_is_given_up_after_the_last_attempt()
     {
         f.DeliverySettings = new DeliverySettings { MaxAttempts = 3, RetryBase = TimeSpan.FromSeconds(1) };

@@ -23,12 +23,26 @@ public sealed class FakeTransport(string platform = "test") : IChatTransport
     /// <summary>Every send to this chat fails this way, for ever.</summary>
     public Func<string, DeliveryResult?> Always { get; set; } = _ => null;
 
-    public Task<DeliveryResult> SendAsync(ChatAddress chat, OutgoingMessage message, CancellationToken cancellationToken)
+    /// <summary>Sends to these chats never answer (until cancelled), as a network that hangs.</summary>
+    public Func<string, bool> Hangs { get; set; } = _ => false;
+
+    public async Task<DeliveryResult> SendAsync(ChatAddress chat, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (Hangs(chat.ChatId))
+        {
+            Interlocked.Increment(ref Calls);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return Send(chat, message);
+    }
+
+    private DeliveryResult Send(ChatAddress chat, OutgoingMessage message)
     {
         Interlocked.Increment(ref Calls);
         if (Always(chat.ChatId) is { } fixedAnswer)
         {
-            return Task.FromResult(fixedAnswer);
+            return fixedAnswer;
         }
 
         if (scripted.TryGetValue(chat.ChatId, out var queue))
@@ -37,12 +51,12 @@ public sealed class FakeTransport(string platform = "test") : IChatTransport
             {
                 if (queue.Count > 0)
                 {
-                    return Task.FromResult(queue.Dequeue());
+                    return queue.Dequeue();
                 }
             }
         }
 
         Delivered.Enqueue((chat, message));
-        return Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered($"m{Calls}"));
+        return new DeliveryResult.Delivered($"m{Calls}");
     }
 }

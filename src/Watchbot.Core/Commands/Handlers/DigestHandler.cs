@@ -117,5 +117,5 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
         return $"Daily digest of {subscription.Topic} at {at}; the next one on {local.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)}.";
     }
 
-    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Short(string text) => text.Length <= 40 ? text : SafeText.Prefix(text, 40) + "…";
 }

@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 namespace Watchbot.Core.Commands.Handlers;
 
 public sealed class HelpHandler : ICommandHandler
@@ -16,7 +17,7 @@ public sealed class HelpHandler : ICommandHandler
         var spec = context.Commands.FirstOrDefault(c => c.Name == name);
         if (spec is null)
         {
-            var shown = name.Length <= 32 ? name : name[..32];
+            var shown = SafeText.Prefix(name, 32);
             return Task.FromResult(CommandReply.Text($"There is no command /{shown}. Send /help to see them.", ephemeral: true));
         }
 
