@@ -39,6 +39,10 @@ public sealed class DiscordOptions
     /// <summary>How long a command may take before the interaction is deferred (Discord allows 3 seconds).</summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>How long a deferred command may take before its answer says so (Discord lets the original response be
+    /// edited for 15 minutes after the interaction).</summary>
+    public TimeSpan AnswerWithin { get; set; } = TimeSpan.FromMinutes(14);
+
     public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
@@ -107,6 +111,11 @@ public sealed class DiscordOptions
         Positive(RetryBase, nameof(RetryBase));
         Positive(DeferAfter, nameof(DeferAfter));
         Positive(ReconnectMinDelay, nameof(ReconnectMinDelay));
+        if (AnswerWithin <= DeferAfter || AnswerWithin > TimeSpan.FromMinutes(15))
+        {
+            problems.Add($"Watchbot:Discord:AnswerWithin is {AnswerWithin}; it must be longer than DeferAfter and at most 00:15:00, when Discord stops accepting the answer.");
+        }
+
         Positive(ReconnectMaxDelay, nameof(ReconnectMaxDelay));
         if (DeferAfter >= TimeSpan.FromSeconds(3))
         {

@@ -24,9 +24,10 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
         fake.HeartbeatIntervalMs = 1000;
         var options = Fixture.Options(fake);
         options.DeferAfter = TimeSpan.FromMilliseconds(300);
+        options.AnswerWithin = TimeSpan.FromMilliseconds(1500);
         var rest = Fixture.Rest(options);
         var router = new CommandRouter([new Say("quick", TimeSpan.Zero, false), new Say("slow", TimeSpan.FromMilliseconds(900), false),
-            new Say("mine", TimeSpan.Zero, true), new Say("slowmine", TimeSpan.FromMilliseconds(900), true)],
+            new Say("stuck", TimeSpan.FromSeconds(10), false), new Say("mine", TimeSpan.Zero, true), new Say("slowmine", TimeSpan.FromMilliseconds(900), true)],
             new AccessPolicy(new HashSet<string>()), new NoRoles(), TimeProvider.System, NullLogger<CommandRouter>.Instance);
         var handler = new InteractionHandler(router, new Topics(), rest, options, log);
         gateway = new DiscordGatewayClient(options, rest, new DiscordTransportState(), handler.HandleAsync, TimeProvider.System, new ListLogger<DiscordGatewayClient>());
@@ -78,6 +79,17 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
         Assert.Equal($"webhooks/{fake.ApplicationId}/token-{id}/messages/@original", edit.Path);
         var deferredAt = fake.Requests.Single(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)).At;
         Assert.True(edit.At > deferredAt);
+    }
+
+    [Fact]
+    public async Task A_deferred_command_that_outlives_the_answer_window_says_so_before_discord_stops_taking_edits()
+    {
+        var sent = DateTimeOffset.UtcNow;
+        var id = await fake.SendCommandAsync("stuck");
+
+        Assert.True(await fake.WaitUntilAsync(() => fake.Interactions[id].Edits.Count == 1, TimeSpan.FromSeconds(5)));
+        Assert.Contains("taking too long", (string?)fake.Interactions[id].Edits[0]["content"], StringComparison.Ordinal);
+        Assert.True(DateTimeOffset.UtcNow - sent < TimeSpan.FromSeconds(5));
     }
 
     [Fact]

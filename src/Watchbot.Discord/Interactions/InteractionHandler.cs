@@ -76,7 +76,18 @@ public sealed class InteractionHandler(
         }
 
         await RespondAsync(interaction, new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource), cancellationToken).ConfigureAwait(false);
-        var late = await work.ConfigureAwait(false) ?? Unknown(incoming.Text);
+        CommandReply late;
+        try
+        {
+            late = await work.WaitAsync(options.AnswerWithin - options.DeferAfter, cancellationToken).ConfigureAwait(false) ?? Unknown(incoming.Text);
+        }
+        catch (TimeoutException)
+        {
+            // Discord takes the edit for 15 minutes only: say so while it still does. The command runs on regardless.
+            logger.LogWarning("Discord command {Line} took longer than {Within}; told the user", incoming.Text, options.AnswerWithin);
+            late = CommandReply.Text("Sorry, that is taking too long. Send /status later to see whether it went through.");
+        }
+
         var lateBodies = Render(late);
         if (late.Ephemeral)
         {
