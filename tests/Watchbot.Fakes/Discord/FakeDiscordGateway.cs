@@ -175,9 +175,9 @@ public sealed partial class FakeDiscord
             {
                 await open.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
             }
-            catch (WebSocketException)
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
             {
-                // Already gone.
+                // Already gone: the socket can still read Open for a moment after its request has completed.
             }
         }
     }
