@@ -30,4 +30,16 @@ public sealed class CommandRateLimiterTests
 
         Assert.Equal(CommandRateLimiter.Verdict.Allowed, limiter.Check("telegram:2", Samples.Noon).Verdict);
     }
+
+    [Fact]
+    public void Send_times_out_of_order_never_refill_the_bucket_twice()
+    {
+        var limiter = new CommandRateLimiter(burst: 2, refillEvery: TimeSpan.FromSeconds(2));
+        var later = Samples.Noon.AddSeconds(10);
+        limiter.Check("telegram:1", later);
+        limiter.Check("telegram:1", later);
+
+        Assert.NotEqual(CommandRateLimiter.Verdict.Allowed, limiter.Check("telegram:1", Samples.Noon).Verdict);
+        Assert.NotEqual(CommandRateLimiter.Verdict.Allowed, limiter.Check("telegram:1", later).Verdict);
+    }
 }

@@ -130,4 +130,31 @@ public sealed class CommandRouterTests
         Assert.StartsWith("That command is too long", reply!.Message.ToPlainText());
         Assert.Equal(0, echo.Calls);
     }
+
+    [Fact]
+    public async Task A_flood_answered_slowly_is_counted_by_when_it_was_sent_not_when_it_is_handled()
+    {
+        var clock = new SteppingClock(DateTimeOffset.Parse("2020-10-04T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var router = new CommandRouter([Anyone], new AccessPolicy(new HashSet<string>()), new FakeRoles(), clock, NullLogger<CommandRouter>.Instance);
+        var sent = clock.GetUtcNow();
+
+        var replies = new List<CommandReply?>();
+        for (var i = 0; i < 40; i++)
+        {
+            replies.Add(await router.HandleAsync(From("3", "/echo") with { SentAt = sent }, CancellationToken.None));
+            clock.Step(TimeSpan.FromSeconds(1)); // each answer takes a second to go out, as Telegram paces a chat
+        }
+
+        Assert.Equal(8, replies.Count(r => r?.Message.ToPlainText().StartsWith("ran echo", StringComparison.Ordinal) == true));
+        Assert.Single(replies, r => r?.Message.ToPlainText().StartsWith("You are sending commands faster", StringComparison.Ordinal) == true);
+    }
+
+    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset now = start;
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public void Step(TimeSpan by) => now += by;
+    }
 }

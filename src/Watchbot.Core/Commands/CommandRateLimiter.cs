@@ -33,7 +33,7 @@ public sealed class CommandRateLimiter(int burst = 8, TimeSpan? refillEvery = nu
 
             var elapsed = Math.Max(0, (now - bucket.Updated).TotalSeconds);
             bucket.Tokens = Math.Min(burst, bucket.Tokens + elapsed / refill.TotalSeconds);
-            bucket.Updated = now;
+            bucket.Updated = now > bucket.Updated ? now : bucket.Updated; // send times may arrive out of order; never refill twice
             if (bucket.Tokens >= 1)
             {
                 bucket.Tokens -= 1;

@@ -48,7 +48,7 @@ public sealed class CommandRouter
 
         var (verdict, wait) = policy.IsOwner(incoming.Sender)
             ? (CommandRateLimiter.Verdict.Allowed, TimeSpan.Zero)
-            : limiter.Check(incoming.Sender.Key, time.GetUtcNow());
+            : limiter.Check(incoming.Sender.Key, SentAtOrNow(incoming.SentAt));
         if (verdict != CommandRateLimiter.Verdict.Allowed)
         {
             logger.LogInformation("Slowed down {User}: too many commands", incoming.Sender.Key);
@@ -114,4 +114,11 @@ public sealed class CommandRouter
     };
 
     private static string Truncate(string text) => text.Length <= 32 ? text : text[..32];
+
+    /// <summary>The platform's send time, unless it is missing or ahead of this machine's clock.</summary>
+    private DateTimeOffset SentAtOrNow(DateTimeOffset? sentAt)
+    {
+        var now = time.GetUtcNow();
+        return sentAt is { } sent && sent < now ? sent : now;
+    }
 }

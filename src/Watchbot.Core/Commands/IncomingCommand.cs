@@ -21,4 +21,10 @@ public sealed record CommandSender(string Platform, string UserId, string? Name 
 
 /// <summary>A line of text from a chat, as the platform's receiver hands it over.
 /// <paramref name="IsChatAdmin"/> is the platform's own word (Telegram creator/administrator, Discord MANAGE_GUILD).</summary>
-public sealed record IncomingCommand(ChatAddress Chat, ChatKind ChatKind, CommandSender Sender, bool IsChatAdmin, string Text);
+public sealed record IncomingCommand(ChatAddress Chat, ChatKind ChatKind, CommandSender Sender, bool IsChatAdmin, string Text)
+{
+    /// <summary>When the person sent it, where the platform says (Telegram's message date). Flood control counts by
+    /// it, so a flood still waiting behind its own slow replies is seen as the burst it was, not spread over the
+    /// time it takes to answer.</summary>
+    public DateTimeOffset? SentAt { get; init; }
+}

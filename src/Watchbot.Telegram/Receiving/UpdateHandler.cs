@@ -65,6 +65,11 @@ public sealed class UpdateHandler(
             return;
         }
 
+        if (message.Date > 0)
+        {
+            incoming = incoming with { SentAt = DateTimeOffset.FromUnixTimeSeconds(message.Date) };
+        }
+
         var reply = await router.HandleAsync(incoming, cancellationToken, await identity.UsernameAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         if (reply is null)
         {

@@ -162,6 +162,30 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flood_from_one_person_gets_one_polite_reply_and_another_person_is_still_answered()
+    {
+        const long flooder = 7001, other = 7002;
+        await using var bot = await TelegramBot.StartAsync(Db, fake);
+
+        long last = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            last = fake.EnqueueText(flooder, flooder, "/topics");
+        }
+
+        fake.EnqueueText(other, other, "/topics");
+        Assert.True(await SentAsync(other, "karabakh"));
+        Assert.True(await fake.WaitUntilAsync(f => f.CallsOf("getUpdates").Any(c => c.Body["offset"]?.GetValue<long>() > last), TelegramBot.Patience));
+
+        var toFlooder = fake.SentTo(flooder);
+        var warnings = toFlooder.Count(m => m.Text.StartsWith("You are sending commands faster", StringComparison.Ordinal));
+        // Counted by Telegram's send time: the burst of 8 and one polite reply, perhaps one more of each if the flood
+        // straddles a refill; never one answer for each of the 300, however long the answers take to go out.
+        Assert.InRange(warnings, 1, 2);
+        Assert.InRange(toFlooder.Count, 9, 12);
+    }
+
+    [Fact]
     public async Task A_group_admin_may_subscribe_the_group_and_a_member_may_not()
     {
         const long group = -1001234567890;
