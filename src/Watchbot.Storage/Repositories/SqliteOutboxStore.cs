@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Watchbot.Core.Alerts;
 using Watchbot.Core.Delivery;
+using Watchbot.Core.Messages;
 using Watchbot.Core.Storage;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Storage.Internal;
@@ -29,34 +30,83 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
     /// <summary>A queued digest that names no subscription is linked to <paramref name="subscriptionId"/>.</summary>
     public async Task<bool> EnqueueDigestAsync(long subscriptionId, long expectedCursor, long newCursor, DateTimeOffset digestAt,
-        OutboxDraft? message, CancellationToken cancellationToken)
+        OutboxDraft? message, CancellationToken cancellationToken) =>
+        (await EnqueueDigestsAsync([new DigestDraft(subscriptionId, expectedCursor, newCursor, message)], digestAt, cancellationToken)
+            .ConfigureAwait(false))[0];
+
+    /// <summary>The messages are serialized before the write lock is taken, and each statement is prepared once for the
+    /// whole batch. A queued digest that names no subscription is linked to its own.</summary>
+    public async Task<IReadOnlyList<bool>> EnqueueDigestsAsync(IReadOnlyList<DigestDraft> digests, DateTimeOffset digestAt,
+        CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = connection.BeginWrite();
-        using (var swap = connection.Command(
-                       """
-                       UPDATE subscriptions SET digest_cursor = @new, last_digest_at = @at
-                       WHERE id = @id AND digest_cursor = @expected
-                       """, transaction)
-                   .With("@id", subscriptionId)
-                   .With("@expected", expectedCursor)
-                   .With("@new", newCursor)
-                   .With("@at", Db.Time(digestAt)))
+        ArgumentNullException.ThrowIfNull(digests);
+        var moved = new bool[digests.Count];
+        if (digests.Count == 0)
         {
-            if (await swap.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            return moved;
+        }
+
+        var bodies = new string?[digests.Count];
+        for (var i = 0; i < digests.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(digests[i]);
+            if (digests[i].Message is { Held: false } draft)
             {
-                return false;
+                bodies[i] = StoredJson.Message(draft.Message);
             }
         }
 
-        if (message is not null)
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginWrite();
+        using var swap = connection.Command(
+                """
+                UPDATE subscriptions SET digest_cursor = @new, last_digest_at = @at
+                WHERE id = @id AND digest_cursor = @expected
+                """, transaction)
+            .With("@id", null).With("@expected", null).With("@new", null)
+            .With("@at", Db.Time(digestAt));
+        using var insert = connection.Command(
+                """
+                INSERT INTO outbox (platform, chat_id, subscription_id, kind, message, status, attempts, created_at, not_before)
+                VALUES (@platform, @chat_id, @subscription_id, @kind, @message, 'pending', 0, @created_at, @not_before)
+                """, transaction)
+            .With("@platform", null).With("@chat_id", null).With("@subscription_id", null).With("@kind", null).With("@message", null)
+            .With("@created_at", Db.Time(database.Time.GetUtcNow())).With("@not_before", null);
+        for (var i = 0; i < digests.Count; i++)
         {
-            var draft = message with { SubscriptionId = message.SubscriptionId ?? subscriptionId };
-            await InsertAsync(connection, transaction, [draft], cancellationToken).ConfigureAwait(false);
+            var digest = digests[i];
+            swap.Set("@id", digest.SubscriptionId);
+            swap.Set("@expected", digest.ExpectedCursor);
+            swap.Set("@new", digest.NewCursor);
+            if (await swap.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                continue;
+            }
+
+            moved[i] = true;
+            if (digest.Message is not { } message)
+            {
+                continue;
+            }
+
+            var draft = message with { SubscriptionId = message.SubscriptionId ?? digest.SubscriptionId };
+            if (bodies[i] is not { } body)
+            {
+                await InsertAsync(connection, transaction, [draft], cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            insert.Set("@platform", draft.Chat.Platform);
+            insert.Set("@chat_id", draft.Chat.ChatId);
+            insert.Set("@subscription_id", draft.SubscriptionId);
+            insert.Set("@kind", Kind(draft.Message.Kind));
+            insert.Set("@message", body);
+            insert.Set("@not_before", Db.Time(draft.NotBefore));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         transaction.Commit();
-        return true;
+        return moved;
     }
 
     public async Task<bool> EnqueueWithCursorAsync(string cursorName, long expectedCursor, long newCursor,
@@ -199,7 +249,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             insert.Set("@platform", draft.Chat.Platform);
             insert.Set("@chat_id", draft.Chat.ChatId);
             insert.Set("@subscription_id", draft.SubscriptionId);
-            insert.Set("@kind", draft.Message.Kind.ToString().ToLowerInvariant());
+            insert.Set("@kind", Kind(draft.Message.Kind));
             insert.Set("@message", StoredJson.Message(draft.Message));
             insert.Set("@not_before", Db.Time(draft.NotBefore));
             ids.Add(await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false));
@@ -254,6 +304,15 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             .With("@not_before", Db.Time(draft.NotBefore));
         return await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static string Kind(MessageKind kind) => kind switch
+    {
+        MessageKind.Digest => "digest",
+        MessageKind.Alert => "alert",
+        MessageKind.Recap => "recap",
+        MessageKind.Reply => "reply",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
