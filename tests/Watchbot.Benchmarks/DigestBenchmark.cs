@@ -255,7 +255,8 @@ public sealed class DigestBenchmark : IBenchmark
     {
         await using var connection = await store.Database.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(SUM(LENGTH(message)), 0) FROM outbox";
+        command.CommandText =
+            "SELECT (SELECT COALESCE(SUM(LENGTH(message)), 0) FROM outbox) + (SELECT COALESCE(SUM(LENGTH(sections)), 0) FROM outbox_bodies)";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 

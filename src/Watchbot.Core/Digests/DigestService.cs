@@ -23,8 +23,10 @@ public sealed class DigestService(
 {
     public async Task<DigestRunResult> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // DigestClock.IsDue, with each (schedule, last digest) pair worked out once: a run's subscriptions share a few.
+        var nextDigest = new Dictionary<(DigestSchedule, DateTimeOffset), DateTimeOffset>();
         var due = (await subscriptions.ListActiveAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => DigestClock.IsDue(s, now))
+            .Where(s => s.Active && s.Digest.Enabled && NextDigest(nextDigest, s) <= now)
             .ToList();
         if (due.Count == 0)
         {
@@ -35,6 +37,17 @@ public sealed class DigestService(
         logger.LogInformation("Digest run: {Due} due, {Queued} queued, {Empty} with nothing new, {Skipped} already done elsewhere",
             result.Due, result.Queued, result.Empty, result.Skipped);
         return result;
+    }
+
+    private static DateTimeOffset NextDigest(Dictionary<(DigestSchedule, DateTimeOffset), DateTimeOffset> known, Subscription subscription)
+    {
+        var key = (subscription.Digest, subscription.LastDigestAt ?? subscription.CreatedAt);
+        if (!known.TryGetValue(key, out var next))
+        {
+            known[key] = next = DigestClock.NextAfter(key.Item1, key.Item2);
+        }
+
+        return next;
     }
 
     /// <summary>The recap sent on subscribing: the digest of the lookback before now, counted as the first digest.

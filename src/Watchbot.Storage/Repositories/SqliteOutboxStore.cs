@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Watchbot.Core.Alerts;
 using Watchbot.Core.Delivery;
@@ -16,7 +17,12 @@ namespace Watchbot.Storage.Repositories;
 public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 {
     private const string Columns =
-        "id, platform, chat_id, subscription_id, message, status, attempts, created_at, not_before, platform_message_id, last_error, held";
+        "id, platform, chat_id, subscription_id, message, status, attempts, created_at, not_before, platform_message_id, last_error, held, " +
+        "(SELECT sections FROM outbox_bodies WHERE outbox_bodies.id = outbox.body_id)";
+
+    /// <summary>The body row of each section list already committed by this store: digests of later batches (and runs,
+    /// while the list lives) that share the list point at the same row.</summary>
+    private readonly ConditionalWeakTable<IReadOnlyList<MessageSection>, StrongBox<long>> bodies = [];
 
     public async Task<long> EnqueueAsync(OutboxDraft message, CancellationToken cancellationToken)
     {
@@ -35,7 +41,9 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             .ConfigureAwait(false))[0];
 
     /// <summary>The messages are serialized before the write lock is taken, and each statement is prepared once for the
-    /// whole batch. A queued digest that names no subscription is linked to its own.</summary>
+    /// whole batch. Digests that share one section list (the same object, as the digest run hands out for digests with
+    /// the same events) store it once, in outbox_bodies; each outbox row keeps its own title and footer. A queued digest
+    /// that names no subscription is linked to its own.</summary>
     public async Task<IReadOnlyList<bool>> EnqueueDigestsAsync(IReadOnlyList<DigestDraft> digests, DateTimeOffset digestAt,
         CancellationToken cancellationToken)
     {
@@ -46,13 +54,27 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             return moved;
         }
 
-        var bodies = new string?[digests.Count];
+        var heads = new string?[digests.Count];
+        var newBodies = new Dictionary<IReadOnlyList<MessageSection>, string>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < digests.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(digests[i]);
-            if (digests[i].Message is { Held: false } draft)
+            if (digests[i].Message is not { Held: false } draft)
             {
-                bodies[i] = StoredJson.Message(draft.Message);
+                continue;
+            }
+
+            var sections = draft.Message.Sections;
+            if (sections.Count == 0)
+            {
+                heads[i] = StoredJson.Message(draft.Message);
+                continue;
+            }
+
+            heads[i] = StoredJson.Message(draft.Message with { Sections = [] });
+            if (!bodies.TryGetValue(sections, out _) && !newBodies.ContainsKey(sections))
+            {
+                newBodies[sections] = StoredJson.Sections(sections);
             }
         }
 
@@ -67,11 +89,14 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             .With("@at", Db.Time(digestAt));
         using var insert = connection.Command(
                 """
-                INSERT INTO outbox (platform, chat_id, subscription_id, kind, message, status, attempts, created_at, not_before)
-                VALUES (@platform, @chat_id, @subscription_id, @kind, @message, 'pending', 0, @created_at, @not_before)
+                INSERT INTO outbox (platform, chat_id, subscription_id, kind, message, status, attempts, created_at, not_before, body_id)
+                VALUES (@platform, @chat_id, @subscription_id, @kind, @message, 'pending', 0, @created_at, @not_before, @body_id)
                 """, transaction)
             .With("@platform", null).With("@chat_id", null).With("@subscription_id", null).With("@kind", null).With("@message", null)
-            .With("@created_at", Db.Time(database.Time.GetUtcNow())).With("@not_before", null);
+            .With("@created_at", Db.Time(database.Time.GetUtcNow())).With("@not_before", null).With("@body_id", null);
+        using var insertBody = connection.Command("INSERT INTO outbox_bodies (sections) VALUES (@sections) RETURNING id", transaction)
+            .With("@sections", null);
+        var stored = new Dictionary<IReadOnlyList<MessageSection>, long>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < digests.Count; i++)
         {
             var digest = digests[i];
@@ -90,22 +115,50 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             }
 
             var draft = message with { SubscriptionId = message.SubscriptionId ?? digest.SubscriptionId };
-            if (bodies[i] is not { } body)
+            if (heads[i] is not { } head)
             {
                 await InsertAsync(connection, transaction, [draft], cancellationToken).ConfigureAwait(false);
                 continue;
+            }
+
+            long? bodyId = null;
+            var sections = draft.Message.Sections;
+            if (sections.Count > 0)
+            {
+                if (bodies.TryGetValue(sections, out var committed))
+                {
+                    bodyId = committed.Value;
+                }
+                else if (!stored.TryGetValue(sections, out var id))
+                {
+                    insertBody.Set("@sections", newBodies[sections]);
+                    stored[sections] = id = await insertBody.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+                    bodyId = id;
+                }
+                else
+                {
+                    bodyId = id;
+                }
             }
 
             insert.Set("@platform", draft.Chat.Platform);
             insert.Set("@chat_id", draft.Chat.ChatId);
             insert.Set("@subscription_id", draft.SubscriptionId);
             insert.Set("@kind", Kind(draft.Message.Kind));
-            insert.Set("@message", body);
+            insert.Set("@message", head);
             insert.Set("@not_before", Db.Time(draft.NotBefore));
+            insert.Set("@body_id", bodyId);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         transaction.Commit();
+
+        // Only now are the new bodies there for later batches to point at.
+        foreach (var (sections, id) in stored)
+        {
+            bodies.AddOrUpdate(sections, new StrongBox<long>(id));
+        }
+
         return moved;
     }
 
@@ -323,12 +376,18 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var createdAt = Db.ParseTime(r.GetString(7));
+            var message = StoredJson.ReadMessage(r.GetString(4));
+            if (!r.IsDBNull(12))
+            {
+                message = message with { Sections = StoredJson.ReadSections(r.GetString(12)) };
+            }
+
             list.Add(new OutboxMessage
             {
                 Id = r.GetInt64(0),
                 Chat = new ChatAddress(r.GetString(1), r.GetString(2)),
                 SubscriptionId = r.NullableLong(3),
-                Message = StoredJson.ReadMessage(r.GetString(4)),
+                Message = message,
                 Status = Enum.Parse<OutboxStatus>(r.GetString(5), ignoreCase: true),
                 Attempts = r.GetInt32(6),
                 CreatedAt = createdAt,
