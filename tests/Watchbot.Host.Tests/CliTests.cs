@@ -140,6 +140,7 @@ public sealed class CliTests : IDisposable
     [InlineData("Watchbot__Schedule__PollInterval", "-00:01:00", "Watchbot:Schedule:PollInterval is -00:01:00")]
     [InlineData("Watchbot__Delivery__MaxAttempts", "many", "Watchbot:Delivery:MaxAttempts is 'many'")]
     [InlineData("Watchbot__Digest__DefaultTimeZone", "Mars/Olympus", "not a time zone")]
+    [InlineData("Watchbot__Digest__BatchSize", "0", "Watchbot:Digest:BatchSize is 0; it must be between 1 and 100000")]
     [InlineData("Watchbot__Owners__0", "root", "telegram:<id>")]
     [InlineData("Watchbot__Commands__Burst", "0", "Watchbot:Commands:Burst must be between 1 and 1000")]
     [InlineData("Watchbot__Commands__RefillEvery", "00:00:00", "Watchbot:Commands:RefillEvery is 00:00:00")]

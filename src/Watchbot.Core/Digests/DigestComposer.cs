@@ -11,6 +11,9 @@ public sealed record DigestEntry(WatchEvent Event, MessageItem Item);
 /// <summary>The period a digest covers, shown in the subscriber's zone.</summary>
 public sealed record DigestPeriod(DateTimeOffset From, DateTimeOffset To, string TimeZone);
 
+/// <summary>A digest without its title: its sections and the footer that counts them.</summary>
+public sealed record DigestBody(IReadOnlyList<MessageSection> Sections, string Footer);
+
 /// <summary>Composes a digest: a header with topic, period and counts, then a section per kind, most severe first.</summary>
 public static class DigestComposer
 {
@@ -22,8 +25,21 @@ public static class DigestComposer
         (EventKind.Displacement, "Displacement", "displacement report"),
     ];
 
-    public static OutgoingMessage Compose(string topic, DigestPeriod period, IReadOnlyList<DigestEntry> entries, MessageKind kind = MessageKind.Digest)
+    public static OutgoingMessage Compose(string topic, DigestPeriod period, IReadOnlyList<DigestEntry> entries, MessageKind kind = MessageKind.Digest) =>
+        Compose(topic, period, Body(entries), kind);
+
+    /// <summary>The digest with a body composed before (<see cref="Body"/>), shared by every digest with the same events.</summary>
+    public static OutgoingMessage Compose(string topic, DigestPeriod period, DigestBody body, MessageKind kind = MessageKind.Digest)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        var title = $"{Capitalize(topic)} {(kind == MessageKind.Recap ? "recap" : "digest")}: {FormatPeriod(period)}";
+        return new OutgoingMessage(kind, title, body.Sections, body.Footer);
+    }
+
+    /// <summary>The part of a digest that depends only on its events: the sections, most severe first, and the counts.</summary>
+    public static DigestBody Body(IReadOnlyList<DigestEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
         var sections = new List<MessageSection>();
         var counts = new List<string>();
         foreach (var (sectionKind, heading, noun) in Sections)
@@ -44,11 +60,10 @@ public static class DigestComposer
             counts.Add($"{items.Count} {noun}{(items.Count == 1 ? "" : "s")}");
         }
 
-        var title = $"{Capitalize(topic)} {(kind == MessageKind.Recap ? "recap" : "digest")}: {FormatPeriod(period)}";
         var footer = entries.Count == 0
             ? "Nothing new in this period."
             : $"{entries.Count} new event{(entries.Count == 1 ? "" : "s")}: {string.Join(", ", counts)}.";
-        return new OutgoingMessage(kind, title, sections, footer);
+        return new DigestBody(sections, footer);
     }
 
     public static string FormatPeriod(DigestPeriod period)

@@ -23,8 +23,10 @@ public sealed class DigestService(
 {
     public async Task<DigestRunResult> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // DigestClock.IsDue, with each (schedule, last digest) pair worked out once: a run's subscriptions share a few.
+        var nextDigest = new Dictionary<(DigestSchedule, DateTimeOffset), DateTimeOffset>();
         var due = (await subscriptions.ListActiveAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => DigestClock.IsDue(s, now))
+            .Where(s => s.Active && s.Digest.Enabled && NextDigest(nextDigest, s) <= now)
             .ToList();
         if (due.Count == 0)
         {
@@ -37,6 +39,17 @@ public sealed class DigestService(
         return result;
     }
 
+    private static DateTimeOffset NextDigest(Dictionary<(DigestSchedule, DateTimeOffset), DateTimeOffset> known, Subscription subscription)
+    {
+        var key = (subscription.Digest, subscription.LastDigestAt ?? subscription.CreatedAt);
+        if (!known.TryGetValue(key, out var next))
+        {
+            known[key] = next = DigestClock.NextAfter(key.Item1, key.Item2);
+        }
+
+        return next;
+    }
+
     /// <summary>The recap sent on subscribing: the digest of the lookback before now, counted as the first digest.
     /// Sends nothing when nothing happened. Returns how many events it holds.</summary>
     public async Task<int> RecapAsync(Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -46,64 +59,84 @@ public sealed class DigestService(
     public async Task<DigestRunResult> RunNowAsync(Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken) =>
         await ComposeAndQueueAsync([subscription], now, sendEmpty: true, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// Reads the events once for the whole run (from the earliest cursor of the due subscriptions to a snapshot of the
+    /// last seq), formats each once, then composes the digests batch by batch: each batch is queued in one transaction
+    /// that moves every one of its subscriptions' cursors, so a crash loses no digest and repeats none. Batches already
+    /// committed stay done; the rest stay due for the next run.
+    /// </summary>
     private async Task<DigestRunResult> ComposeAndQueueAsync(
         IReadOnlyList<Subscription> due, DateTimeOffset now, bool sendEmpty, CancellationToken cancellationToken)
     {
         var snapshot = await events.LastSeqAsync(cancellationToken).ConfigureAwait(false);
-        var cursors = new Dictionary<long, long>();
-        foreach (var subscription in due)
-        {
-            cursors[subscription.Id] = await StartCursorAsync(subscription, cancellationToken).ConfigureAwait(false);
-        }
-
-        var fresh = await ReadSinceAsync(cursors.Values.DefaultIfEmpty(0).Min(), snapshot, cancellationToken).ConfigureAwait(false);
+        var cursors = await StartCursorsAsync(due, cancellationToken).ConfigureAwait(false);
+        var fresh = await ReadSinceAsync(cursors.DefaultIfEmpty(0).Min(), snapshot, cancellationToken).ConfigureAwait(false);
         var tallies = new TallyBook(await TallySourceAsync(fresh, cancellationToken).ConfigureAwait(false));
-        var byTopic = fresh
-            .SelectMany(e => e.Topics.Select(t => (Topic: t.ToLowerInvariant(), Entry: new DigestEntry(e, EventFormatter.Format(e, tallies)))))
-            .GroupBy(x => x.Topic)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Entry).ToList());
+        var candidates = new DigestCandidates(fresh, tallies);
+        var bodies = new Dictionary<IReadOnlyList<DigestEntry>, DigestBody>(ReferenceEqualityComparer.Instance);
+        var batchSize = Math.Max(1, settings.BatchSize);
 
         int queued = 0, empty = 0, skipped = 0, lines = 0;
-        foreach (var subscription in due)
+        var drafts = new List<DigestDraft>(Math.Min(batchSize, due.Count));
+        var counts = new List<int>(drafts.Capacity);
+        for (var start = 0; start < due.Count; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var cursor = cursors[subscription.Id];
-            var entries = (byTopic.GetValueOrDefault(subscription.Topic.ToLowerInvariant()) ?? [])
-                .Where(e => e.Event.Seq > cursor && FilterMatcher.Matches(subscription, e.Event))
-                .Take(settings.MaxEvents)
-                .ToList();
-            var period = new DigestPeriod(subscription.LastDigestAt ?? subscription.CreatedAt - settings.FirstDigestLookback, now, subscription.Digest.TimeZone);
-            OutboxDraft? draft = null;
-            if (entries.Count > 0 || sendEmpty)
+            drafts.Clear();
+            counts.Clear();
+            for (var i = start; i < Math.Min(due.Count, start + batchSize); i++)
             {
-                draft = new OutboxDraft(subscription.Chat, DigestComposer.Compose(subscription.Topic, period, entries), subscription.Id);
-            }
-            else
-            {
-                empty++;
+                var subscription = due[i];
+                var entries = candidates.For(subscription, cursors[i], settings.MaxEvents);
+                var period = new DigestPeriod(subscription.LastDigestAt ?? subscription.CreatedAt - settings.FirstDigestLookback, now, subscription.Digest.TimeZone);
+                OutboxDraft? draft = null;
+                if (entries.Count > 0 || sendEmpty)
+                {
+                    if (!bodies.TryGetValue(entries, out var body))
+                    {
+                        bodies[entries] = body = DigestComposer.Body(entries);
+                    }
+
+                    draft = new OutboxDraft(subscription.Chat, DigestComposer.Compose(subscription.Topic, period, body), subscription.Id);
+                }
+
+                drafts.Add(new DigestDraft(subscription.Id, subscription.DigestCursor, Math.Max(snapshot, subscription.DigestCursor), draft));
+                counts.Add(entries.Count);
             }
 
-            var moved = await outbox.EnqueueDigestAsync(subscription.Id, subscription.DigestCursor, Math.Max(snapshot, subscription.DigestCursor), now, draft, cancellationToken)
-                .ConfigureAwait(false);
-            if (!moved)
+            var moved = await outbox.EnqueueDigestsAsync(drafts, now, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < drafts.Count; i++)
             {
-                skipped++;
-            }
-            else if (draft is not null)
-            {
-                queued++;
-                lines += entries.Count;
+                empty += drafts[i].Message is null ? 1 : 0;
+                if (!moved[i])
+                {
+                    skipped++;
+                }
+                else if (drafts[i].Message is not null)
+                {
+                    queued++;
+                    lines += counts[i];
+                }
             }
         }
 
         return new DigestRunResult(due.Count, queued, empty, skipped, lines);
     }
 
-    /// <summary>A subscription that never had a digest starts from what changed in the lookback before it began.</summary>
-    private async Task<long> StartCursorAsync(Subscription subscription, CancellationToken cancellationToken) =>
-        subscription.LastDigestAt is null && subscription.DigestCursor == 0
-            ? await events.LastSeqBeforeAsync(subscription.CreatedAt - settings.FirstDigestLookback, cancellationToken).ConfigureAwait(false)
-            : subscription.DigestCursor;
+    /// <summary>Where each subscription's digest starts (in the order given). One that never had a digest starts from what
+    /// changed in the lookback before it began; the store is asked once for all of those.</summary>
+    private async Task<long[]> StartCursorsAsync(IReadOnlyList<Subscription> due, CancellationToken cancellationToken)
+    {
+        var firstTimes = due.Where(IsFirst).Select(FirstFrom).ToHashSet();
+        var before = firstTimes.Count == 0
+            ? new Dictionary<DateTimeOffset, long>()
+            : await events.LastSeqsBeforeAsync(firstTimes, cancellationToken).ConfigureAwait(false);
+        return [.. due.Select(s => IsFirst(s) ? before[FirstFrom(s)] : s.DigestCursor)];
+    }
+
+    private static bool IsFirst(Subscription subscription) => subscription.LastDigestAt is null && subscription.DigestCursor == 0;
+
+    private DateTimeOffset FirstFrom(Subscription subscription) => subscription.CreatedAt - settings.FirstDigestLookback;
 
     private async Task<List<WatchEvent>> ReadSinceAsync(long afterSeq, long upToSeq, CancellationToken cancellationToken)
     {

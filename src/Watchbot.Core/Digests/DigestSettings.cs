@@ -18,6 +18,10 @@ public sealed record DigestSettings
     /// it counts as the subscription's first digest.</summary>
     public bool RecapOnSubscribe { get; init; } = true;
 
+    /// <summary>How many due digests are composed and queued together, in one transaction (bound from
+    /// Watchbot:Digest:BatchSize). A crash loses at most the batch under way, which stays due.</summary>
+    public int BatchSize { get; init; } = 1000;
+
     /// <summary>The schedule a new subscription starts with.</summary>
     public DigestSchedule DefaultSchedule { get; init; } = DigestSchedule.Default;
 }

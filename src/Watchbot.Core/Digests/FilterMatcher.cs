@@ -47,7 +47,8 @@ public static class FilterMatcher
     private static bool Overlaps(IReadOnlyList<string> wanted, IEnumerable<string> present) =>
         present.Any(p => wanted.Any(w => string.Equals(w, p, StringComparison.OrdinalIgnoreCase)));
 
-    private static bool Mentions(WatchEvent e, string word) =>
+    /// <summary>Whether the summary or a source sentence holds the word, in any case.</summary>
+    internal static bool Mentions(WatchEvent e, string word) =>
         e.Summary.Contains(word, StringComparison.OrdinalIgnoreCase)
         || e.Sources.Any(s => s.Sentence?.Contains(word, StringComparison.OrdinalIgnoreCase) == true);
 }

@@ -42,5 +42,8 @@ public interface IEventStore
     /// <summary>The greatest seq of an event last changed before <paramref name="time"/> (0 if none).</summary>
     Task<long> LastSeqBeforeAsync(DateTimeOffset time, CancellationToken cancellationToken);
 
+    /// <summary><see cref="LastSeqBeforeAsync"/> for many times at once (one read instead of one a time).</summary>
+    Task<IReadOnlyDictionary<DateTimeOffset, long>> LastSeqsBeforeAsync(IReadOnlyCollection<DateTimeOffset> times, CancellationToken cancellationToken);
+
     Task<int> CountAsync(EventStatus status, CancellationToken cancellationToken);
 }

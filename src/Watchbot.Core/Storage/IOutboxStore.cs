@@ -16,6 +16,12 @@ public interface IOutboxStore
     Task<bool> EnqueueDigestAsync(long subscriptionId, long expectedCursor, long newCursor, DateTimeOffset digestAt,
         OutboxDraft? message, CancellationToken cancellationToken);
 
+    /// <summary>In one transaction, for each digest in turn: if its subscription's digest cursor still equals its expected
+    /// cursor, moves it, sets the last digest time to <paramref name="digestAt"/> and queues its message (if any).
+    /// Returns, in order, whether each was queued (false: its cursor had moved, that one changed nothing). A failure
+    /// rolls the whole batch back, so each digest is queued exactly when its cursor moves.</summary>
+    Task<IReadOnlyList<bool>> EnqueueDigestsAsync(IReadOnlyList<DigestDraft> digests, DateTimeOffset digestAt, CancellationToken cancellationToken);
+
     /// <summary>In one transaction: if the named job cursor still equals <paramref name="expectedCursor"/>, moves it to
     /// <paramref name="newCursor"/> and queues every message. Returns false, changing nothing, otherwise.</summary>
     Task<bool> EnqueueWithCursorAsync(string cursorName, long expectedCursor, long newCursor,

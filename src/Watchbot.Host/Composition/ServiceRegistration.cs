@@ -107,6 +107,7 @@ public static class ServiceRegistration
         FirstDigestLookback = options.Digest.FirstDigestLookback,
         MaxEvents = options.Digest.MaxEvents,
         RecapOnSubscribe = options.Digest.RecapOnSubscribe,
+        BatchSize = options.Digest.BatchSize,
         DefaultSchedule = new DigestSchedule(
             true,
             TimeOnly.ParseExact(options.Digest.DefaultTime, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture),

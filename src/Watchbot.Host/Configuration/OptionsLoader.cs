@@ -75,6 +75,11 @@ public static partial class OptionsLoader
             problems.Add("Watchbot:Digest:MaxEvents must be between 1 and 10000.");
         }
 
+        if (options.Digest.BatchSize is < 1 or > 100_000)
+        {
+            problems.Add($"Watchbot:Digest:BatchSize is {options.Digest.BatchSize}; it must be between 1 and 100000 (1000 is a good size).");
+        }
+
         if (options.Delivery.MaxAttempts is < 1 or > 100)
         {
             problems.Add("Watchbot:Delivery:MaxAttempts must be between 1 and 100.");

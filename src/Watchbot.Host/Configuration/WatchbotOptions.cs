@@ -54,6 +54,9 @@ public sealed class DigestOptions
     public TimeSpan FirstDigestLookback { get; set; } = TimeSpan.FromHours(24);
     public int MaxEvents { get; set; } = 200;
     public bool RecapOnSubscribe { get; set; } = true;
+
+    /// <summary>How many due digests are composed and queued in one transaction.</summary>
+    public int BatchSize { get; set; } = 1000;
 }
 
 public sealed class DeliveryOptions

@@ -18,4 +18,5 @@ namespace Watchbot.Storage.Internal;
 [JsonSerializable(typeof(IReadOnlyList<TopicPlace>))]
 [JsonSerializable(typeof(SubscriptionFilter))]
 [JsonSerializable(typeof(OutgoingMessage))]
+[JsonSerializable(typeof(IReadOnlyList<MessageSection>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -33,6 +33,11 @@ internal static class StoredJson
 
     public static string Message(OutgoingMessage message) => JsonSerializer.Serialize(message, Context.OutgoingMessage);
 
+    public static string Sections(IReadOnlyList<MessageSection> sections) => JsonSerializer.Serialize(sections, Context.IReadOnlyListMessageSection);
+
+    public static IReadOnlyList<MessageSection> ReadSections(string json) =>
+        JsonSerializer.Deserialize(json, Context.IReadOnlyListMessageSection) ?? throw new JsonException("A stored digest body is null.");
+
     public static OutgoingMessage ReadMessage(string json) =>
         JsonSerializer.Deserialize(json, Context.OutgoingMessage) ?? throw new JsonException("A stored outbox message is null.");
 }

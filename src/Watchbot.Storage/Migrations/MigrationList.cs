@@ -8,5 +8,6 @@ public static class MigrationList
         new(1, "initial schema", Migration0001Initial.Sql),
         new(2, "chat settings and held alerts", Migration0002ChatSettings.Sql),
         new(3, "index on event dates", Migration0003EventDates.Sql),
+        new(4, "shared digest bodies", Migration0004DigestBodies.Sql),
     ];
 }

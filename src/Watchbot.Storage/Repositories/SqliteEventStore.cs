@@ -123,6 +123,55 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         return await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Two reads in one snapshot: the greatest seq before the earliest time, then the events changed between the
+    /// earliest and the latest time in order, swept once. Times are compared as the stored text, as the single query does.</summary>
+    public async Task<IReadOnlyDictionary<DateTimeOffset, long>> LastSeqsBeforeAsync(IReadOnlyCollection<DateTimeOffset> times,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        var result = new Dictionary<DateTimeOffset, long>();
+        if (times.Count == 0)
+        {
+            return result;
+        }
+
+        var keys = times.Distinct().Select(t => (Time: t, Text: Db.Time(t))).OrderBy(k => k.Text, StringComparer.Ordinal).ToList();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        long max;
+        using (var before = connection.Command("SELECT COALESCE(MAX(seq), 0) FROM events WHERE changed_at < @time", snapshot)
+                   .With("@time", keys[0].Text))
+        {
+            max = await before.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var range = connection.Command(
+                "SELECT changed_at, seq FROM events WHERE changed_at >= @from AND changed_at < @to ORDER BY changed_at", snapshot)
+            .With("@from", keys[0].Text)
+            .With("@to", keys[^1].Text);
+        var next = 0;
+        await using (var r = await range.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var changedAt = r.GetString(0);
+                for (; next < keys.Count && string.CompareOrdinal(keys[next].Text, changedAt) <= 0; next++)
+                {
+                    result[keys[next].Time] = max;
+                }
+
+                max = Math.Max(max, r.GetInt64(1));
+            }
+        }
+
+        for (; next < keys.Count; next++)
+        {
+            result[keys[next].Time] = max;
+        }
+
+        return result;
+    }
+
     public async Task<int> CountAsync(EventStatus status, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

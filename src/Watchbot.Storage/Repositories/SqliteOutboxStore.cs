@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Watchbot.Core.Alerts;
 using Watchbot.Core.Delivery;
+using Watchbot.Core.Messages;
 using Watchbot.Core.Storage;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Storage.Internal;
@@ -15,7 +17,12 @@ namespace Watchbot.Storage.Repositories;
 public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 {
     private const string Columns =
-        "id, platform, chat_id, subscription_id, message, status, attempts, created_at, not_before, platform_message_id, last_error, held";
+        "id, platform, chat_id, subscription_id, message, status, attempts, created_at, not_before, platform_message_id, last_error, held, " +
+        "(SELECT sections FROM outbox_bodies WHERE outbox_bodies.id = outbox.body_id)";
+
+    /// <summary>The body row of each section list already committed by this store: digests of later batches (and runs,
+    /// while the list lives) that share the list point at the same row.</summary>
+    private readonly ConditionalWeakTable<IReadOnlyList<MessageSection>, StrongBox<long>> bodies = [];
 
     public async Task<long> EnqueueAsync(OutboxDraft message, CancellationToken cancellationToken)
     {
@@ -29,34 +36,130 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
     /// <summary>A queued digest that names no subscription is linked to <paramref name="subscriptionId"/>.</summary>
     public async Task<bool> EnqueueDigestAsync(long subscriptionId, long expectedCursor, long newCursor, DateTimeOffset digestAt,
-        OutboxDraft? message, CancellationToken cancellationToken)
+        OutboxDraft? message, CancellationToken cancellationToken) =>
+        (await EnqueueDigestsAsync([new DigestDraft(subscriptionId, expectedCursor, newCursor, message)], digestAt, cancellationToken)
+            .ConfigureAwait(false))[0];
+
+    /// <summary>The messages are serialized before the write lock is taken, and each statement is prepared once for the
+    /// whole batch. Digests that share one section list (the same object, as the digest run hands out for digests with
+    /// the same events) store it once, in outbox_bodies; each outbox row keeps its own title and footer. A queued digest
+    /// that names no subscription is linked to its own.</summary>
+    public async Task<IReadOnlyList<bool>> EnqueueDigestsAsync(IReadOnlyList<DigestDraft> digests, DateTimeOffset digestAt,
+        CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = connection.BeginWrite();
-        using (var swap = connection.Command(
-                       """
-                       UPDATE subscriptions SET digest_cursor = @new, last_digest_at = @at
-                       WHERE id = @id AND digest_cursor = @expected
-                       """, transaction)
-                   .With("@id", subscriptionId)
-                   .With("@expected", expectedCursor)
-                   .With("@new", newCursor)
-                   .With("@at", Db.Time(digestAt)))
+        ArgumentNullException.ThrowIfNull(digests);
+        var moved = new bool[digests.Count];
+        if (digests.Count == 0)
         {
-            if (await swap.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            return moved;
+        }
+
+        var heads = new string?[digests.Count];
+        var newBodies = new Dictionary<IReadOnlyList<MessageSection>, string>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < digests.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(digests[i]);
+            if (digests[i].Message is not { Held: false } draft)
             {
-                return false;
+                continue;
+            }
+
+            var sections = draft.Message.Sections;
+            if (sections.Count == 0)
+            {
+                heads[i] = StoredJson.Message(draft.Message);
+                continue;
+            }
+
+            heads[i] = StoredJson.Message(draft.Message with { Sections = [] });
+            if (!bodies.TryGetValue(sections, out _) && !newBodies.ContainsKey(sections))
+            {
+                newBodies[sections] = StoredJson.Sections(sections);
             }
         }
 
-        if (message is not null)
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginWrite();
+        using var swap = connection.Command(
+                """
+                UPDATE subscriptions SET digest_cursor = @new, last_digest_at = @at
+                WHERE id = @id AND digest_cursor = @expected
+                """, transaction)
+            .With("@id", null).With("@expected", null).With("@new", null)
+            .With("@at", Db.Time(digestAt));
+        using var insert = connection.Command(
+                """
+                INSERT INTO outbox (platform, chat_id, subscription_id, kind, message, status, attempts, created_at, not_before, body_id)
+                VALUES (@platform, @chat_id, @subscription_id, @kind, @message, 'pending', 0, @created_at, @not_before, @body_id)
+                """, transaction)
+            .With("@platform", null).With("@chat_id", null).With("@subscription_id", null).With("@kind", null).With("@message", null)
+            .With("@created_at", Db.Time(database.Time.GetUtcNow())).With("@not_before", null).With("@body_id", null);
+        using var insertBody = connection.Command("INSERT INTO outbox_bodies (sections) VALUES (@sections) RETURNING id", transaction)
+            .With("@sections", null);
+        var stored = new Dictionary<IReadOnlyList<MessageSection>, long>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < digests.Count; i++)
         {
-            var draft = message with { SubscriptionId = message.SubscriptionId ?? subscriptionId };
-            await InsertAsync(connection, transaction, [draft], cancellationToken).ConfigureAwait(false);
+            var digest = digests[i];
+            swap.Set("@id", digest.SubscriptionId);
+            swap.Set("@expected", digest.ExpectedCursor);
+            swap.Set("@new", digest.NewCursor);
+            if (await swap.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                continue;
+            }
+
+            moved[i] = true;
+            if (digest.Message is not { } message)
+            {
+                continue;
+            }
+
+            var draft = message with { SubscriptionId = message.SubscriptionId ?? digest.SubscriptionId };
+            if (heads[i] is not { } head)
+            {
+                await InsertAsync(connection, transaction, [draft], cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            long? bodyId = null;
+            var sections = draft.Message.Sections;
+            if (sections.Count > 0)
+            {
+                if (bodies.TryGetValue(sections, out var committed))
+                {
+                    bodyId = committed.Value;
+                }
+                else if (!stored.TryGetValue(sections, out var id))
+                {
+                    insertBody.Set("@sections", newBodies[sections]);
+                    stored[sections] = id = await insertBody.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+                    bodyId = id;
+                }
+                else
+                {
+                    bodyId = id;
+                }
+            }
+
+            insert.Set("@platform", draft.Chat.Platform);
+            insert.Set("@chat_id", draft.Chat.ChatId);
+            insert.Set("@subscription_id", draft.SubscriptionId);
+            insert.Set("@kind", Kind(draft.Message.Kind));
+            insert.Set("@message", head);
+            insert.Set("@not_before", Db.Time(draft.NotBefore));
+            insert.Set("@body_id", bodyId);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         transaction.Commit();
-        return true;
+
+        // Only now are the new bodies there for later batches to point at.
+        foreach (var (sections, id) in stored)
+        {
+            bodies.AddOrUpdate(sections, new StrongBox<long>(id));
+        }
+
+        return moved;
     }
 
     public async Task<bool> EnqueueWithCursorAsync(string cursorName, long expectedCursor, long newCursor,
@@ -199,7 +302,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             insert.Set("@platform", draft.Chat.Platform);
             insert.Set("@chat_id", draft.Chat.ChatId);
             insert.Set("@subscription_id", draft.SubscriptionId);
-            insert.Set("@kind", draft.Message.Kind.ToString().ToLowerInvariant());
+            insert.Set("@kind", Kind(draft.Message.Kind));
             insert.Set("@message", StoredJson.Message(draft.Message));
             insert.Set("@not_before", Db.Time(draft.NotBefore));
             ids.Add(await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false));
@@ -255,6 +358,15 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         return await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private static string Kind(MessageKind kind) => kind switch
+    {
+        MessageKind.Digest => "digest",
+        MessageKind.Alert => "alert",
+        MessageKind.Recap => "recap",
+        MessageKind.Reply => "reply",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static async Task<List<OutboxMessage>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
@@ -264,12 +376,18 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var createdAt = Db.ParseTime(r.GetString(7));
+            var message = StoredJson.ReadMessage(r.GetString(4));
+            if (!r.IsDBNull(12))
+            {
+                message = message with { Sections = StoredJson.ReadSections(r.GetString(12)) };
+            }
+
             list.Add(new OutboxMessage
             {
                 Id = r.GetInt64(0),
                 Chat = new ChatAddress(r.GetString(1), r.GetString(2)),
                 SubscriptionId = r.NullableLong(3),
-                Message = StoredJson.ReadMessage(r.GetString(4)),
+                Message = message,
                 Status = Enum.Parse<OutboxStatus>(r.GetString(5), ignoreCase: true),
                 Attempts = r.GetInt32(6),
                 CreatedAt = createdAt,

@@ -65,6 +65,47 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
         return (stored with { Id = id }, true);
     }
 
+    /// <summary>Adds many new subscriptions in one transaction (seeding, benchmarks, bulk imports); returns them with their ids.
+    /// All or nothing: one that already exists for the same chat, person and topic fails the whole call.</summary>
+    public async Task<IReadOnlyList<Subscription>> AddManyAsync(IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptions);
+        var stored = new List<Subscription>(subscriptions.Count);
+        if (subscriptions.Count == 0)
+        {
+            return stored;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginWrite();
+        using var insert = connection.Command(
+            """
+            INSERT INTO subscriptions (platform, chat_id, user_id, topic, filter, digest_enabled, digest_time, digest_tz,
+                alerts_enabled, alert_min_severity, active, digest_cursor, last_digest_at, created_at)
+            VALUES (@platform, @chat_id, @user_id, @topic, @filter, @digest_enabled, @digest_time, @digest_tz,
+                @alerts_enabled, @alert_min_severity, @active, @digest_cursor, @last_digest_at, @created_at)
+            RETURNING id
+            """, transaction);
+        foreach (var subscription in subscriptions)
+        {
+            ArgumentNullException.ThrowIfNull(subscription);
+            insert.Parameters.Clear();
+            insert.With("@platform", subscription.Chat.Platform)
+                .With("@chat_id", subscription.Chat.ChatId)
+                .With("@user_id", subscription.UserId)
+                .With("@topic", subscription.Topic)
+                .With("@active", subscription.Active)
+                .With("@digest_cursor", subscription.DigestCursor)
+                .With("@last_digest_at", Db.Time(subscription.LastDigestAt))
+                .With("@created_at", Db.Time(subscription.CreatedAt));
+            var row = WithSettings(insert, subscription);
+            stored.Add(row with { Id = await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false) });
+        }
+
+        transaction.Commit();
+        return stored;
+    }
+
     public async Task<Subscription?> GetAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
 using Watchbot.Core.Messages;
 using Watchbot.Core.Storage;
@@ -178,6 +180,108 @@ public sealed class DigestServiceTests : IDisposable
         await f.Digests.RunNowAsync(subscription, f.Clock.GetUtcNow(), None);
 
         Assert.Contains("Nothing new in this period.", Assert.Single(await DeliveredTextsAsync()));
+    }
+
+    /// <summary>Ten subscriptions with different filters, half of them new (their first digest reaches back to the old
+    /// event), the others past it since yesterday's digest; then new events. Every digest is due.</summary>
+    private static async Task SeedTenAsync(StoreFixture fixture)
+    {
+        var old = await fixture.AddEventAsync("Old shelling, in the last digest of some", severity: 5);
+        SubscriptionFilter[] filters =
+        [
+            SubscriptionFilter.None,
+            new() { MinSeverity = 4 },
+            new() { Kinds = [EventKind.Casualties] },
+            new() { Include = ["drone"] },
+            new() { Exclude = ["drone"] },
+            new() { Places = ["Stepanakert"] },
+            SubscriptionFilter.None,
+            new() { MinSeverity = 4 },
+            new() { Kinds = [EventKind.Escalation, EventKind.Casualties], Exclude = ["border"] },
+            new() { Include = ["border", "drone"] },
+        ];
+        for (var i = 0; i < filters.Length; i++)
+        {
+            var filter = filters[i];
+            var hadDigest = i % 2 == 0;
+            await fixture.SubscribeAsync($"chat-{i}", s => s with
+            {
+                Filter = filter,
+                DigestCursor = hadDigest ? old.Seq : 0,
+                LastDigestAt = hadDigest ? s.CreatedAt.AddDays(-1).AddHours(1) : null,
+            });
+        }
+
+        fixture.Clock.Advance(TimeSpan.FromHours(2));
+
+        await fixture.AddEventAsync("Drones struck a fuel depot", severity: 4);
+        await fixture.AddEventAsync("Border village shelled", severity: 2);
+        await fixture.AddEventAsync("Soldiers killed near the border", EventKind.Casualties, 5);
+        await fixture.AddEventAsync("Sahel news nobody here follows", topic: "sahel");
+        fixture.Clock.Advance(TimeSpan.FromHours(1));
+    }
+
+    private static async Task<List<string>> DeliveredByChatAsync(StoreFixture fixture)
+    {
+        var transport = new FakeTransport();
+        await fixture.Delivery.DrainAsync(transport, None);
+        return transport.Delivered.OrderBy(d => d.Chat.ChatId, StringComparer.Ordinal).Select(d => $"{d.Chat.ChatId}: {d.Message.ToPlainText()}").ToList();
+    }
+
+    [Fact]
+    public async Task Small_batches_queue_the_same_digests_as_one_big_batch()
+    {
+        using var big = new StoreFixture { DigestSettings = new DigestSettings { BatchSize = 1000 } };
+        using var small = new StoreFixture { DigestSettings = new DigestSettings { BatchSize = 3 } };
+        await SeedTenAsync(big);
+        await SeedTenAsync(small);
+
+        var bigRun = await big.Digests.RunDueAsync(big.Clock.GetUtcNow(), None);
+        var smallRun = await small.Digests.RunDueAsync(small.Clock.GetUtcNow(), None);
+
+        Assert.Equal(bigRun, smallRun);
+        Assert.Equal(10, smallRun.Due);
+        Assert.True(smallRun.Queued >= 8, $"{smallRun.Queued} queued");
+        Assert.Equal(await DeliveredByChatAsync(big), await DeliveredByChatAsync(small));
+    }
+
+    [Fact]
+    public async Task A_crash_between_batches_neither_loses_nor_repeats_a_digest()
+    {
+        using var reference = new StoreFixture();
+        await SeedTenAsync(reference);
+        await reference.Digests.RunDueAsync(reference.Clock.GetUtcNow(), None);
+        f.DigestSettings = new DigestSettings { BatchSize = 3 };
+        await SeedTenAsync(f);
+        var crashing = new CrashingOutbox(f.Store.Outbox, batchesBeforeCrash: 2);
+        var dying = new DigestService(f.Store.Events, f.Store.Subscriptions, crashing, f.DigestSettings, NullLogger<DigestService>.Instance);
+
+        await Assert.ThrowsAsync<IOException>(() => dying.RunDueAsync(f.Clock.GetUtcNow(), None));
+        var done = (await f.Store.Subscriptions.ListActiveAsync(None)).Count(s => s.LastDigestAt == f.Clock.GetUtcNow());
+        var restarted = await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        var again = await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+
+        Assert.Equal(6, done);
+        Assert.Equal((4, 0), (restarted.Due, restarted.Skipped));
+        Assert.Equal(0, again.Due);
+        Assert.Equal(await DeliveredByChatAsync(reference), await DeliveredByChatAsync(f));
+    }
+
+    [Fact]
+    public async Task A_second_run_racing_through_the_same_batches_queues_nothing_twice()
+    {
+        f.DigestSettings = new DigestSettings { BatchSize = 3 };
+        await SeedTenAsync(f);
+        var now = f.Clock.GetUtcNow();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => f.Digests.RunDueAsync(now, None)),
+            Task.Run(() => f.Digests.RunDueAsync(now, None)));
+
+        var delivered = await DeliveredByChatAsync(f);
+        Assert.Equal(delivered.Count, results.Sum(r => r.Queued));
+        Assert.Equal(delivered.Select(d => d.Split(':')[0]).Distinct().Count(), delivered.Count);
+        Assert.All(await f.Store.Subscriptions.ListActiveAsync(None), s => Assert.Equal(now, s.LastDigestAt));
     }
 
     public void Dispose() => f.Dispose();
