@@ -11,7 +11,9 @@ namespace Watchbot.Benchmarks;
 /// Parsing and extraction on one thread over the project's sample articles (and the shared corpus when it is there),
 /// measured in its steady state: the JIT compiles hot methods again with profile data (tiered PGO) during the first
 /// seconds, so the benchmark warms up for at least <see cref="MinWarmUp"/> and until two rounds in a row agree within
-/// 3%, then reports the median of <see cref="Rounds"/> measured rounds.
+/// 3%, then reports the median of <see cref="Rounds"/> measured rounds, by wall clock and by the thread's own CPU time
+/// (the target is judged on the latter on Linux, where it can be read: on a shared machine the wall clock also counts
+/// the time other processes held the core).
 /// </summary>
 public sealed class ExtractionBenchmark : IBenchmark
 {
@@ -80,14 +82,17 @@ public sealed class ExtractionBenchmark : IBenchmark
         var cpuMedian = measured.Select(m => m.CpuRate).Order().ToList()[Rounds / 2];
         var loadAfter = LoadAverage();
         string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
-        return Task.FromResult(new BenchmarkResult(median >= TargetMegabytesPerSecond,
+        // On an idle machine the two rates agree; when other processes take turns on the cores the wall-clock rate
+        // measures them too, so the target is judged on the thread's own CPU time (GC included: it is not concurrent).
+        var judged = OperatingSystem.IsLinux() ? cpuMedian : median;
+        return Task.FromResult(new BenchmarkResult(judged >= TargetMegabytesPerSecond,
         [
             ("articles", $"{files.Count} files, {perPass / 1024.0:0.0} KB a pass, {events} events a pass"),
             ("warm-up", $"{warmClock.Elapsed.TotalSeconds:0.0} s in {warmRounds.Count} rounds ({string.Join(", ", warmRounds.Select(F))} MB/s)"),
             ("measured", $"{processed / (1024.0 * 1024.0):0.0} MB in {Rounds} rounds, {clock.Elapsed.TotalSeconds:0.00} s wall (CPU {cpuUsed.TotalSeconds:0.00} s)"),
             ("rounds", string.Join(", ", measured.Select(m => F(m.Rate))) + " MB/s"),
             ("rate (median)", $"{F(median)} MB/s (min {F(rates[0])}, max {F(rates[^1])})"),
-            ("rate by CPU time (median)", $"{F(cpuMedian)} MB/s (a busy machine lowers the wall-time rate, less this one)"),
+            ("rate by thread CPU time (median)", $"{F(cpuMedian)} MB/s (MB per second of CPU the measuring thread got: what one core gives when other work shares the machine)"),
             ("parsing alone", $"{F(parse.Rate)} MB/s"),
             ("load average", $"{loadBefore} before, {loadAfter} after ({Environment.ProcessorCount} cores)"),
         ]));
@@ -95,7 +100,7 @@ public sealed class ExtractionBenchmark : IBenchmark
         // One round: whole passes over the articles until the round has lasted RoundLength.
         (double Rate, double CpuRate, long Bytes) Round(bool extract)
         {
-            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpuStart = ThreadCpuSeconds();
             var start = Stopwatch.GetTimestamp();
             long bytes = 0;
             do
@@ -106,7 +111,7 @@ public sealed class ExtractionBenchmark : IBenchmark
             while (Stopwatch.GetElapsedTime(start) < RoundLength);
 
             var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+            var cpuSeconds = ThreadCpuSeconds() - cpuStart;
             var mb = bytes / (1024.0 * 1024.0);
             return (mb / wall, mb / Math.Max(cpuSeconds, 1e-9), bytes);
         }
@@ -125,6 +130,28 @@ public sealed class ExtractionBenchmark : IBenchmark
 
             return count;
         }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    /// <summary>CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID on Linux); the process's elsewhere.</summary>
+    private static double ThreadCpuSeconds()
+    {
+        const int ClockThreadCpuTime = 3;
+        if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var t) == 0)
+        {
+            return t.Seconds + t.Nanoseconds / 1e9;
+        }
+
+        return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
     }
 
     private static string LoadAverage()
