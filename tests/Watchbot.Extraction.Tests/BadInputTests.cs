@@ -24,6 +24,14 @@ public class BadInputTests
         Assert.All(NumberReader.Read(sentence), n => Assert.True(n.Value >= 0));
     }
 
+    [Theory]
+    [InlineData(", said Armenian officials, three soldiers were killed in the shelling.")]
+    [InlineData(",, said the Azerbaijani ministry after artillery shelled Ganja.")]
+    [InlineData("; according to Armenia, three soldiers were killed.")]
+    [InlineData(": Azerbaijan said, who denied it, that two villages were shelled and four people were killed.")]
+    public void A_sentence_that_opens_with_a_comma_before_a_speech_verb_is_read_without_a_crash(string sentence) =>
+        Assert.NotNull(TestSupport.Items("The shelling went on.\n\n" + sentence));
+
     [Fact]
     public void A_sentence_with_no_full_stop_is_read_in_pieces_and_none_of_its_text_is_lost()
     {
