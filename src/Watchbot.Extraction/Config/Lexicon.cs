@@ -6,11 +6,11 @@ namespace Watchbot.Extraction.Config;
 /// <summary>Named word lists from one lexicon file, each compiled into one case-insensitive regex.</summary>
 public sealed class Lexicon
 {
-    private readonly Dictionary<string, Regex> _lists;
+    private readonly Dictionary<string, LexiconList> _lists;
     private readonly Dictionary<string, string[]> _entries;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> _combined = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LexiconList> _combined = new();
 
-    private Lexicon(string name, Dictionary<string, Regex> lists, Dictionary<string, string[]> entries)
+    private Lexicon(string name, Dictionary<string, LexiconList> lists, Dictionary<string, string[]> entries)
     {
         Name = name;
         _lists = lists;
@@ -18,14 +18,18 @@ public sealed class Lexicon
     }
 
     /// <summary>One regex for several lists: a cheap test of whether a sentence can match any of them at all.</summary>
-    public Regex Any(params string[] lists) =>
-        _combined.GetOrAdd(string.Join('|', lists), _ => Compile(Name, string.Join('+', lists), lists.SelectMany(l =>
-            _entries.TryGetValue(l, out var e) ? e : throw new KeyNotFoundException($"Lexicon '{Name}' has no list '{l}'.")).OrderByDescending(e => e.Length).ToList()));
+    public LexiconList Any(params string[] lists) =>
+        _combined.GetOrAdd(string.Join('|', lists), _ =>
+        {
+            var entries = lists.SelectMany(l => _entries.TryGetValue(l, out var e) ? e : throw new KeyNotFoundException($"Lexicon '{Name}' has no list '{l}'."))
+                .OrderByDescending(e => e.Length).ToList();
+            return new LexiconList(Compile(Name, string.Join('+', lists), entries), entries);
+        });
 
     public string Name { get; }
 
     /// <summary>The compiled list, e.g. <c>lexicon["killedWords"]</c>.</summary>
-    public Regex this[string list] =>
+    public LexiconList this[string list] =>
         _lists.TryGetValue(list, out var regex)
             ? regex
             : throw new KeyNotFoundException($"Lexicon '{Name}' has no list '{list}'; add it to config/lexicons/{Name}.json.");
@@ -33,7 +37,7 @@ public sealed class Lexicon
     public static Lexicon Parse(string name, string json)
     {
         using var doc = JsonDocument.Parse(json);
-        var lists = new Dictionary<string, Regex>(StringComparer.Ordinal);
+        var lists = new Dictionary<string, LexiconList>(StringComparer.Ordinal);
         var all = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var property in doc.RootElement.EnumerateObject())
         {
@@ -48,7 +52,7 @@ public sealed class Lexicon
                 .Select(e => e!)
                 .OrderByDescending(e => e.Length)
                 .ToList();
-            lists[property.Name] = Compile(name, property.Name, entries);
+            lists[property.Name] = new LexiconList(Compile(name, property.Name, entries), entries);
             all[property.Name] = [.. entries];
         }
 

@@ -164,7 +164,7 @@ public static partial class CasualtyRule
                 return (Head.None, i, population, side, null);
             }
 
-            bool At(Regex list) => s.MatchAt(list, t.Start) > 0;
+            bool At(LexiconList list) => s.MatchAt(list, t.Start) > 0;
             if (At(never["otherPeopleNouns"]))
             {
                 return (Head.None, i, population, side, "other people");

@@ -61,7 +61,8 @@ public static class Claimants
         var end = verb;
         while (true)
         {
-            var comma = text.LastIndexOfAny([',', ';', ':'], Math.Max(0, end - 1));
+            // Nothing left in front ("..., said the army" at the very start of a sentence): the subject starts at 0.
+            var comma = end > 0 ? text.LastIndexOfAny([',', ';', ':'], end - 1) : -1;
             if (comma < 0)
             {
                 return 0;

@@ -78,7 +78,7 @@ public static partial class EscalationRule
     }
 
     /// <summary>The first attack word that reports something new: not a back-reference ("the shelling"), not negated, not hypothetical, not part of a call to stop.</summary>
-    private static Match? FirstTrigger(string clause, Lexicon lex, Regex ceasefireObjects, Match threat, Match capture)
+    private static Match? FirstTrigger(string clause, Lexicon lex, LexiconList ceasefireObjects, Match threat, Match capture)
     {
         if (threat.Success)
         {

@@ -99,7 +99,7 @@ public static partial class NeverNewsGuard
         return null;
     }
 
-    [GeneratedRegex(@"(?<![\d,.$])(?<y>1[89]\d\d|20\d\d)(?:-(?<last>1[89]\d\d|20\d\d))?(?![\d,]|\s*(?:people|soldiers|troops|civilians|dead|killed))")]
+    [GeneratedRegex(@"(?<![0-9,.$])(?<y>1[89][0-9][0-9]|20[0-9][0-9])(?:-(?<last>1[89][0-9][0-9]|20[0-9][0-9]))?(?![0-9,]|\s*(?:people|soldiers|troops|civilians|dead|killed))")]
     private static partial Regex Year();
 
     [GeneratedRegex(@"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:1[89]|20)\d{2}", RegexOptions.IgnoreCase)]

@@ -170,13 +170,13 @@ public sealed partial class SentenceContext
         return lo;
     }
 
-    private Dictionary<Regex, Dictionary<int, int>>? _starts;
+    private Dictionary<LexiconList, Dictionary<int, int>>? _starts;
 
     /// <summary>
     /// The length of the match of <paramref name="list"/> that starts exactly at <paramref name="position"/>, or 0. The
     /// list runs once over the sentence; later questions are lookups.
     /// </summary>
-    public int MatchAt(Regex list, int position)
+    public int MatchAt(LexiconList list, int position)
     {
         _starts ??= [];
         if (!_starts.TryGetValue(list, out var starts))

@@ -18,6 +18,9 @@ public static class FeedParser
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
+    /// <summary>Feeds are a few levels deep; far deeper nesting is refused (the XML reader slows down with depth).</summary>
+    public const int MaxDepth = 100;
+
     public static FeedResult Parse(string xml)
     {
         if (string.IsNullOrWhiteSpace(xml))
@@ -29,7 +32,19 @@ public static class FeedParser
         try
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 20_000_000 };
-            using var reader = XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF', ' ', '\n', '\r', '\t')), settings);
+            var trimmed = xml.TrimStart('\uFEFF', ' ', '\n', '\r', '\t');
+            using (var probe = XmlReader.Create(new StringReader(trimmed), settings))
+            {
+                while (probe.Read())
+                {
+                    if (probe.Depth > MaxDepth)
+                    {
+                        return new FeedResult([], $"the feed nests elements more than {MaxDepth} deep; it is not read");
+                    }
+                }
+            }
+
+            using var reader = XmlReader.Create(new StringReader(trimmed), settings);
             doc = XDocument.Load(reader);
         }
         catch (XmlException e)

@@ -14,8 +14,26 @@ public static class HtmlArticleParser
         "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[aria-hidden=true]", ".share", ".social", ".related", ".comments", ".advert", ".ad", ".newsletter", ".menu", ".breadcrumb", ".cookie",
     ];
 
+    /// <summary>More elements open at once than this is not a page but a trap (or a broken generator): refused.</summary>
+    public const int MaxOpenElements = 1000;
+
+    /// <summary>Elements that never stay open: void ones, and those the parser closes by itself at the next sibling.</summary>
+    private static readonly HashSet<string> NeverNest = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "thead", "tbody", "tfoot", "colgroup",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NeverNestLookup = NeverNest.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static ParseOutcome Parse(string html, string origin, string? url, DateOnly readDate)
     {
+        // Thousands of unclosed elements make the DOM as deep, and walking it slow (or the stack overflow).
+        if (OpenElementDepth(html) > MaxOpenElements)
+        {
+            return ParseOutcome.Fail($"the HTML page nests more than {MaxOpenElements} elements inside each other (unclosed tags); it is not read");
+        }
+
         var parser = new HtmlParser();
         using var document = parser.ParseDocument(html);
         var title = Meta(document, "og:title") ?? document.QuerySelector("article h1, main h1, h1")?.TextContent ?? document.Title ?? "";
@@ -105,6 +123,70 @@ public static class HtmlArticleParser
         var cleanAuthor = author is null ? null : System.Text.RegularExpressions.Regex.Replace(author, @"^\s*By\s+|\s+", m => m.Value.Trim().Length == 0 ? " " : "").Trim();
         var article = new ArticleDraft(origin, url, cleanTitle, string.IsNullOrWhiteSpace(cleanAuthor) ? null : cleanAuthor, published ?? readDate, published is not null, body, ContentHash.Of(body));
         return new ParseOutcome(article, null);
+    }
+
+    /// <summary>
+    /// The most elements open at once, counted from the tags alone (a cheap upper bound of the DOM's depth): start tags
+    /// open, end tags close, void and self-closing elements and comments do not count.
+    /// </summary>
+    internal static int OpenElementDepth(string html)
+    {
+        var depth = 0;
+        var deepest = 0;
+        var nextClose = -1;
+        var i = html.IndexOf('<', StringComparison.Ordinal);
+        while (i >= 0 && i + 1 < html.Length)
+        {
+            var next = html[i + 1];
+            if (next == '!' && string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                var endComment = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (endComment < 0)
+                {
+                    break;
+                }
+
+                i = html.IndexOf('<', endComment + 3);
+                continue;
+            }
+
+            var closing = next == '/';
+            var nameStart = closing ? i + 2 : i + 1;
+            var nameEnd = nameStart;
+            while (nameEnd < html.Length && char.IsAsciiLetterOrDigit(html[nameEnd]))
+            {
+                nameEnd++;
+            }
+
+            if (nameEnd > nameStart && char.IsAsciiLetter(html[nameStart]))
+            {
+                var name = html.AsSpan(nameStart, nameEnd - nameStart);
+                // The next '>' is looked for again only once passed, so "<a<a<a..." without one stays linear.
+                if (nextClose != int.MaxValue && nextClose < nameEnd)
+                {
+                    nextClose = html.IndexOf('>', nameEnd);
+                    nextClose = nextClose < 0 ? int.MaxValue : nextClose;
+                }
+
+                var selfClosing = nextClose != int.MaxValue && html[nextClose - 1] == '/';
+                if (closing)
+                {
+                    if (!NeverNestLookup.Contains(name))
+                    {
+                        depth = Math.Max(0, depth - 1);
+                    }
+                }
+                else if (!selfClosing && !NeverNestLookup.Contains(name))
+                {
+                    depth++;
+                    deepest = Math.Max(deepest, depth);
+                }
+            }
+
+            i = html.IndexOf('<', i + 1);
+        }
+
+        return deepest;
     }
 
     private static string? Meta(IDocument document, string name)

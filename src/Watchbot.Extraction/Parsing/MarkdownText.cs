@@ -29,13 +29,15 @@ public static partial class MarkdownText
 
     public static bool IsHeading(string line) => Heading().IsMatch(line);
 
-    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")]
+    // The bracketed and parenthesised parts stop at the next opening bracket: on a huge line of "[" or "<https://"
+    // the old patterns scanned to the end of the line from every opening, which took time quadratic in its length.
+    [GeneratedRegex(@"!\[[^\[\]]*\]\([^)\[]*\)")]
     private static partial Regex Image();
 
-    [GeneratedRegex(@"(?<!\\)\[([^\]]*)\]\([^)]*\)")]
+    [GeneratedRegex(@"(?<!\\)\[([^\[\]]*)\]\([^)\[]*\)")]
     private static partial Regex Link();
 
-    [GeneratedRegex(@"<https?://[^>\s]+>")]
+    [GeneratedRegex(@"<https?://[^<>\s]+>")]
     private static partial Regex AutoLink();
 
     [GeneratedRegex(@"^\s{0,3}#{1,6}\s+")]

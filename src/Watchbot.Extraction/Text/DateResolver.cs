@@ -13,19 +13,19 @@ public static partial class DateResolver
     [GeneratedRegex(@"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")]
     private static partial Regex MonthProbe();
 
-    [GeneratedRegex(@"(?<![\d-])(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?![\d])")]
+    [GeneratedRegex(@"(?<![0-9-])(?<y>(?:19|20)[0-9]{2})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})(?![0-9])")]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"(?<![\d.])(?<a>\d{1,2})[./](?<b>\d{1,2})[./](?<y>(?:19|20)\d{2})(?![\d])")]
+    [GeneratedRegex(@"(?<![0-9.])(?<a>[0-9]{1,2})[./](?<b>[0-9]{1,2})[./](?<y>(?:19|20)[0-9]{2})(?![0-9])")]
     private static partial Regex Numeric();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Month + @")\b\.?(?:,?\s+(?<y>(?:19|20)\d{2})\b)?")]
+    [GeneratedRegex(@"\b(?<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Month + @")\b\.?(?:,?\s+(?<y>(?:19|20)[0-9]{2})\b)?")]
     private static partial Regex DayMonth();
 
-    [GeneratedRegex(@"\b(?<mon>" + Month + @")\b\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?(?![\d,]\d)(?:,?\s+(?<y>(?:19|20)\d{2})\b)?")]
+    [GeneratedRegex(@"\b(?<mon>" + Month + @")\b\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9,][0-9])(?:,?\s+(?<y>(?:19|20)[0-9]{2})\b)?")]
     private static partial Regex MonthDay();
 
-    [GeneratedRegex(@"\b(?<mon>" + Month + @")\s+(?<y>(?:19|20)\d{2})\b")]
+    [GeneratedRegex(@"\b(?<mon>" + Month + @")\s+(?<y>(?:19|20)[0-9]{2})\b")]
     private static partial Regex MonthYear();
 
     [GeneratedRegex(@"\b(?i:(?<w>the day before yesterday|yesterday|last night|overnight))\b")]

@@ -203,8 +203,13 @@ public static partial class NumberReader
         var range = DigitRange().Match(t);
         if (range.Success)
         {
-            value = ParseDigits(range.Groups[1].Value);
-            high = ParseDigits(range.Groups[2].Value);
+            // Digits past the range of a long ("99999999999999999999-...") are not a count.
+            if (!TryParseDigits(range.Groups[1].Value, out value) || !TryParseDigits(range.Groups[2].Value, out var rangeTop))
+            {
+                return false;
+            }
+
+            high = rangeTop;
             if (high <= value)
             {
                 high = null;
@@ -281,7 +286,8 @@ public static partial class NumberReader
     private static bool Next(IReadOnlyList<Token> tokens, int i, string word) =>
         i < tokens.Count && tokens[i].Text.Equals(word, StringComparison.OrdinalIgnoreCase);
 
-    private static long ParseDigits(string s) => long.Parse(s.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+    private static bool TryParseDigits(string s, out long value) =>
+        long.TryParse(s.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
     private static double? ParseDecimal(string s)
     {
@@ -289,9 +295,9 @@ public static partial class NumberReader
         return double.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d < 1e13 ? d : null;
     }
 
-    [GeneratedRegex(@"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")]
+    [GeneratedRegex(@"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$")]
     private static partial Regex Digits();
 
-    [GeneratedRegex(@"^(\d{1,3}(?:,\d{3})+|\d+)-(\d{1,3}(?:,\d{3})+|\d+)$")]
+    [GeneratedRegex(@"^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)-([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)$")]
     private static partial Regex DigitRange();
 }

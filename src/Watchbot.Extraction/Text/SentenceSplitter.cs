@@ -12,6 +12,15 @@ public static class SentenceSplitter
         "fig", "op", "ed", "vol", "pp", "rev", "hon", "gens", "lt.-gen", "maj.-gen",
     };
 
+    private static readonly int MaxAbbreviation = Abbreviations.Max(a => a.Length);
+
+    /// <summary>
+    /// Longer "sentences" are not prose (a page of text with no full stop, a table flattened into one line): they are
+    /// cut into pieces of at most this many characters, at a space where there is one, so that no rule sees an
+    /// unbounded sentence.
+    /// </summary>
+    public const int MaxSentenceLength = 2000;
+
     public static IReadOnlyList<Sentence> Split(IReadOnlyList<string> paragraphs)
     {
         var result = new List<Sentence>();
@@ -55,6 +64,7 @@ public static class SentenceSplitter
 
         var start = 0;
         var index = 0;
+        var firstQuote = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -96,23 +106,30 @@ public static class SentenceSplitter
                 continue;
             }
 
-            Add(text, start, end, paragraph, index++, quotes, output);
+            index = Add(text, start, end, paragraph, index, quotes, ref firstQuote, output);
             start = next;
             i = next - 1;
         }
 
         if (start < text.Length)
         {
-            Add(text, start, text.Length, paragraph, index, quotes, output);
+            Add(text, start, text.Length, paragraph, index, quotes, ref firstQuote, output);
         }
     }
 
     private static bool IsAbbreviation(string text, int dot, char next)
     {
+        // No abbreviation is longer than MaxAbbreviation: stop looking back there ("a.a.a.a..." for a megabyte
+        // made every dot scan back to the start of the run).
         var wordStart = dot;
-        while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '.'))
+        while (wordStart > 0 && dot - wordStart <= MaxAbbreviation && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '.'))
         {
             wordStart--;
+        }
+
+        if (dot - wordStart > MaxAbbreviation)
+        {
+            return false;
         }
 
         var word = text[wordStart..dot];
@@ -155,7 +172,8 @@ public static class SentenceSplitter
         return false;
     }
 
-    private static void Add(string text, int start, int end, int paragraph, int index, List<(int Start, int End)> quotes, List<Sentence> output)
+    /// <summary>Adds the sentence (in pieces when it is too long) and returns the index the next one gets.</summary>
+    private static int Add(string text, int start, int end, int paragraph, int index, List<(int Start, int End)> quotes, ref int firstQuote, List<Sentence> output)
     {
         var s = start;
         var e = end;
@@ -171,17 +189,44 @@ public static class SentenceSplitter
 
         if (e <= s)
         {
-            return;
+            // Old behaviour: an empty sentence still used up its index.
+            return index + 1;
+        }
+
+        while (e - s > MaxSentenceLength)
+        {
+            var cut = text.LastIndexOf(' ', s + MaxSentenceLength, MaxSentenceLength / 2);
+            cut = cut > s ? cut : s + MaxSentenceLength;
+            if (char.IsLowSurrogate(text[cut]) && cut > s + 1)
+            {
+                cut--;
+            }
+
+            AddOne(text, s, cut, paragraph, index++, quotes, ref firstQuote, output);
+            s = cut;
+            while (s < e && text[s] == ' ')
+            {
+                s++;
+            }
+        }
+
+        AddOne(text, s, e, paragraph, index, quotes, ref firstQuote, output);
+        return index + 1;
+    }
+
+    private static void AddOne(string text, int s, int e, int paragraph, int index, List<(int Start, int End)> quotes, ref int firstQuote, List<Sentence> output)
+    {
+        // Sentences come in order and quote ranges are sorted and disjoint: skip those that ended before this sentence
+        // once, instead of looking at every quote of the paragraph for every sentence.
+        while (firstQuote < quotes.Count && quotes[firstQuote].End <= s)
+        {
+            firstQuote++;
         }
 
         List<(int, int)>? ranges = null;
-        foreach (var (qs, qe) in quotes)
+        for (var q = firstQuote; q < quotes.Count && quotes[q].Start < e; q++)
         {
-            if (qe <= s || qs >= e)
-            {
-                continue;
-            }
-
+            var (qs, qe) = quotes[q];
             ranges ??= [];
             ranges.Add((Math.Max(qs, s) - s, Math.Min(qe, e) - s));
         }

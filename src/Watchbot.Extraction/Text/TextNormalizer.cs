@@ -13,6 +13,8 @@ public static partial class TextNormalizer
         "is", "are", "was", "were", "be", "been", "has", "have", "had", "not", "will", "would", "could", "can", "said", "says",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> JoiningLookup = JoiningWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Curly quotes to straight ones, dashes to '-', non-breaking and odd spaces to plain ones.</summary>
     public static string NormalizeCharacters(string text)
     {
@@ -76,26 +78,41 @@ public static partial class TextNormalizer
             .Select(p => Spaces().Replace(p.Replace('\n', ' '), " ").Trim())
             .Where(p => p.Length > 0)
             .ToList();
+        // Joined paragraphs grow in a builder, and what ShouldJoin asks of them is kept up to date as they grow: joining
+        // by concatenation, and scanning the joined text each time, took time quadratic in the paragraphs joined.
         var result = new List<string>(raw.Count);
+        var open = new StringBuilder();
+        var hasCommaSpace = false;
         foreach (var paragraph in raw)
         {
-            if (result.Count > 0 && ShouldJoin(result[^1], paragraph))
+            if (open.Length > 0 && ShouldJoin(open, hasCommaSpace, paragraph))
             {
-                result[^1] = result[^1] + " " + paragraph;
+                hasCommaSpace |= open[^1] == ',' || paragraph.Contains(", ", StringComparison.Ordinal);
+                open.Append(' ').Append(paragraph);
+                continue;
             }
-            else
+
+            if (open.Length > 0)
             {
-                result.Add(paragraph);
+                result.Add(open.ToString());
             }
+
+            open.Clear().Append(paragraph);
+            hasCommaSpace = paragraph.Contains(", ", StringComparison.Ordinal);
+        }
+
+        if (open.Length > 0)
+        {
+            result.Add(open.ToString());
         }
 
         return result;
     }
 
-    private static bool ShouldJoin(string previous, string next)
+    private static bool ShouldJoin(StringBuilder previous, bool previousHasCommaSpace, string next)
     {
         var last = previous[^1];
-        if (".!?:;\")]'".Contains(last, StringComparison.Ordinal) || previous.StartsWith('#'))
+        if (".!?:;\")]'".Contains(last, StringComparison.Ordinal) || previous[0] == '#')
         {
             return false;
         }
@@ -105,14 +122,38 @@ public static partial class TextNormalizer
             return true;
         }
 
-        var lastWord = LastWord().Match(previous).Value;
-        if (JoiningWords.Contains(lastWord) || last == ',')
+        if (last == ',' || IsJoiningWord(previous))
         {
             return true;
         }
 
-        return previous.Length > 80 && previous.Contains(", ", StringComparison.Ordinal) && char.IsLetterOrDigit(next[0]);
+        return previous.Length > 80 && previousHasCommaSpace && char.IsLetterOrDigit(next[0]);
     }
+
+    /// <summary>The last word (a run of \w and apostrophes at the very end, as <c>[\w']+$</c> found it) is one that cannot end a sentence.</summary>
+    private static bool IsJoiningWord(StringBuilder text)
+    {
+        var start = text.Length;
+        while (start > 0 && start > text.Length - 8 && IsWordOrApostrophe(text[start - 1]))
+        {
+            start--;
+        }
+
+        // The longest joining word has 5 letters: a longer run is not one of them, however long it is.
+        if (start > 0 && IsWordOrApostrophe(text[start - 1]))
+        {
+            return false;
+        }
+
+        Span<char> word = stackalloc char[text.Length - start];
+        text.CopyTo(start, word, word.Length);
+        return JoiningLookup.Contains(word);
+    }
+
+    private static bool IsWordOrApostrophe(char c) => WordOrApostrophe().IsMatch(new ReadOnlySpan<char>(in c));
+
+    [GeneratedRegex(@"^[\w']$")]
+    private static partial Regex WordOrApostrophe();
 
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
     private static partial Regex BlankLines();
@@ -120,6 +161,4 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"[ ]{2,}")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"[\w']+$")]
-    private static partial Regex LastWord();
 }

@@ -1,0 +1,303 @@
+using System.Buffers;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Watchbot.Extraction.Config;
+
+/// <summary>
+/// One compiled lexicon list with a cheap gate in front of it. Every entry that starts with plain letters must put those
+/// letters at the start of its match, so a text that contains none of the entries' leading letters (compared ignoring
+/// case) cannot match, and the regex is not run. The gate only ever skips a scan that would have found nothing: a
+/// list with an entry that starts with a group or an escape, or that holds inline options or a top-level '|', gets no
+/// gate, and a text holding a character that the regex folds onto an ASCII letter (the Kelvin sign, say) is always
+/// scanned.
+/// </summary>
+public sealed class LexiconList
+{
+    private static readonly System.Text.RegularExpressions.Match NoMatch = System.Text.RegularExpressions.Match.Empty;
+
+    /// <summary>Characters outside ASCII that the case-insensitive matcher treats as an ASCII letter.</summary>
+    private static readonly SearchValues<char> FoldsOntoAscii = FindFoldingCharacters();
+
+    private readonly SearchValues<string>? _gate;
+
+    public LexiconList(Regex regex, IReadOnlyList<string> entries)
+    {
+        Regex = regex;
+        var prefixes = new List<string>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var own = LiteralPrefixes(entry);
+            if (own.Count == 0)
+            {
+                prefixes = null;
+                break;
+            }
+
+            prefixes.AddRange(own);
+        }
+
+        if (prefixes is { Count: > 0 })
+        {
+            _gate = SearchValues.Create(prefixes.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    public Regex Regex { get; }
+
+    /// <summary>False only when the list cannot match anywhere in <paramref name="text"/>.</summary>
+    public bool MayMatch(ReadOnlySpan<char> text)
+    {
+        if (_gate is null || text.ContainsAny(FoldsOntoAscii))
+        {
+            return true;
+        }
+
+        // Each entry sits behind \b: a leading letter right after an ASCII letter, digit or '_' cannot start a match.
+        var offset = 0;
+        while (true)
+        {
+            var at = text[offset..].IndexOfAny(_gate);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += offset;
+            if (at == 0 || !char.IsAsciiLetterOrDigit(text[at]) || !(char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] == '_'))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+    }
+
+    public bool IsMatch(string text) => MayMatch(text) && Regex.IsMatch(text);
+
+    public System.Text.RegularExpressions.Match Match(string text) => MayMatch(text) ? Regex.Match(text) : NoMatch;
+
+    public IEnumerable<System.Text.RegularExpressions.Match> Matches(string text) => MayMatch(text) ? Regex.Matches(text) : [];
+
+    /// <summary>
+    /// Plain letters one of which starts every match of the entry ("soldier" for "soldiers?"; "ceasefire", "truce" for
+    /// "(?:ceasefire|truce) holds"), or none when there is no such guarantee.
+    /// </summary>
+    internal static IReadOnlyList<string> LiteralPrefixes(string entry)
+    {
+        if (!SafeForPrefix(entry))
+        {
+            return [];
+        }
+
+        if (entry.StartsWith("(?:", StringComparison.Ordinal))
+        {
+            // A leading group of alternatives: each alternative's own prefix, unless the group may be skipped.
+            var close = GroupEnd(entry, 0);
+            if (close < 0 || (close + 1 < entry.Length && entry[close + 1] is '?' or '*' or '{'))
+            {
+                return [];
+            }
+
+            var result = new List<string>();
+            foreach (var alternative in SplitTopLevel(entry[3..close]))
+            {
+                var inner = LiteralPrefixes(alternative);
+                if (inner.Count == 0)
+                {
+                    return [];
+                }
+
+                result.AddRange(inner);
+            }
+
+            return result;
+        }
+
+        var prefix = LiteralPrefix(entry);
+        return prefix.Length == 0 ? [] : [prefix];
+    }
+
+    private static string LiteralPrefix(string entry)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in entry)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '\'' or '%' or ',' or ':' or ';' or '/' or '&' or '"' or '!' or '=' or '<' or '>' or '@' or '~')
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            // A quantifier that allows zero makes the character in front of it optional.
+            if (c is '?' or '*' or '{' && sb.Length > 0)
+            {
+                sb.Length--;
+            }
+
+            break;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The index of the ')' that closes the group opened at <paramref name="open"/>, or -1.</summary>
+    private static int GroupEnd(string entry, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < entry.Length; i++)
+        {
+            switch (entry[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[':
+                    i = ClassEnd(entry, i);
+                    if (i < 0)
+                    {
+                        return -1;
+                    }
+
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    if (--depth == 0)
+                    {
+                        return i;
+                    }
+
+                    break;
+            }
+        }
+
+        return -1;
+    }
+
+    private static IEnumerable<string> SplitTopLevel(string body)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < body.Length; i++)
+        {
+            switch (body[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[':
+                    i = ClassEnd(body, i);
+                    if (i < 0)
+                    {
+                        yield return "(";
+                        yield break;
+                    }
+
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth--;
+                    break;
+                case '|' when depth == 0:
+                    yield return body[start..i];
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        yield return body[start..];
+    }
+
+    /// <summary>The index of the ']' that closes the class opened at <paramref name="open"/>, or -1.</summary>
+    private static int ClassEnd(string entry, int open)
+    {
+        var i = open + 1;
+        if (i < entry.Length && entry[i] == '^')
+        {
+            i++;
+        }
+
+        if (i < entry.Length && entry[i] == ']')
+        {
+            i++;
+        }
+
+        while (i < entry.Length && entry[i] != ']')
+        {
+            if (entry[i] == '\\')
+            {
+                i++;
+            }
+
+            i++;
+        }
+
+        return i < entry.Length ? i : -1;
+    }
+
+    /// <summary>No top-level alternation, no unbalanced group, no inline options that could change how later entries match.</summary>
+    private static bool SafeForPrefix(string entry)
+    {
+        var depth = 0;
+        for (var i = 0; i < entry.Length; i++)
+        {
+            switch (entry[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[':
+                    // Skip the class: '(' and '|' are plain characters inside it.
+                    i = ClassEnd(entry, i);
+                    if (i < 0)
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '(':
+                    if (i + 2 < entry.Length && entry[i + 1] == '?' && entry[i + 2] is not (':' or '=' or '!' or '<' or '>'))
+                    {
+                        return false;
+                    }
+
+                    depth++;
+                    break;
+                case ')':
+                    if (--depth < 0)
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '|' when depth == 0:
+                    return false;
+            }
+        }
+
+        return depth == 0;
+    }
+
+    private static SearchValues<char> FindFoldingCharacters()
+    {
+        var letter = new Regex("[a-z]", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        var all = new StringBuilder(65536);
+        for (var c = 128; c <= char.MaxValue; c++)
+        {
+            all.Append((char)c);
+        }
+
+        var folding = new List<char>();
+        var text = all.ToString();
+        foreach (System.Text.RegularExpressions.Match m in letter.Matches(text))
+        {
+            folding.Add(m.Value[0]);
+        }
+
+        return SearchValues.Create([.. folding]);
+    }
+}
