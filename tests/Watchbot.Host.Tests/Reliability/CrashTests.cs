@@ -41,6 +41,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
             ["Watchbot__Schedule__DigestInterval"] = "00:00:01",
             ["Watchbot__Schedule__DeliveryInterval"] = "00:00:00.200",
             ["Watchbot__Delivery__Parallelism"] = Parallelism.ToString(CultureInfo.InvariantCulture),
+            ["Watchbot__Digest__BatchSize"] = "10", // 50 transactions to compose, so a kill can land between and inside them
         };
         var midWork = 0;
         var random = new Random(20201004);
