@@ -198,12 +198,5 @@ public sealed class DiscordTokenSecrecyTests(ITestOutputHelper log) : IAsyncLife
         return false;
     }
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Db};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountAsync(string sql) => DbProbe.ScalarAsync(Db, sql);
 }

@@ -110,14 +110,7 @@ public sealed class StorageFaultTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Db};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountAsync(string sql) => DbProbe.ScalarAsync(Db, sql);
 
     private async Task<string> IntegrityAsync()
     {

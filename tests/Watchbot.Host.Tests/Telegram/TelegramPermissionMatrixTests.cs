@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Watchbot.Fakes.Telegram;
@@ -84,11 +83,11 @@ public sealed partial class TelegramPermissionMatrixTests : IAsyncLifetime
             await SayAsync(group, Owner, template.StartsWith("/subscribe", StringComparison.Ordinal) ? "/unsubscribe all" : "/subscribe karabakh");
             var arranged = await bot.AddEventAsync("A strike to curate");
             var command = EventId().Replace(template.Replace("test:member", $"telegram:{Member}", StringComparison.Ordinal), m => $"{m.Groups[1].Value} {arranged.Id}");
-            var before = await CountAsync(db, probe);
+            var before = await DbProbe.ScalarAsync(db, probe);
 
             var reply = await SayAsync(group, UserOf(role), command);
 
-            var after = await CountAsync(db, probe);
+            var after = await DbProbe.ScalarAsync(db, probe);
             var allowed = Allowed(lowest, role);
             Assert.True(allowed == (before != after), $"{role} running {command}: '{reply}' ({before} -> {after})");
             if (!allowed)
@@ -105,15 +104,6 @@ public sealed partial class TelegramPermissionMatrixTests : IAsyncLifetime
         fake.EnqueueText(group, user, text, "supergroup");
         Assert.True(await fake.WaitUntilAsync(f => f.SentTo(group).Count > count, TelegramBot.Patience), $"no reply to {text} from {user}");
         return fake.SentTo(group)[count].Text;
-    }
-
-    private static async Task<long> CountAsync(string db, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"\b(approve|reject|edit) 1\b")]
