@@ -39,11 +39,31 @@ public sealed class LexiconList
 
         if (prefixes is { Count: > 0 })
         {
-            _gate = SearchValues.Create(prefixes.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+            _gate = SearchValues.Create(Minimal(prefixes), StringComparison.OrdinalIgnoreCase);
         }
     }
 
     public Regex Regex { get; }
+
+    /// <summary>
+    /// The prefixes without those that start with another one ("shelled", "shells" go when "shell" is there): wherever
+    /// a dropped prefix occurs, the one it starts with occurs too, so the gate finds the same positions with fewer
+    /// strings to look for, and the search runs faster.
+    /// </summary>
+    private static string[] Minimal(List<string> prefixes)
+    {
+        var distinct = prefixes.Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(p => p.Length).ToList();
+        var kept = new List<string>(distinct.Count);
+        foreach (var prefix in distinct)
+        {
+            if (!kept.Exists(k => prefix.StartsWith(k, StringComparison.OrdinalIgnoreCase)))
+            {
+                kept.Add(prefix);
+            }
+        }
+
+        return [.. kept];
+    }
 
     /// <summary>False only when the list cannot match anywhere in <paramref name="text"/>.</summary>
     public bool MayMatch(ReadOnlySpan<char> text) => FirstPossibleStart(text) >= 0;
