@@ -18,6 +18,25 @@ public static class ContentHash
             var space = false;
             foreach (var c in body)
             {
+                // ASCII, most of any article, without the calls: its white space is \t to \r and ' ', its upper case A to Z.
+                if (char.IsAscii(c))
+                {
+                    if (c == ' ' || c is >= '\t' and <= '\r')
+                    {
+                        space = length > 0;
+                        continue;
+                    }
+
+                    if (space)
+                    {
+                        chars[length++] = ' ';
+                        space = false;
+                    }
+
+                    chars[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+                    continue;
+                }
+
                 if (char.IsWhiteSpace(c))
                 {
                     space = length > 0;
