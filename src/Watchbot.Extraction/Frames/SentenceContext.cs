@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Watchbot.Core.Events;
 using Watchbot.Extraction.Config;
@@ -87,7 +88,27 @@ public sealed partial class SentenceContext
 
     public IReadOnlyList<Mention> Mentions => _mentions ??= Config.Gazetteer.Find(Text);
 
-    public IReadOnlyList<DateMention> Dates => _dates ??= DateProbe().IsMatch(Text) ? DateResolver.Find(Text, Published) : [];
+    public IReadOnlyList<DateMention> Dates => _dates ??= MayHoldDate(Text) && DateProbe().IsMatch(Text) ? DateResolver.Find(Text, Published) : [];
+
+    /// <summary>The literal months and weekdays <see cref="DateProbe"/> looks for, compared as it does: with case.</summary>
+    private static readonly SearchValues<string> DateProbeNames = SearchValues.Create(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], StringComparison.Ordinal);
+
+    /// <summary>The words <see cref="DateProbe"/> looks for without case.</summary>
+    private static readonly SearchValues<string> DateProbeWords = SearchValues.Create(
+        ["yesterday", "today", "tonight", "overnight", "weekend", "week", "month", "since", "this morning", "this afternoon", "this evening", "last night"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// False only when <see cref="DateProbe"/> cannot match: an ASCII text with no digit, none of its month and weekday
+    /// abbreviations and none of its words. Any character outside ASCII (a digit of another script, a sign that folds
+    /// onto a letter) leaves the question to the regex. The probe's scan, tried at every position, cost more than
+    /// reading the dates it lets through.
+    /// </summary>
+    private static bool MayHoldDate(ReadOnlySpan<char> text) =>
+        text.ContainsAnyExceptInRange('\0', '\x7F')
+        || text.ContainsAnyInRange('0', '9')
+        || text.IndexOfAny(DateProbeNames) >= 0
+        || text.IndexOfAny(DateProbeWords) >= 0;
 
     public IEnumerable<Mention> Actors => Mentions.Where(m => m.Kind == MentionKind.Actor);
 
