@@ -94,7 +94,7 @@ public sealed class DiscordTokenSecrecyTests(ITestOutputHelper log) : IAsyncLife
 
             ids.Add(await fake.SendCommandAsync("digest", [("action", "now")], Good, userId: NoDms, permissions: "0", inDm: true));
             var done = await fake.WaitUntilAsync(() => fake.MessagesTo(Good).Count >= 1 && ids.All(id => fake.Interactions[id].Final is not null), Patience);
-            var gone = done && await WaitForAsync(async () => await CountAsync("SELECT COUNT(*) FROM subscriptions WHERE active = 0") == 4);
+            var gone = done && await DbProbe.EventuallyAsync(async () => await CountAsync("SELECT COUNT(*) FROM subscriptions WHERE active = 0") == 4);
             bot.Kill();
             (output, error) = (bot.Output, bot.Error);
             log.WriteLine(error.Length > 20_000 ? error[^20_000..] : error);
@@ -139,30 +139,15 @@ public sealed class DiscordTokenSecrecyTests(ITestOutputHelper log) : IAsyncLife
     private void AssertNowhere(string token, string output, string error)
     {
         var secretPart = token[(token.LastIndexOf('.') + 1)..];
-        var places = new List<(string Where, byte[] Bytes)>
-        {
-            ("standard output", Encoding.UTF8.GetBytes(output)),
-            ("standard error", Encoding.UTF8.GetBytes(error)),
-            ("requests to Discord", Encoding.UTF8.GetBytes(string.Join("\n", fake.Requests.Select(r => r.Method + " " + r.Path + " " + r.Body?.ToJsonString())))),
-            ("answers to interactions", Encoding.UTF8.GetBytes(string.Join("\n", fake.Interactions.Values.Select(a => a.FinalText)))),
-        };
-        foreach (var file in new[] { Db, Db + "-wal", Db + "-shm", Db + "-journal" }.Where(File.Exists))
-        {
-            places.Add((Path.GetFileName(file), File.ReadAllBytes(file)));
-        }
+        var places = SecretSearch.Places(Db,
+            ("standard output", output),
+            ("standard error", error),
+            ("requests to Discord", string.Join("\n", fake.Requests.Select(r => r.Method + " " + r.Path + " " + r.Body?.ToJsonString()))),
+            ("answers to interactions", string.Join("\n", fake.Interactions.Values.Select(a => a.FinalText))));
 
         Assert.Contains("Watchbot.Discord", error, StringComparison.Ordinal);
-        foreach (var (where, bytes) in places)
-        {
-            foreach (var needle in new[] { token, secretPart, Uri.EscapeDataString(token) })
-            {
-                Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(needle)), $"the token is in the {where}");
-                Assert.False(Contains(bytes, Encoding.Unicode.GetBytes(needle)), $"the token is in the {where} (UTF-16)");
-            }
-        }
+        SecretSearch.AssertNowhere(places, token, secretPart);
     }
-
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     private async Task SeedAsync()
     {
@@ -174,28 +159,6 @@ public sealed class DiscordTokenSecrecyTests(ITestOutputHelper log) : IAsyncLife
             Topics = ["karabakh"], Severity = 4,
         }, CancellationToken.None);
         SqliteConnection.ClearAllPools();
-    }
-
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return true;
-                }
-            }
-            catch (SqliteException)
-            {
-                // Busy for a moment; look again.
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 
     private Task<long> CountAsync(string sql) => DbProbe.ScalarAsync(Db, sql);

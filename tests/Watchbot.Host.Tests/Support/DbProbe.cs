@@ -16,4 +16,27 @@ public static class DbProbe
         command.CommandText = sql;
         return await command.ExecuteScalarAsync() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
     }
+
+    /// <summary>Asks again every 100 ms, for at most 30 s, until the condition holds; a file busy for a moment is asked again.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return true;
+                }
+            }
+            catch (SqliteException)
+            {
+                // Busy for a moment; look again.
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
 }

@@ -75,7 +75,7 @@ public sealed class TelegramTokenSecrecyTests(ITestOutputHelper log) : IAsyncLif
                     && f.SentTo(Alice).Any(m => m.Text.Contains("personal", StringComparison.Ordinal))
                     && f.CallsOf("getUpdates").Count >= 8,
                 Patience);
-            var gone = done && await WaitForAsync(async () => await CountAsync("SELECT COUNT(*) FROM subscriptions WHERE active = 0") == 2);
+            var gone = done && await DbProbe.EventuallyAsync(async () => await CountAsync("SELECT COUNT(*) FROM subscriptions WHERE active = 0") == 2);
             bot.Kill();
             (output, error) = (bot.Output, bot.Error);
             log.WriteLine(error);
@@ -128,30 +128,15 @@ public sealed class TelegramTokenSecrecyTests(ITestOutputHelper log) : IAsyncLif
     private void AssertNowhere(string token, string output, string error)
     {
         var secretHalf = token[(token.IndexOf(':', StringComparison.Ordinal) + 1)..];
-        var places = new List<(string Where, byte[] Bytes)>
-        {
-            ("standard output", Encoding.UTF8.GetBytes(output)),
-            ("standard error", Encoding.UTF8.GetBytes(error)),
-            ("requests to Telegram", Encoding.UTF8.GetBytes(string.Join("\n", fake.Calls.Select(c => c.Method + " " + c.Body.ToJsonString())))),
-        };
-        foreach (var file in new[] { Db, Db + "-wal", Db + "-shm", Db + "-journal" }.Where(File.Exists))
-        {
-            places.Add((Path.GetFileName(file), File.ReadAllBytes(file)));
-        }
+        var places = SecretSearch.Places(Db,
+            ("standard output", output),
+            ("standard error", error),
+            ("requests to Telegram", string.Join("\n", fake.Calls.Select(c => c.Method + " " + c.Body.ToJsonString()))));
 
         Assert.Contains(places, p => p.Where.EndsWith("-wal", StringComparison.Ordinal) && p.Bytes.Length > 0);
         Assert.Contains("dbug: Watchbot.Telegram.Api.TelegramBotClient", error);
-        foreach (var (where, bytes) in places)
-        {
-            foreach (var needle in new[] { token, secretHalf, Uri.EscapeDataString(token) })
-            {
-                Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(needle)), $"the token is in the {where}");
-                Assert.False(Contains(bytes, Encoding.Unicode.GetBytes(needle)), $"the token is in the {where} (UTF-16)");
-            }
-        }
+        SecretSearch.AssertNowhere(places, token, secretHalf);
     }
-
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     private async Task SeedAsync()
     {
@@ -163,28 +148,6 @@ public sealed class TelegramTokenSecrecyTests(ITestOutputHelper log) : IAsyncLif
             Topics = ["karabakh"], Severity = 4,
         }, CancellationToken.None);
         SqliteConnection.ClearAllPools();
-    }
-
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return true;
-                }
-            }
-            catch (SqliteException)
-            {
-                // Busy for a moment; look again.
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 
     private Task<long> CountAsync(string sql) => DbProbe.ScalarAsync(Db, sql);
