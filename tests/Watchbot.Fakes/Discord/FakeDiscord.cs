@@ -112,6 +112,63 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         Interlocked.Exchange(ref forced429, count);
     }
 
+    /// <summary>Random faults for posted messages (500, 502, hang, reset, 429), as for the fake Bot API.</summary>
+    public Watchbot.Fakes.Telegram.FakeFaultProfile? Faults { get; set; }
+
+    /// <summary>One random fault. A hang or reset after accepting posts the message first (its answer is then lost).</summary>
+    private async Task InjectAsync(HttpContext context, Watchbot.Fakes.Telegram.FakeFaultProfile profile, Watchbot.Fakes.Telegram.FakeFault fault,
+        bool afterAccept, string route, JsonNode? body)
+    {
+        (int Status, JsonNode? Body) answer = fault switch
+        {
+            Watchbot.Fakes.Telegram.FakeFault.InternalServerError => (500, new JsonObject { ["message"] = "500: Internal Server Error", ["code"] = 0 }),
+            Watchbot.Fakes.Telegram.FakeFault.TooManyRequests => TooMany(context.Response.Headers, profile.RetryAfterSeconds, false),
+            _ => (0, null),
+        };
+        if (fault == Watchbot.Fakes.Telegram.FakeFault.BadGateway)
+        {
+            Requests.Enqueue(new FakeDiscordRequest("POST", route, body, context.Request.Headers.Authorization, context.Request.Headers.UserAgent, 502, DateTimeOffset.UtcNow));
+            context.Response.StatusCode = 502;
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<html><body><h1>502 Bad Gateway</h1></body></html>", context.RequestAborted);
+            return;
+        }
+
+        if (answer.Status != 0)
+        {
+            Requests.Enqueue(new FakeDiscordRequest("POST", route, body, context.Request.Headers.Authorization, context.Request.Headers.UserAgent, answer.Status, DateTimeOffset.UtcNow));
+            context.Response.StatusCode = answer.Status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(answer.Body!.ToJsonString(), context.RequestAborted);
+            return;
+        }
+
+        if (afterAccept)
+        {
+            var (status, _) = Answer(context, "POST", route, body);
+            Requests.Enqueue(new FakeDiscordRequest("POST", route, body, context.Request.Headers.Authorization, context.Request.Headers.UserAgent, status, DateTimeOffset.UtcNow));
+            if (status == 200)
+            {
+                profile.CountLostAfterAccept();
+            }
+        }
+
+        if (fault == Watchbot.Fakes.Telegram.FakeFault.ConnectionReset)
+        {
+            context.Abort();
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up, as it should.
+        }
+    }
+
     /// <summary>The next <paramref name="count"/> REST calls answer 502.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref forced5xx, count);
 
@@ -157,6 +214,13 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var text = await reader.ReadToEndAsync();
             body = text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+
+        if (Faults is { } profile && context.Request.Method == "POST" && route.StartsWith("channels/", StringComparison.Ordinal)
+            && route.EndsWith("/messages", StringComparison.Ordinal) && profile.Draw() is { } drawn)
+        {
+            await InjectAsync(context, profile, drawn.Fault, drawn.AfterAccept, route, body);
+            return;
         }
 
         var (status, answer) = Answer(context, context.Request.Method, route, body);
