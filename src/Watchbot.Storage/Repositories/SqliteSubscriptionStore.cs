@@ -43,23 +43,8 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
             }
         }
 
-        using var insert = connection.Command(
-                """
-                INSERT INTO subscriptions (platform, chat_id, user_id, topic, filter, digest_enabled, digest_time, digest_tz,
-                    alerts_enabled, alert_min_severity, active, digest_cursor, last_digest_at, created_at)
-                VALUES (@platform, @chat_id, @user_id, @topic, @filter, @digest_enabled, @digest_time, @digest_tz,
-                    @alerts_enabled, @alert_min_severity, @active, @digest_cursor, @last_digest_at, @created_at)
-                RETURNING id
-                """, transaction)
-            .With("@platform", subscription.Chat.Platform)
-            .With("@chat_id", subscription.Chat.ChatId)
-            .With("@user_id", subscription.UserId)
-            .With("@topic", subscription.Topic)
-            .With("@active", subscription.Active)
-            .With("@digest_cursor", subscription.DigestCursor)
-            .With("@last_digest_at", Db.Time(subscription.LastDigestAt))
-            .With("@created_at", Db.Time(subscription.CreatedAt));
-        var stored = WithSettings(insert, subscription);
+        using var insert = connection.Command(InsertSql, transaction);
+        var stored = BindInsert(insert, subscription);
         var id = await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
         transaction.Commit();
         return (stored with { Id = id }, true);
@@ -78,33 +63,38 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginWrite();
-        using var insert = connection.Command(
-            """
-            INSERT INTO subscriptions (platform, chat_id, user_id, topic, filter, digest_enabled, digest_time, digest_tz,
-                alerts_enabled, alert_min_severity, active, digest_cursor, last_digest_at, created_at)
-            VALUES (@platform, @chat_id, @user_id, @topic, @filter, @digest_enabled, @digest_time, @digest_tz,
-                @alerts_enabled, @alert_min_severity, @active, @digest_cursor, @last_digest_at, @created_at)
-            RETURNING id
-            """, transaction);
+        using var insert = connection.Command(InsertSql, transaction);
         foreach (var subscription in subscriptions)
         {
             ArgumentNullException.ThrowIfNull(subscription);
             insert.Parameters.Clear();
-            insert.With("@platform", subscription.Chat.Platform)
-                .With("@chat_id", subscription.Chat.ChatId)
-                .With("@user_id", subscription.UserId)
-                .With("@topic", subscription.Topic)
-                .With("@active", subscription.Active)
-                .With("@digest_cursor", subscription.DigestCursor)
-                .With("@last_digest_at", Db.Time(subscription.LastDigestAt))
-                .With("@created_at", Db.Time(subscription.CreatedAt));
-            var row = WithSettings(insert, subscription);
+            var row = BindInsert(insert, subscription);
             stored.Add(row with { Id = await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false) });
         }
 
         transaction.Commit();
         return stored;
     }
+
+    private const string InsertSql = """
+        INSERT INTO subscriptions (platform, chat_id, user_id, topic, filter, digest_enabled, digest_time, digest_tz,
+            alerts_enabled, alert_min_severity, active, digest_cursor, last_digest_at, created_at)
+        VALUES (@platform, @chat_id, @user_id, @topic, @filter, @digest_enabled, @digest_time, @digest_tz,
+            @alerts_enabled, @alert_min_severity, @active, @digest_cursor, @last_digest_at, @created_at)
+        RETURNING id
+        """;
+
+    /// <summary>Binds one subscription to <see cref="InsertSql"/>; returns it as it will be stored (without its id).</summary>
+    private static Subscription BindInsert(SqliteCommand insert, Subscription subscription) =>
+        WithSettings(insert
+            .With("@platform", subscription.Chat.Platform)
+            .With("@chat_id", subscription.Chat.ChatId)
+            .With("@user_id", subscription.UserId)
+            .With("@topic", subscription.Topic)
+            .With("@active", subscription.Active)
+            .With("@digest_cursor", subscription.DigestCursor)
+            .With("@last_digest_at", Db.Time(subscription.LastDigestAt))
+            .With("@created_at", Db.Time(subscription.CreatedAt)), subscription);
 
     public async Task<Subscription?> GetAsync(long id, CancellationToken cancellationToken)
     {
