@@ -25,9 +25,9 @@ public sealed class CommandFuzzTests(ITestOutputHelper log) : IDisposable
     private const int MaxFailuresShown = 20;
     private readonly BotFixture bot = new();
 
-    private static int Commands => Setting("WATCHBOT_FUZZ_COMMANDS", 5_000);
+    private static int Commands => RunSettings.Int("WATCHBOT_FUZZ_COMMANDS", 5_000);
 
-    private static int Seed => Setting("WATCHBOT_FUZZ_SEED", 20201004);
+    private static int Seed => RunSettings.Int("WATCHBOT_FUZZ_SEED", 20201004);
 
     [Fact]
     public async Task No_fuzzed_command_throws_breaks_a_platforms_rules_or_changes_a_setting_without_being_valid()
@@ -244,9 +244,6 @@ public sealed class CommandFuzzTests(ITestOutputHelper log) : IDisposable
 
         return "'" + shown + (text.Length > 80 ? $"…' ({text.Length} chars)" : "'");
     }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
 
     public void Dispose() => bot.Dispose();
 }

@@ -30,16 +30,13 @@ public sealed partial class DiscordFaultTests(ITestOutputHelper log)
 {
     private const long FirstChannel = 720_000_000_000_000_000L;
 
-    private static int Messages => Setting("WATCHBOT_DISCORD_FAULT_MESSAGES", 120);
+    private static int Messages => RunSettings.Int("WATCHBOT_DISCORD_FAULT_MESSAGES", 120);
 
-    private static int Channels => Setting("WATCHBOT_DISCORD_FAULT_CHANNELS", 12);
+    private static int Channels => RunSettings.Int("WATCHBOT_DISCORD_FAULT_CHANNELS", 12);
 
-    private static int Seed => Setting("WATCHBOT_DISCORD_FAULT_SEED", 20201004);
+    private static int Seed => RunSettings.Int("WATCHBOT_DISCORD_FAULT_SEED", 20201004);
 
-    private static double Share =>
-        double.TryParse(Environment.GetEnvironmentVariable("WATCHBOT_DISCORD_FAULT_SHARE"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is >= 0 and < 1
-            ? s
-            : 0.2;
+    private static double Share => RunSettings.Share("WATCHBOT_DISCORD_FAULT_SHARE", 0.2);
 
     [Fact]
     public async Task Every_queued_message_arrives_in_order_within_its_channel_while_Discord_fails_at_random()
@@ -109,9 +106,6 @@ public sealed partial class DiscordFaultTests(ITestOutputHelper log)
 
         return false;
     }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
 
     [GeneratedRegex(@"Message (\d+) of chat (\d+)")]
     private static partial Regex Tag();

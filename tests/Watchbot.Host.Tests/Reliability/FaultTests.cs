@@ -14,6 +14,8 @@ using Watchbot.Telegram.Api;
 using Watchbot.Telegram.Sending;
 using Xunit.Abstractions;
 
+using Watchbot.Host.Tests.Support;
+
 namespace Watchbot.Host.Tests.Reliability;
 
 /// <summary>
@@ -35,16 +37,13 @@ public sealed class FaultTests(ITestOutputHelper log)
     /// <summary>The request timeout when one chat always hangs: long, so that a hang holding up the others shows.</summary>
     private static readonly TimeSpan LongRequestTimeout = TimeSpan.FromSeconds(16);
 
-    private static int Messages => Setting("WATCHBOT_FAULT_MESSAGES", 240);
+    private static int Messages => RunSettings.Int("WATCHBOT_FAULT_MESSAGES", 240);
 
-    private static int Chats => Setting("WATCHBOT_FAULT_CHATS", 24);
+    private static int Chats => RunSettings.Int("WATCHBOT_FAULT_CHATS", 24);
 
-    private static int Seed => Setting("WATCHBOT_FAULT_SEED", 20201004);
+    private static int Seed => RunSettings.Int("WATCHBOT_FAULT_SEED", 20201004);
 
-    private static double Share =>
-        double.TryParse(Environment.GetEnvironmentVariable("WATCHBOT_FAULT_SHARE"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is >= 0 and < 1
-            ? s
-            : 0.2;
+    private static double Share => RunSettings.Share("WATCHBOT_FAULT_SHARE", 0.2);
 
     [Fact]
     public async Task Every_queued_message_arrives_in_order_within_its_chat_while_Telegram_fails_at_random()
@@ -191,9 +190,6 @@ public sealed class FaultTests(ITestOutputHelper log)
         command.Parameters.AddWithValue("$hanging", HangingChat.ToString(CultureInfo.InvariantCulture));
         return (int)(long)(await command.ExecuteScalarAsync())!;
     }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
 
     private sealed record FaultRun(
         int Messages,
