@@ -93,7 +93,10 @@ public sealed class DiscordTokenSecrecyTests(ITestOutputHelper log) : IAsyncLife
             }
 
             ids.Add(await fake.SendCommandAsync("digest", [("action", "now")], Good, userId: NoDms, permissions: "0", inDm: true));
-            var done = await fake.WaitUntilAsync(() => fake.MessagesTo(Good).Count >= 1 && ids.All(id => fake.Interactions[id].Final is not null), Patience);
+            // The recap on subscribing already reached Good: wait for the 502 itself and the digest after it, so the run
+            // is not stopped before the failing call was made.
+            var done = await fake.WaitUntilAsync(() => fake.Requests.Any(r => r.Status == 502) && fake.MessagesTo(Good).Count >= 2
+                && ids.All(id => fake.Interactions[id].Final is not null), Patience);
             var gone = done && await DbProbe.EventuallyAsync(async () => await CountAsync("SELECT COUNT(*) FROM subscriptions WHERE active = 0") == 4);
             bot.Kill();
             (output, error) = (bot.Output, bot.Error);
