@@ -64,6 +64,9 @@ public sealed class ExtractionBenchmark : IBenchmark
 
         var measured = new List<(double Rate, double CpuRate)>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var gen0Before = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         long processed = 0;
         for (var i = 0; i < Rounds; i++)
@@ -75,6 +78,9 @@ public sealed class ExtractionBenchmark : IBenchmark
         }
 
         clock.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var pause = GC.GetTotalPauseDuration() - pauseBefore;
+        var collections = GC.CollectionCount(0) - gen0Before;
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var parse = Round(extract: false);
         var rates = measured.Select(m => m.Rate).Order().ToList();
@@ -93,6 +99,7 @@ public sealed class ExtractionBenchmark : IBenchmark
             ("rounds", string.Join(", ", measured.Select(m => F(m.Rate))) + " MB/s"),
             ("rate (median)", $"{F(median)} MB/s (min {F(rates[0])}, max {F(rates[^1])})"),
             ("rate by thread CPU time (median)", $"{F(cpuMedian)} MB/s (MB per second of CPU the measuring thread got: what one core gives when other work shares the machine)"),
+            ("allocation", $"{allocated / (double)processed:0.0} bytes allocated per byte of text; {collections} collections paused the thread {pause.TotalSeconds:0.00} s ({pause / clock.Elapsed:P0} of the measured time)"),
             ("parsing alone", $"{F(parse.Rate)} MB/s"),
             ("load average", $"{loadBefore} before, {loadAfter} after ({Environment.ProcessorCount} cores)"),
         ]));

@@ -163,10 +163,60 @@ public class BadInputTests
                 foreach (var text in texts)
                 {
                     Assert.Equal(lexicon[list].Regex.IsMatch(text), lexicon[list].IsMatch(text));
+                    Assert.Equal(lexicon[list].Regex.Matches(text).Select(m => (m.Index, m.Length)), lexicon[list].Matches(text).Select(m => (m.Index, m.Length)));
                 }
             }
         }
 
         Assert.True(config.Casualties["killedWords"].IsMatch("Three were \u212Ailled"));
+    }
+
+    [Theory]
+    [InlineData("shell", "Artillery SHELLED the town", 10)]
+    [InlineData("shell", "a bombshell report", -1)]
+    [InlineData("shell", "x_shell and shell", 12)]
+    [InlineData("shell", "9shell", -1)]
+    [InlineData("shell", "(shell)", 1)]
+    [InlineData("shell", "\u00e9shell", 1)]
+    [InlineData("shell|shelling", "shel shell", 5)]
+    [InlineData("cease-fire|truce", "a cease fire, then a Truce", 21)]
+    [InlineData("%", "up 15% on", 5)]
+    [InlineData("'s", "Armenia's army", 7)]
+    [InlineData("in 20", "in 2016 and in 2020", 0)]
+    [InlineData("kill", "", -1)]
+    [InlineData("kill", "kil", -1)]
+    public void The_prefix_gate_finds_the_first_word_start_where_a_prefix_begins(string prefixes, string text, int expected) =>
+        Assert.Equal(expected, new PrefixGate(prefixes.Split('|')).FirstStart(text));
+
+    [Fact]
+    public void The_prefix_gate_refuses_a_prefix_it_cannot_compare()
+    {
+        Assert.Throws<ArgumentException>(() => new PrefixGate(["caf\u00e9"]));
+        Assert.Throws<ArgumentException>(() => new PrefixGate([""]));
+    }
+
+    [Fact]
+    public void Lexicon_lists_answer_alike_from_many_threads_over_the_same_and_different_texts()
+    {
+        var list = TestSupport.Config.Casualties["killedWords"];
+        var texts = Enumerable.Range(0, 200).Select(i => i % 3 == 0 ? $"{i} soldiers were killed" : i % 3 == 1 ? $"{i} tanks were seen" : $"x{i}killed").ToList();
+        var expected = texts.Select(t => list.Regex.IsMatch(t)).ToList();
+        var failures = 0;
+        Parallel.For(0, 8, _ =>
+        {
+            for (var round = 0; round < 50; round++)
+            {
+                for (var i = 0; i < texts.Count; i++)
+                {
+                    // The same instance twice in a row, then another one: the word starts kept for the last text must follow.
+                    if (list.IsMatch(texts[i]) != expected[i] || list.IsMatch(texts[i]) != expected[i])
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+            }
+        });
+
+        Assert.Equal(0, failures);
     }
 }

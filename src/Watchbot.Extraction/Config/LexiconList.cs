@@ -19,7 +19,7 @@ public sealed class LexiconList
     /// <summary>Characters outside ASCII that the case-insensitive matcher treats as an ASCII letter.</summary>
     private static readonly SearchValues<char> FoldsOntoAscii = FindFoldingCharacters();
 
-    private readonly SearchValues<string>? _gate;
+    private readonly PrefixGate? _gate;
 
     public LexiconList(Regex regex, IReadOnlyList<string> entries)
     {
@@ -39,7 +39,7 @@ public sealed class LexiconList
 
         if (prefixes is { Count: > 0 })
         {
-            _gate = SearchValues.Create(Minimal(prefixes), StringComparison.OrdinalIgnoreCase);
+            _gate = new PrefixGate(Minimal(prefixes));
         }
     }
 
@@ -66,37 +66,21 @@ public sealed class LexiconList
     }
 
     /// <summary>False only when the list cannot match anywhere in <paramref name="text"/>.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text) => FirstPossibleStart(text) >= 0;
+    public bool MayMatch(string text) => FirstPossibleStart(text) >= 0;
 
     /// <summary>
     /// Where the first match can start at the earliest (0 when the gate cannot tell), or -1 when the list cannot match
     /// anywhere in <paramref name="text"/>. No match starts before it, so the regex may start its scan there.
     /// </summary>
-    private int FirstPossibleStart(ReadOnlySpan<char> text)
+    private int FirstPossibleStart(string text)
     {
-        if (_gate is null || text.ContainsAny(FoldsOntoAscii))
+        if (_gate is null || (text.AsSpan().ContainsAnyExceptInRange((char)0, (char)127) && text.AsSpan().ContainsAny(FoldsOntoAscii)))
         {
             return 0;
         }
 
         // Each entry sits behind \b: a leading letter right after an ASCII letter, digit or '_' cannot start a match.
-        var offset = 0;
-        while (true)
-        {
-            var at = text[offset..].IndexOfAny(_gate);
-            if (at < 0)
-            {
-                return -1;
-            }
-
-            at += offset;
-            if (at == 0 || !char.IsAsciiLetterOrDigit(text[at]) || !(char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] == '_'))
-            {
-                return at;
-            }
-
-            offset = at + 1;
-        }
+        return _gate.FirstStart(text);
     }
 
     // The scans start where the gate found the first possible match: the regex still sees the whole text (so \b and

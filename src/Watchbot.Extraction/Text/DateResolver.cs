@@ -251,10 +251,24 @@ public static partial class DateResolver
         add(m, d, null, DatePrecision.Day, DateKind.Absolute, !explicitYear && d > reference);
     }
 
+    private static readonly string[] MonthKeys = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary>
+    /// The month a name or abbreviation stands for, by its first three letters. (DateTime.ParseExact did this before,
+    /// and read the clock and the time zone on every call to fill in the parts it was not given.)
+    /// </summary>
     private static int MonthNumber(string name)
     {
-        var key = name.TrimEnd('.')[..3];
-        return DateTime.ParseExact(key, "MMM", CultureInfo.InvariantCulture).Month;
+        var key = name.AsSpan(0, 3);
+        for (var i = 0; i < MonthKeys.Length; i++)
+        {
+            if (key.Equals(MonthKeys[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
+            }
+        }
+
+        throw new FormatException($"'{name}' is not a month.");
     }
 
     private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
