@@ -16,6 +16,10 @@ internal sealed class PrefixGate
     private readonly (char Key, int Child)[][] _children;
     private readonly bool[] _end;
 
+    // One bit for each pair of first two characters (see WordStarts.Key) that some prefix can begin with: most word
+    // starts are turned away by this one test, before the trie is entered.
+    private readonly ulong[] _pairs = new ulong[(1 << 14) / 64];
+
     // True when some prefix starts with a character other than an ASCII letter or digit: it may start anywhere, not
     // only at the start of a word.
     private readonly bool _startsAnywhere;
@@ -34,6 +38,18 @@ internal sealed class PrefixGate
             }
 
             _startsAnywhere |= !char.IsAsciiLetterOrDigit(prefix[0]);
+            if (prefix.Length == 1)
+            {
+                for (var second = 0; second < Ascii; second++)
+                {
+                    Mark(WordStarts.Key(prefix[0], (char)second));
+                }
+            }
+            else
+            {
+                Mark(WordStarts.Key(prefix[0], prefix[1]));
+            }
+
             var first = Fold(prefix[0]);
             if (_root[first] < 0)
             {
@@ -60,6 +76,8 @@ internal sealed class PrefixGate
         }
 
         (_children, _end) = ([.. children], [.. end]);
+
+        void Mark(int key) => _pairs[key >> 6] |= 1UL << (key & 63);
 
         int NewNode()
         {
@@ -101,11 +119,13 @@ internal sealed class PrefixGate
             return -1;
         }
 
-        foreach (var p in WordStarts.Of(text))
+        WordStarts.Of(text, out var starts, out var keys);
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (StartsAt(text, p))
+            var key = keys[i];
+            if ((_pairs[key >> 6] & (1UL << (key & 63))) != 0 && StartsAt(text, starts[i]))
             {
-                return p;
+                return starts[i];
             }
         }
 
@@ -130,5 +150,5 @@ internal sealed class PrefixGate
 
     internal static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static char Fold(char c) => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+    private static char Fold(char c) => WordStarts.Fold(c);
 }
