@@ -24,10 +24,11 @@ public sealed partial class Extractor(ExtractionConfig config)
 
     public IReadOnlyList<EventDraft> Extract(ArticleDraft article, string? fileName, IReadOnlyList<Topic> topics, double reviewBelow = DefaultReviewBelow)
     {
+        var paragraphs = Paragraphs(article);
         var drafts = new List<EventDraft>();
         var lastEscalation = -1;
         var lastParagraph = -1;
-        foreach (var item in ReadItems(article))
+        foreach (var item in ReadItems(article, paragraphs))
         {
             var draft = ToDraft(item, article, fileName);
             // Escalation sentences of one paragraph on one day tell one story: keep them as one event.
@@ -57,7 +58,6 @@ public sealed partial class Extractor(ExtractionConfig config)
         }
 
         var merged = Curator.Merge([], drafts);
-        var paragraphs = article.Body.Split("\n\n", 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return TopicTagger.Tag(merged, article.Title + "\n" + (paragraphs.Length > 0 ? paragraphs[0] : ""), topics)
             // An article without a date of its own is kept, but everything read from it waits for review.
             .Select(e => e with { Status = e.Confidence < reviewBelow || !article.DateFound ? EventStatus.Pending : EventStatus.Published })
@@ -65,9 +65,13 @@ public sealed partial class Extractor(ExtractionConfig config)
     }
 
     /// <summary>Every frame item in the article, sentence by sentence, before merging.</summary>
-    public IReadOnlyList<FrameItem> ReadItems(ArticleDraft article)
+    public IReadOnlyList<FrameItem> ReadItems(ArticleDraft article) => ReadItems(article, Paragraphs(article));
+
+    private static string[] Paragraphs(ArticleDraft article) =>
+        article.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private List<FrameItem> ReadItems(ArticleDraft article, string[] paragraphs)
     {
-        var paragraphs = article.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var sentences = SentenceSplitter.Split(paragraphs);
         var items = new List<FrameItem>();
         var paragraph = -1;

@@ -58,7 +58,24 @@ public sealed partial class Gazetteer
         }
 
         _firstWordLookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var word in _byFirstWord.Keys.Where(w => w.Length > 0))
+        {
+            if (word[0] < 128)
+            {
+                _asciiFirst[word[0]] = true;
+            }
+
+            _lengths |= word.Length < 64 ? 1UL << word.Length : 1UL << 63;
+        }
     }
+
+    // What the first words of the aliases look like: most words of a text ("the", "said") start with a letter no alias
+    // starts with, or have a length none has, and are passed over without hashing them.
+    private readonly bool[] _asciiFirst = new bool[128];
+    private readonly ulong _lengths;
+
+    private bool MayBeFirstWord(ReadOnlySpan<char> word) =>
+        (word[0] >= 128 || _asciiFirst[word[0]]) && (_lengths & (word.Length < 64 ? 1UL << word.Length : 1UL << 63)) != 0;
 
     public IReadOnlyList<GazetteerEntry> Entries { get; }
 
@@ -86,7 +103,7 @@ public sealed partial class Gazetteer
             }
 
             var matched = 0;
-            if (_firstWordLookup.TryGetValue(text.AsSpan(i, end - i), out var candidates))
+            if (MayBeFirstWord(text.AsSpan(i, end - i)) && _firstWordLookup.TryGetValue(text.AsSpan(i, end - i), out var candidates))
             {
                 foreach (var alias in candidates)
                 {

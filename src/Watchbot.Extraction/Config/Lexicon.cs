@@ -10,6 +10,10 @@ public sealed class Lexicon
     private readonly Dictionary<string, string[]> _entries;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LexiconList> _combined = new();
 
+    // The rules ask for the same combined lists once a sentence, each with its own static array of names: found by the
+    // array itself, without joining the names into a key every time.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string[], LexiconList> _combinedByArray = new();
+
     private Lexicon(string name, Dictionary<string, LexiconList> lists, Dictionary<string, string[]> entries)
     {
         Name = name;
@@ -19,6 +23,9 @@ public sealed class Lexicon
 
     /// <summary>One regex for several lists: a cheap test of whether a sentence can match any of them at all.</summary>
     public LexiconList Any(params string[] lists) =>
+        _combinedByArray.TryGetValue(lists, out var known) ? known : _combinedByArray.GetValue(lists, Combine);
+
+    private LexiconList Combine(string[] lists) =>
         _combined.GetOrAdd(string.Join('|', lists), _ =>
         {
             var entries = lists.SelectMany(l => _entries.TryGetValue(l, out var e) ? e : throw new KeyNotFoundException($"Lexicon '{Name}' has no list '{l}'."))

@@ -51,7 +51,7 @@ public static partial class CasualtyRule
             }
 
             // "the death toll among Karabakh troops has risen to 1,166".
-            var tollWindow = s.Text[Math.Max(0, n.Start - 120)..n.Start];
+            var tollWindow = beforeText;
             if (TollBefore().Match(tollWindow) is { Success: true } toll)
             {
                 var tollText = tollWindow[toll.Index..];

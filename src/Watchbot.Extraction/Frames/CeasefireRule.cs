@@ -10,10 +10,12 @@ namespace Watchbot.Extraction.Frames;
 /// </summary>
 public static partial class CeasefireRule
 {
+    private static readonly string[] StatementLists = ["objects", "inForce"];
+
     public static IReadOnlyList<FrameItem> Apply(SentenceContext s)
     {
         var lex = s.Config.Ceasefire;
-        if (s.Background || !lex.Any("objects", "inForce").IsMatch(s.Text))
+        if (s.Background || !lex.Any(StatementLists).IsMatch(s.Text))
         {
             return [];
         }

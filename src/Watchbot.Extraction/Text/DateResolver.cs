@@ -46,6 +46,11 @@ public static partial class DateResolver
     [GeneratedRegex(@"\b(?i:since)\s+(?:(?i:the)\s+)?$")]
     private static partial Regex SinceBefore();
 
+    /// <summary>The names <see cref="WeekdayRegex"/> needs one of, as it compares them: with case. Sunday first, as <see cref="DayOfWeek"/> counts.</summary>
+    private static readonly string[] WeekdayOrder = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+    private static readonly System.Buffers.SearchValues<string> WeekdayNames = System.Buffers.SearchValues.Create(WeekdayOrder, StringComparison.Ordinal);
+
     /// <summary>Every date expression in <paramref name="text"/>, in order, resolved against <paramref name="reference"/>.</summary>
     public static IReadOnlyList<DateMention> Find(string text, DateOnly reference)
     {
@@ -81,7 +86,7 @@ public static partial class DateResolver
         var hasPast = text.Contains("yesterday", StringComparison.OrdinalIgnoreCase) || text.Contains("night", StringComparison.OrdinalIgnoreCase);
         var hasToday = text.Contains("today", StringComparison.OrdinalIgnoreCase) || text.Contains("tonight", StringComparison.OrdinalIgnoreCase) || text.Contains("this ", StringComparison.OrdinalIgnoreCase);
         var hasPeriod = text.Contains("week", StringComparison.OrdinalIgnoreCase) || text.Contains("month", StringComparison.OrdinalIgnoreCase);
-        var hasWeekday = text.Contains("day", StringComparison.Ordinal);
+        var hasWeekday = text.AsSpan().IndexOfAny(WeekdayNames) >= 0;
         foreach (Match m in (hasSince ? SinceStart().Matches(text) : Enumerable.Empty<Match>()))
         {
             Add(m, reference, reference, DatePrecision.Range, DateKind.SinceConflictStart);
@@ -195,7 +200,7 @@ public static partial class DateResolver
         foreach (Match m in (hasWeekday ? WeekdayRegex().Matches(text) : Enumerable.Empty<Match>()))
         {
             var q = m.Groups["q"].Value.ToLowerInvariant();
-            var target = Enum.Parse<DayOfWeek>(m.Groups["w"].Value);
+            var target = (DayOfWeek)Array.IndexOf(WeekdayOrder, m.Groups["w"].Value);
             var back = ((int)reference.DayOfWeek - (int)target + 7) % 7;
             if (q == "next")
             {
