@@ -153,75 +153,67 @@ public sealed class LexiconList
         return sb.ToString();
     }
 
-    /// <summary>The index of the ')' that closes the group opened at <paramref name="open"/>, or -1.</summary>
-    private static int GroupEnd(string entry, int open)
+    /// <summary>
+    /// The characters that shape a pattern's groups ('(', ')', '|') outside escapes and character classes, from
+    /// <paramref name="from"/> on, each with the group depth around it (for a ')', the depth outside the group it
+    /// closes); null when a class is never closed.
+    /// </summary>
+    private static List<(int Index, char Char, int Depth)>? Structure(string pattern, int from = 0)
     {
+        var found = new List<(int, char, int)>();
         var depth = 0;
-        for (var i = open; i < entry.Length; i++)
+        for (var i = from; i < pattern.Length; i++)
         {
-            switch (entry[i])
+            switch (pattern[i])
             {
                 case '\\':
                     i++;
                     break;
                 case '[':
-                    i = ClassEnd(entry, i);
+                    // Skip the class: '(' and '|' are plain characters inside it.
+                    i = ClassEnd(pattern, i);
                     if (i < 0)
                     {
-                        return -1;
+                        return null;
                     }
 
                     break;
                 case '(':
-                    depth++;
+                    found.Add((i, '(', depth++));
                     break;
                 case ')':
-                    if (--depth == 0)
-                    {
-                        return i;
-                    }
-
+                    found.Add((i, ')', --depth));
+                    break;
+                case '|':
+                    found.Add((i, '|', depth));
                     break;
             }
         }
 
-        return -1;
+        return found;
     }
+
+    /// <summary>The index of the ')' that closes the group opened at <paramref name="open"/>, or -1.</summary>
+    private static int GroupEnd(string entry, int open) =>
+        Structure(entry, open)?.Where(c => c is { Char: ')', Depth: 0 }).Select(c => c.Index).DefaultIfEmpty(-1).First() ?? -1;
 
     private static IEnumerable<string> SplitTopLevel(string body)
     {
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < body.Length; i++)
+        if (Structure(body) is not { } structure)
         {
-            switch (body[i])
-            {
-                case '\\':
-                    i++;
-                    break;
-                case '[':
-                    i = ClassEnd(body, i);
-                    if (i < 0)
-                    {
-                        yield return "(";
-                        yield break;
-                    }
-
-                    break;
-                case '(':
-                    depth++;
-                    break;
-                case ')':
-                    depth--;
-                    break;
-                case '|' when depth == 0:
-                    yield return body[start..i];
-                    start = i + 1;
-                    break;
-            }
+            return ["("];
         }
 
-        yield return body[start..];
+        var parts = new List<string>();
+        var start = 0;
+        foreach (var (index, _, _) in structure.Where(c => c is { Char: '|', Depth: 0 }))
+        {
+            parts.Add(body[start..index]);
+            start = index + 1;
+        }
+
+        parts.Add(body[start..]);
+        return parts;
     }
 
     /// <summary>The index of the ']' that closes the class opened at <paramref name="open"/>, or -1.</summary>
@@ -252,47 +244,15 @@ public sealed class LexiconList
     }
 
     /// <summary>No top-level alternation, no unbalanced group, no inline options that could change how later entries match.</summary>
-    private static bool SafeForPrefix(string entry)
-    {
-        var depth = 0;
-        for (var i = 0; i < entry.Length; i++)
+    private static bool SafeForPrefix(string entry) =>
+        Structure(entry) is { } structure
+        && !structure.Any(c => c.Char switch
         {
-            switch (entry[i])
-            {
-                case '\\':
-                    i++;
-                    break;
-                case '[':
-                    // Skip the class: '(' and '|' are plain characters inside it.
-                    i = ClassEnd(entry, i);
-                    if (i < 0)
-                    {
-                        return false;
-                    }
-
-                    break;
-                case '(':
-                    if (i + 2 < entry.Length && entry[i + 1] == '?' && entry[i + 2] is not (':' or '=' or '!' or '<' or '>'))
-                    {
-                        return false;
-                    }
-
-                    depth++;
-                    break;
-                case ')':
-                    if (--depth < 0)
-                    {
-                        return false;
-                    }
-
-                    break;
-                case '|' when depth == 0:
-                    return false;
-            }
-        }
-
-        return depth == 0;
-    }
+            '(' => c.Index + 2 < entry.Length && entry[c.Index + 1] == '?' && entry[c.Index + 2] is not (':' or '=' or '!' or '<' or '>'),
+            ')' => c.Depth < 0,
+            _ => c.Depth == 0,
+        })
+        && structure.Count(c => c.Char == '(') == structure.Count(c => c.Char == ')');
 
     private static SearchValues<char> FindFoldingCharacters()
     {
