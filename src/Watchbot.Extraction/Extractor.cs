@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Watchbot.Core.Events;
 using Watchbot.Core.Storage;
 using Watchbot.Core.Topics;
@@ -74,56 +73,27 @@ public sealed partial class Extractor(ExtractionConfig config)
     {
         var sentences = SentenceSplitter.Split(paragraphs);
         var items = new List<FrameItem>();
-        var paragraph = -1;
-        SentenceDate? carry = null;
-        var historyCarry = false;
+        var discourse = new Discourse(article.Published, article.DateFound);
         SentenceContext? previous = null;
-        SentenceDate? lede = null;
         var opening = article.Title + "\n" + (paragraphs.Length > 0 ? paragraphs[0] : "");
         var aboutConflict = Config.Gazetteer.Find(opening).Any(m => m.Belligerent || (m.Kind == MentionKind.Place && m.Side is not null));
         foreach (var sentence in sentences)
         {
-            if (sentence.Paragraph != paragraph)
-            {
-                paragraph = sentence.Paragraph;
-                carry = null;
-                historyCarry = false;
-            }
-
-            var context = new SentenceContext(sentence, article.Published, new SentenceDate(article.Published, null, DatePrecision.Day, true), false, Config)
+            var context = new SentenceContext(sentence, article.Published, Config)
             {
                 Previous = previous,
                 ArticleAboutConflict = aboutConflict,
             };
+            discourse.Add(context);
             previous?.Release();
             previous = context;
-            var own = OwnDate(context, article.Published);
-            var history = NeverNewsGuard.IsHistory(sentence.Text, article.Published, Config);
-            var background = history || (historyCarry && own is null);
-            historyCarry = history || (historyCarry && own is null);
-
-            var date = own ?? carry ?? DefaultDate(sentence.Text, article.Published, lede);
-            if (own is not null)
-            {
-                carry = own;
-                if (sentence.Paragraph == 0 && lede is null && own.Precision == DatePrecision.Day && own.Date <= article.Published)
-                {
-                    lede = own;
-                }
-            }
-
-            if (!article.DateFound)
-            {
-                date = date with { Defaulted = true };
-            }
-
-            context.Date = date;
             if (IsCaption(sentence, paragraphs))
             {
                 continue;
             }
 
-            context.Background = background;
+            // Each rule tests its own trigger words first: the date and the history test are worked out only for
+            // the sentences that get further.
             items.AddRange(CasualtyRule.Apply(context));
             items.AddRange(EscalationRule.Apply(context));
             items.AddRange(CeasefireRule.Apply(context));
@@ -153,47 +123,10 @@ public sealed partial class Extractor(ExtractionConfig config)
         };
     }
 
-    /// <summary>The date the sentence itself gives: outside quotes first; "today" inside a quote is the speaker's day, not ours.</summary>
-    private static SentenceDate? OwnDate(SentenceContext s, DateOnly published)
-    {
-        DateMention? pick = s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.Quoted(d.Start) && !s.IsStartReference(d));
-        if (pick is null && s.Dates.FirstOrDefault(d => d.Kind == DateKind.Deictic && !s.Quoted(d.Start)) is { } today)
-        {
-            pick = today;
-        }
-
-        pick ??= s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.IsStartReference(d));
-        if (pick is not null)
-        {
-            return new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false);
-        }
-
-        return null;
-    }
-
     /// <summary>A one-sentence paragraph with no closing punctuation: a photo caption, heading or byline, not a report.</summary>
     private static bool IsCaption(Sentence sentence, string[] paragraphs)
     {
         var paragraph = paragraphs[sentence.Paragraph];
         return sentence.IndexInParagraph == 0 && sentence.Text.Length == paragraph.Length && !".!?\"')]".Contains(paragraph[^1], StringComparison.Ordinal);
     }
-
-    /// <summary>No date in the paragraph so far: the lede's day if it gave one, else the day before publication; the present perfect means today.</summary>
-    private static SentenceDate DefaultDate(string text, DateOnly published, SentenceDate? lede)
-    {
-        if (PresentPerfect().IsMatch(text) && !SimplePast().IsMatch(text))
-        {
-            return new SentenceDate(published, null, DatePrecision.Day, true);
-        }
-
-        // The lede's day carries over to paragraphs that add detail without a date of their own.
-        return lede is not null ? lede with { Defaulted = true } : new SentenceDate(published.AddDays(-1), null, DatePrecision.Day, true);
-    }
-
-    [GeneratedRegex(@"\b(?:has|have)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn|ut|ld|ng))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PresentPerfect();
-
-    [GeneratedRegex(@"\b(?:launched|attacked|shelled|bombed|struck|fired|captured|seized|killed|said|reported|announced|issued|claimed)\b(?!\s+(?:by|that))", RegexOptions.IgnoreCase)]
-    private static partial Regex SimplePast();
-
 }

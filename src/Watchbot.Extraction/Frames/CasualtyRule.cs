@@ -17,7 +17,7 @@ public static partial class CasualtyRule
 
     public static IReadOnlyList<FrameItem> Apply(SentenceContext s)
     {
-        if (s.Background || !s.Config.Casualties.Any(OutcomeLists).IsMatch(s.Text) || s.Numbers.Count == 0 || s.OtherTopic is not null)
+        if (!s.Config.Casualties.Any(OutcomeLists).IsMatch(s.Text) || s.Background || s.Numbers.Count == 0 || s.OtherTopic is not null)
         {
             return [];
         }

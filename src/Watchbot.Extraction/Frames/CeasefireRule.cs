@@ -15,7 +15,7 @@ public static partial class CeasefireRule
     public static IReadOnlyList<FrameItem> Apply(SentenceContext s)
     {
         var lex = s.Config.Ceasefire;
-        if (s.Background || !lex.Any(StatementLists).IsMatch(s.Text))
+        if (!lex.Any(StatementLists).IsMatch(s.Text) || s.Background)
         {
             return [];
         }

@@ -14,7 +14,7 @@ public static partial class EscalationRule
 
     public static IReadOnlyList<FrameItem> Apply(SentenceContext s)
     {
-        if (s.Background || !s.Config.Escalation.Any(TriggerLists).IsMatch(s.Text) || s.OtherTopic is not null)
+        if (!s.Config.Escalation.Any(TriggerLists).IsMatch(s.Text) || s.Background || s.OtherTopic is not null)
         {
             return [];
         }

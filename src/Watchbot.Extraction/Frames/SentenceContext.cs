@@ -13,12 +13,18 @@ public sealed record SentenceDate(DateOnly Date, DateOnly? DateEnd, DatePrecisio
 public sealed partial class SentenceContext
 {
     public SentenceContext(Sentence sentence, DateOnly published, SentenceDate date, bool background, ExtractionConfig config)
+        : this(sentence, published, config)
+    {
+        Date = date;
+        Background = background;
+    }
+
+    /// <summary>A sentence whose date and background come from the sentences before it, once it is added to a <see cref="Frames.Discourse"/>.</summary>
+    internal SentenceContext(Sentence sentence, DateOnly published, ExtractionConfig config)
     {
         Sentence = sentence;
         Text = sentence.Text;
         Published = published;
-        Date = date;
-        Background = background;
         Config = config;
     }
 
@@ -56,10 +62,56 @@ public sealed partial class SentenceContext
     public string Unquoted => _unquoted ??= Sentence.Unquoted();
 
     public DateOnly Published { get; }
-    public SentenceDate Date { get; set; }
+
+    private SentenceDate? _date;
+    private bool? _background;
+
+    /// <summary>The date the sentence speaks about: given, or worked out from the article on first use.</summary>
+    public SentenceDate Date
+    {
+        get => _date ??= Discourse is not null
+            ? Discourse.DateOf(this)
+            : throw new InvalidOperationException("The sentence has no date and no article to take one from.");
+        set => _date = value;
+    }
 
     /// <summary>True when the sentence is about past wars or earlier clashes (or continues a paragraph that is).</summary>
-    public bool Background { get; set; }
+    public bool Background
+    {
+        get => _background ??= Discourse is not null
+            ? Frames.Discourse.BackgroundOf(this)
+            : throw new InvalidOperationException("The sentence has no article to tell whether it is background.");
+        set => _background = value;
+    }
+
+    // What the article's discourse works out and keeps about this sentence (not freed by Release: later sentences ask).
+    internal Discourse? Discourse { get; set; }
+    internal List<SentenceContext>? ParagraphSentences { get; set; }
+    internal int PositionInParagraph { get; set; }
+    internal bool? KnownBackground { get; set; }
+    internal bool CarriedKnown { get; set; }
+    internal SentenceDate? Carried { get; set; }
+
+    private bool? _history;
+    private SentenceDate? _ownDate;
+    private bool _ownDateDone;
+
+    /// <summary>True when the sentence itself is about past wars (see <see cref="NeverNewsGuard.IsHistory"/>).</summary>
+    internal bool IsHistory => _history ??= NeverNewsGuard.IsHistory(Text, Published, Config);
+
+    /// <summary>The date the sentence itself gives, or null.</summary>
+    internal SentenceDate? OwnDate
+    {
+        get
+        {
+            if (!_ownDateDone)
+            {
+                (_ownDate, _ownDateDone) = (Frames.Discourse.OwnDateOf(this), true);
+            }
+
+            return _ownDate;
+        }
+    }
 
     public ExtractionConfig Config { get; }
 
