@@ -169,6 +169,50 @@ public class BadInputTests
         }
 
         Assert.True(config.Casualties["killedWords"].IsMatch("Three were \u212Ailled"));
+
+        // The combinations the rules ask about first share the lists' gate: they must answer as their own regex does.
+        foreach (var combined in new[]
+        {
+            config.Casualties.Any("killedWords", "woundedWords", "missingWords", "capturedWords", "displacedWords", "casualtyWords"),
+            config.Escalation.Any("threatPatterns", "captureVerbs", "attackNouns", "attackVerbs"),
+            config.Ceasefire.Any("objects", "inForce"),
+        })
+        {
+            foreach (var text in texts)
+            {
+                Assert.Equal(combined.Regex.IsMatch(text), combined.IsMatch(text));
+                Assert.Equal(combined.Regex.Matches(text).Select(m => (m.Index, m.Length)), combined.Matches(text).Select(m => (m.Index, m.Length)));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Heavy shelling and a truce", "shell|artillery", "truce|ceasefire", "kill", 6, 21, -1)]
+    [InlineData("the cease-fire held, then shells fell", "shell", "cease-fire|ceasefire", "fell", 26, 4, 33)]
+    [InlineData("no match here", "shell", "truce", "kill", -1, -1, -1)]
+    [InlineData("Shellfire: SHELLS", "shells", "s", "shellfire", 11, 0, 0)]
+    public void One_walk_of_a_shared_gate_answers_for_each_list_as_its_own_gate_would(string text, string a, string b, string c, int firstA, int firstB, int firstC)
+    {
+        var lists = new[] { a, b, c }.Select(l => l.Split('|')).ToList();
+        var shared = new PrefixGate(lists.Select(l => (IEnumerable<string>)l).ToList());
+        Assert.Equal(firstA, shared.FirstStart(text, 1));
+        Assert.Equal(firstB, shared.FirstStart(text, 2));
+        Assert.Equal(firstC, shared.FirstStart(text, 4));
+        for (var i = 0; i < lists.Count; i++)
+        {
+            Assert.Equal(new PrefixGate(lists[i]).FirstStart(text), shared.FirstStart(text, 1UL << i));
+        }
+
+        // Several lists at once: the earliest of theirs.
+        Assert.Equal(new[] { firstA, firstB, firstC }.Where(f => f >= 0).DefaultIfEmpty(-1).Min(), shared.FirstStart(text, 7));
+    }
+
+    [Fact]
+    public void A_gate_serves_at_most_sixty_four_lists()
+    {
+        Assert.Equal(64, new PrefixGate(Enumerable.Range(0, 64).Select(i => (IEnumerable<string>)[$"w{i}"]).ToList()).Lists);
+        Assert.Throws<ArgumentException>(() => new PrefixGate(Enumerable.Range(0, 65).Select(i => (IEnumerable<string>)[$"w{i}"]).ToList()));
+        Assert.Throws<ArgumentException>(() => new PrefixGate(new List<IEnumerable<string>>()));
     }
 
     [Theory]

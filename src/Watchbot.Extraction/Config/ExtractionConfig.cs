@@ -47,6 +47,9 @@ public sealed record ExtractionConfig(
 
         var config = new ExtractionConfig(gazetteer, Lex("casualties"), Lex("speech"), Lex("escalation"), Lex("ceasefire"), Lex("never-news"));
         config.Validate();
+
+        // The rules ask lists of every file about the same sentence: one walk over it answers for all of them.
+        LexiconList.ShareGates(config.Lexicons.SelectMany(l => l.Lists));
         return config;
     }
 
@@ -60,9 +63,11 @@ public sealed record ExtractionConfig(
         ["never-news"] = ["history", "otherTopics", "equipmentNouns", "moneyWords", "populationWords", "deploymentWords", "otherPeopleNouns", "units"],
     };
 
+    private IEnumerable<Lexicon> Lexicons => [Casualties, Speech, Escalation, Ceasefire, NeverNews];
+
     private void Validate()
     {
-        foreach (var lexicon in new[] { Casualties, Speech, Escalation, Ceasefire, NeverNews })
+        foreach (var lexicon in Lexicons)
         {
             foreach (var list in RequiredLists[lexicon.Name])
             {

@@ -30,10 +30,13 @@ public sealed class Lexicon
         {
             var entries = lists.SelectMany(l => _entries.TryGetValue(l, out var e) ? e : throw new KeyNotFoundException($"Lexicon '{Name}' has no list '{l}'."))
                 .OrderByDescending(e => e.Length).ToList();
-            return new LexiconList(Compile(Name, string.Join('+', lists), entries), entries);
+            return new LexiconList(Compile(Name, string.Join('+', lists), entries), entries, lists.Select(l => _lists[l]).ToList());
         });
 
     public string Name { get; }
+
+    /// <summary>The file's own lists (not the combinations made from them).</summary>
+    internal IEnumerable<LexiconList> Lists => _lists.Values;
 
     /// <summary>The compiled list, e.g. <c>lexicon["killedWords"]</c>.</summary>
     public LexiconList this[string list] =>

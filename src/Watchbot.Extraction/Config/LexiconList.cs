@@ -19,7 +19,10 @@ public sealed class LexiconList
     /// <summary>Characters outside ASCII that the case-insensitive matcher treats as an ASCII letter.</summary>
     private static readonly SearchValues<char> FoldsOntoAscii = FindFoldingCharacters();
 
-    private readonly PrefixGate? _gate;
+    // The gate, and the bits of this list's lists in it: its own gate at first; one shared with the other lists of
+    // the config once ShareGates has run, so that one walk over a sentence answers for all of them.
+    private PrefixGate? _gate;
+    private ulong _gateLists = 1;
 
     public LexiconList(Regex regex, IReadOnlyList<string> entries)
     {
@@ -39,7 +42,43 @@ public sealed class LexiconList
 
         if (prefixes is { Count: > 0 })
         {
-            _gate = new PrefixGate(Minimal(prefixes));
+            GatePrefixes = Minimal(prefixes);
+            _gate = new PrefixGate(GatePrefixes);
+        }
+    }
+
+    /// <summary>
+    /// A list made of other lists' entries (see <see cref="Lexicon.Any"/>): when they all sit in one shared gate, it
+    /// asks that gate about all of their bits, and a sentence already walked for them costs nothing more.
+    /// </summary>
+    internal LexiconList(Regex regex, IReadOnlyList<string> entries, IReadOnlyList<LexiconList> parts)
+        : this(regex, entries)
+    {
+        if (parts.Count > 0 && parts[0]._gate is { } shared && parts.All(p => ReferenceEquals(p._gate, shared)))
+        {
+            _gate = shared;
+            _gateLists = parts.Aggregate(0UL, (bits, p) => bits | p._gateLists);
+        }
+    }
+
+    /// <summary>The leading letters some entry's match must start with, or null when the list has no gate.</summary>
+    internal string[]? GatePrefixes { get; }
+
+    /// <summary>
+    /// Puts the lists' prefixes into shared gates (up to <see cref="PrefixGate.MaxLists"/> lists each), so that the
+    /// first question about a text walks it once for all of them. Lists whose prefixes may start inside a word keep
+    /// their own gate: the shared walk looks at word starts only. Call before the lists are used.
+    /// </summary>
+    internal static void ShareGates(IEnumerable<LexiconList> lists)
+    {
+        var shareable = lists.Where(l => l.GatePrefixes is not null && l._gate is { StartsAnywhere: false, Lists: 1 }).ToList();
+        foreach (var group in shareable.Chunk(PrefixGate.MaxLists))
+        {
+            var gate = new PrefixGate(group.Select(l => (IEnumerable<string>)l.GatePrefixes!).ToList());
+            for (var i = 0; i < group.Length; i++)
+            {
+                (group[i]._gate, group[i]._gateLists) = (gate, 1UL << i);
+            }
         }
     }
 
@@ -80,7 +119,7 @@ public sealed class LexiconList
         }
 
         // Each entry sits behind \b: a leading letter right after an ASCII letter, digit or '_' cannot start a match.
-        return _gate.FirstStart(text);
+        return _gate.FirstStart(text, _gateLists);
     }
 
     // The scans start where the gate found the first possible match: the regex still sees the whole text (so \b and

@@ -1,63 +1,94 @@
+using System.Numerics;
+
 namespace Watchbot.Extraction.Config;
 
 /// <summary>
-/// The leading letters of a lexicon list's entries in a trie, compared ignoring ASCII case: where in a text can one of
-/// them start at a word boundary? One walk over the text, a table lookup at each word start and a few steps down the
-/// trie where a prefix begins. The lists that gate the rules hold hundreds of prefixes, and a multi-string
-/// <see cref="System.Buffers.SearchValues{T}"/> search spent about ten nanoseconds a character verifying candidates for
-/// them; this costs about as much as reading the text.
+/// The leading letters of up to 64 lexicon lists' entries in one trie, compared ignoring ASCII case: where in a text
+/// can each list's first match start? One walk over the text answers for every list at once: at each word start, a
+/// table lookup on its first character, another on its first two, and a few steps down the trie from there. The rules
+/// ask several lists about the same sentence one after the other, so the answers for the last texts are kept for the
+/// thread that asked (strings do not change, so the same instance means the same answers).
+/// <para>
+/// The lists that gate the rules hold hundreds of prefixes: a multi-string <see cref="System.Buffers.SearchValues{T}"/>
+/// search spent about ten nanoseconds a character verifying candidates for each of them, and one walk per list and
+/// text still read each sentence a dozen times.
+/// </para>
 /// </summary>
 internal sealed class PrefixGate
 {
+    public const int MaxLists = 64;
     private const int Ascii = 128;
+    private const int CacheSlots = 4;
 
-    // The root's children by character (most of the branching is there); every other node lists its few children.
-    private readonly int[] _root = new int[Ascii];
+    // The first two levels of the trie are tables (most of the branching is there): the lists with a one-character
+    // prefix by that character, and the node reached after the first two characters by their packed pair (see Key),
+    // -1 when no prefix begins with them. With the lists of a whole config in one gate, about three word starts in four
+    // get past that lookup (common words begin some prefix), and go on two or three steps. Deeper nodes list their few
+    // children.
+    private readonly ulong[] _singles = new ulong[Ascii];
+    private readonly int[] _pairNodes = new int[1 << 14];
     private readonly (char Key, int Child)[][] _children;
-    private readonly bool[] _end;
 
-    // One bit for each pair of first two characters (see WordStarts.Key) that some prefix can begin with: most word
-    // starts are turned away by this one test, before the trie is entered.
-    private readonly ulong[] _pairs = new ulong[(1 << 14) / 64];
+    // The lists (one bit each) that have a prefix ending at each node.
+    private readonly ulong[] _ends;
 
-    // True when some prefix starts with a character other than an ASCII letter or digit: it may start anywhere, not
-    // only at the start of a word.
-    private readonly bool _startsAnywhere;
+    private readonly ulong _all;
 
-    /// <param name="prefixes">Non-empty ASCII strings; one that begins with another one is redundant and may be left out.</param>
+    [ThreadStatic]
+    private static Answer[]? _answers;
+
+    [ThreadStatic]
+    private static int _nextSlot;
+
+    /// <param name="prefixes">One list's prefixes: non-empty ASCII strings.</param>
     public PrefixGate(IEnumerable<string> prefixes)
+        : this([prefixes])
     {
-        Array.Fill(_root, -1);
+    }
+
+    /// <param name="lists">Each list's prefixes (list i answers to bit i): non-empty ASCII strings.</param>
+    public PrefixGate(IReadOnlyList<IEnumerable<string>> lists)
+    {
+        if (lists.Count is 0 or > MaxLists)
+        {
+            throw new ArgumentException($"A gate serves 1 to {MaxLists} lists, not {lists.Count}.", nameof(lists));
+        }
+
+        Array.Fill(_pairNodes, -1);
         var children = new List<(char Key, int Child)[]>();
-        var end = new List<bool>();
-        foreach (var prefix in prefixes)
+        var ends = new List<ulong>();
+        for (var list = 0; list < lists.Count; list++)
+        {
+            foreach (var prefix in lists[list])
+            {
+                Add(prefix, 1UL << list);
+            }
+        }
+
+        (_children, _ends, _all) = ([.. children], [.. ends], lists.Count == MaxLists ? ulong.MaxValue : (1UL << lists.Count) - 1);
+
+        void Add(string prefix, ulong bit)
         {
             if (prefix.Length == 0 || !System.Text.Ascii.IsValid(prefix))
             {
-                throw new ArgumentException($"A gate prefix must be non-empty ASCII: '{prefix}'.", nameof(prefixes));
+                throw new ArgumentException($"A gate prefix must be non-empty ASCII: '{prefix}'.", nameof(lists));
             }
 
-            _startsAnywhere |= !char.IsAsciiLetterOrDigit(prefix[0]);
+            StartsAnywhere |= !char.IsAsciiLetterOrDigit(prefix[0]);
             if (prefix.Length == 1)
             {
-                for (var second = 0; second < Ascii; second++)
-                {
-                    Mark(WordStarts.Key(prefix[0], (char)second));
-                }
-            }
-            else
-            {
-                Mark(WordStarts.Key(prefix[0], prefix[1]));
+                _singles[Fold(prefix[0])] |= bit;
+                return;
             }
 
-            var first = Fold(prefix[0]);
-            if (_root[first] < 0)
+            var key = Key(prefix[0], prefix[1]);
+            if (_pairNodes[key] < 0)
             {
-                _root[first] = NewNode();
+                _pairNodes[key] = NewNode();
             }
 
-            var node = _root[first];
-            for (var i = 1; i < prefix.Length && !end[node]; i++)
+            var node = _pairNodes[key];
+            for (var i = 2; i < prefix.Length; i++)
             {
                 var c = Fold(prefix[i]);
                 var child = Child(children[node], c);
@@ -70,21 +101,122 @@ internal sealed class PrefixGate
                 node = child;
             }
 
-            // A prefix that ends here makes every longer one through this node redundant: reaching it is enough.
-            end[node] = true;
-            children[node] = [];
+            ends[node] |= bit;
         }
-
-        (_children, _end) = ([.. children], [.. end]);
-
-        void Mark(int key) => _pairs[key >> 6] |= 1UL << (key & 63);
 
         int NewNode()
         {
             children.Add([]);
-            end.Add(false);
-            return end.Count - 1;
+            ends.Add(0);
+            return ends.Count - 1;
         }
+    }
+
+    /// <summary>
+    /// True when some prefix starts with a character other than an ASCII letter or digit: such a prefix may begin
+    /// anywhere, not only at the start of a word, and every position of a text is tried.
+    /// </summary>
+    public bool StartsAnywhere { get; private set; }
+
+    /// <summary>The number of lists the gate answers for.</summary>
+    public int Lists => BitOperations.PopCount(_all);
+
+    /// <summary>The first position where a prefix of any list begins (see <see cref="FirstStart(string, ulong)"/>).</summary>
+    public int FirstStart(string text) => FirstStart(text, _all);
+
+    /// <summary>
+    /// The first position where a prefix of one of the <paramref name="lists"/> (a bit each) begins at a possible word
+    /// boundary: a character that is not an ASCII letter or digit, or one that follows something other than an ASCII
+    /// letter, digit or '_'. -1 when there is none.
+    /// </summary>
+    public int FirstStart(string text, ulong lists)
+    {
+        var answer = AnswerFor(text);
+        var hit = answer.Found & lists;
+        var first = int.MaxValue;
+        while (hit != 0)
+        {
+            first = Math.Min(first, answer.First[BitOperations.TrailingZeroCount(hit)]);
+            hit &= hit - 1;
+        }
+
+        return first == int.MaxValue ? -1 : first;
+    }
+
+    private Answer AnswerFor(string text)
+    {
+        var answers = _answers ??= new Answer[CacheSlots];
+        foreach (var kept in answers)
+        {
+            if (kept is not null && ReferenceEquals(kept.Gate, this) && ReferenceEquals(kept.Text, text))
+            {
+                return kept;
+            }
+        }
+
+        var slot = _nextSlot;
+        _nextSlot = (slot + 1) % CacheSlots;
+        var answer = answers[slot] ??= new Answer();
+        answer.Gate = null;
+        answer.Found = Walk(text, answer.First);
+        (answer.Gate, answer.Text) = (this, text);
+        return answer;
+    }
+
+    /// <summary>One pass over the text: for each list, the first position where one of its prefixes begins.</summary>
+    private ulong Walk(string text, int[] first)
+    {
+        ulong found = 0;
+        var previousIsWord = false;
+        for (var p = 0; p < text.Length && found != _all; p++)
+        {
+            var c = text[p];
+            var isWord = c < Ascii && IsWordChar(c);
+            var candidate = StartsAnywhere
+                ? c < Ascii && (!previousIsWord || !char.IsAsciiLetterOrDigit(c))
+                : !previousIsWord && isWord && c != '_';
+            previousIsWord = isWord;
+            if (!candidate)
+            {
+                continue;
+            }
+
+            var single = _singles[Fold(c)] & ~found;
+            if (single != 0)
+            {
+                found |= Record(single, p, first);
+            }
+
+            if (p + 1 >= text.Length || text[p + 1] >= Ascii)
+            {
+                continue;
+            }
+
+            var node = _pairNodes[Key(c, text[p + 1])];
+            for (var i = p + 2; node >= 0; i++)
+            {
+                var fresh = _ends[node] & ~found;
+                if (fresh != 0)
+                {
+                    found |= Record(fresh, p, first);
+                }
+
+                node = i < text.Length && text[i] < Ascii ? Child(_children[node], Fold(text[i])) : -1;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Notes <paramref name="position"/> as the first start of each list in <paramref name="lists"/>; returns them.</summary>
+    private static ulong Record(ulong lists, int position, int[] first)
+    {
+        for (var rest = lists; rest != 0; rest &= rest - 1)
+        {
+            first[BitOperations.TrailingZeroCount(rest)] = position;
+        }
+
+        return lists;
     }
 
     private static int Child((char Key, int Child)[] children, char c)
@@ -100,55 +232,19 @@ internal sealed class PrefixGate
         return -1;
     }
 
-    /// <summary>
-    /// The first position where a prefix starts at a possible word boundary: a character that is not an ASCII letter
-    /// or digit, or one that follows something other than an ASCII letter, digit or '_'. -1 when there is none.
-    /// </summary>
-    public int FirstStart(string text)
-    {
-        if (_startsAnywhere)
-        {
-            for (var p = 0; p < text.Length; p++)
-            {
-                if (text[p] < Ascii && (p == 0 || !char.IsAsciiLetterOrDigit(text[p]) || !IsWordChar(text[p - 1])) && StartsAt(text, p))
-                {
-                    return p;
-                }
-            }
-
-            return -1;
-        }
-
-        WordStarts.Of(text, out var starts, out var keys);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var key = keys[i];
-            if ((_pairs[key >> 6] & (1UL << (key & 63))) != 0 && StartsAt(text, starts[i]))
-            {
-                return starts[i];
-            }
-        }
-
-        return -1;
-    }
-
-    private bool StartsAt(string text, int p)
-    {
-        var node = _root[Fold(text[p])];
-        for (var i = p + 1; node >= 0; i++)
-        {
-            if (_end[node])
-            {
-                return true;
-            }
-
-            node = i < text.Length && text[i] < Ascii ? Child(_children[node], Fold(text[i])) : -1;
-        }
-
-        return false;
-    }
+    /// <summary>Two ASCII characters, folded to lower case, packed into a number below 2^14.</summary>
+    private static int Key(char first, char second) => Fold(first) << 7 | Fold(second);
 
     internal static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static char Fold(char c) => WordStarts.Fold(c);
+    private static char Fold(char c) => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+
+    /// <summary>What one walk found: the text and gate it belongs to, the lists found, and where each was first.</summary>
+    private sealed class Answer
+    {
+        public PrefixGate? Gate;
+        public string? Text;
+        public ulong Found;
+        public readonly int[] First = new int[MaxLists];
+    }
 }

@@ -62,10 +62,20 @@ public static class TopicTagger
     private static List<(string, Regex, HashSet<string>)> Build(IReadOnlyList<Topic> topics) =>
         topics.Select(t =>
         {
-            var words = t.Places.SelectMany(p => p.AllNames).Concat(t.Keywords).Where(w => !string.IsNullOrWhiteSpace(w)).Select(Regex.Escape).ToList();
+            var words = t.Places.SelectMany(p => p.AllNames).Concat(t.Keywords).Where(w => !string.IsNullOrWhiteSpace(w)).ToList();
             var regex = words.Count == 0
                 ? new Regex("(?!)")
-                : new Regex(@"(?<!\w)(?:" + string.Join("|", words.OrderByDescending(w => w.Length)) + @")(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                : new Regex(string.Join("|", words.OrderByDescending(w => w.Length).Select(Bounded)), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
             return (t.Name, regex, new HashSet<string>(t.Actors, StringComparer.OrdinalIgnoreCase));
         }).ToList();
+
+    /// <summary>
+    /// A name that stands alone: no word character right before or after it. Next to a name's own letter or digit that
+    /// is a word boundary (\b), which lets the matcher search for the names' leading letters instead of trying every
+    /// position; a name that starts or ends with punctuation keeps the explicit look-around.
+    /// </summary>
+    private static string Bounded(string name) =>
+        (IsWordChar(name[0]) ? @"\b" : @"(?<!\w)") + Regex.Escape(name) + (IsWordChar(name[^1]) ? @"\b" : @"(?!\w)");
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }
