@@ -154,7 +154,8 @@ public class BadInputTests
         var config = TestSupport.Config;
         var texts = Directory.EnumerateFiles(Path.Combine(TestSupport.RepoRoot, "samples", "articles"))
             .SelectMany(p => SentenceSplitter.Split(File.ReadAllText(p)).Select(s => s.Text))
-            .Concat(["\u212Ailled", "ſoldiers were \u212Ailled", "civilians", "xcivilians", "a civilian", "the 15%", "_civilians"])
+            .Concat(["\u212Ailled", "ſoldiers were \u212Ailled", "civilians", "xcivilians", "a civilian", "the 15%", "_civilians",
+                "\u00e9killed and killed", "\u0301killed", "killed killed killed", "killedkilled killed", "soldiers; soldier's", "Killed", "x\u200Dkilled"])
             .ToList();
         foreach (var (lexicon, name) in new[] { (config.Casualties, "casualties"), (config.Speech, "speech"), (config.Escalation, "escalation"), (config.Ceasefire, "ceasefire"), (config.NeverNews, "never-news") })
         {
@@ -206,6 +207,36 @@ public class BadInputTests
         // Several lists at once: the earliest of theirs.
         Assert.Equal(new[] { firstA, firstB, firstC }.Where(f => f >= 0).DefaultIfEmpty(-1).Min(), shared.FirstStart(text, 7));
     }
+
+    [Fact]
+    public void The_gate_names_every_position_where_a_prefix_begins_in_order()
+    {
+        var gate = new PrefixGate(new List<IEnumerable<string>> { new[] { "shell" }, new[] { "truce" } });
+        const string text = "Shelling, a truce, more shelling; truce";
+        var positions = new List<int>();
+        for (var p = gate.NextStart(text, 1, 0); p >= 0; p = gate.NextStart(text, 1, p + 1))
+        {
+            positions.Add(p);
+        }
+
+        Assert.Equal([0, 24], positions);
+        Assert.Equal(34, gate.NextStart(text, 2, 13));
+        Assert.Equal(-1, gate.NextStart(text, 2, 35));
+        Assert.Equal(12, gate.NextStart(text, 3, 1));
+    }
+
+    [Theory]
+    [InlineData("soldiers?", false)]
+    [InlineData("[^;]{0,60}truce", false)]
+    [InlineData("[$^]", false)]
+    [InlineData("\\$100", false)]
+    [InlineData("^truce", true)]
+    [InlineData("truce$", true)]
+    [InlineData("\\Gtruce", true)]
+    [InlineData("truce\\z", true)]
+    [InlineData("[abc", true)]
+    public void An_entry_with_an_anchor_is_never_tried_from_the_middle_of_a_text(string entry, bool anchored) =>
+        Assert.Equal(anchored, LexiconList.HasAnchor(entry));
 
     [Fact]
     public void A_gate_serves_at_most_sixty_four_lists()

@@ -5,12 +5,13 @@ using System.Text.RegularExpressions;
 namespace Watchbot.Extraction.Config;
 
 /// <summary>
-/// One compiled lexicon list with a cheap gate in front of it. Every entry that starts with plain letters must put those
-/// letters at the start of its match, so a text that contains none of the entries' leading letters (compared ignoring
-/// case) cannot match, and the regex is not run. The gate only ever skips a scan that would have found nothing: a
-/// list with an entry that starts with a group or an escape, or that holds inline options or a top-level '|', gets no
-/// gate, and a text holding a character that the regex folds onto an ASCII letter (the Kelvin sign, say) is always
-/// scanned.
+/// One compiled lexicon list with a gate in front of it. Every entry that starts with plain letters must put those
+/// letters at the start of its match, so a match can only start at a word start where one of the entries' leading
+/// letters begin (compared ignoring case): the gate names those positions, and the list's pattern is tried at them
+/// alone instead of being scanned over the whole text. The gate only ever skips positions where nothing can match: a
+/// list with an entry that starts with a group or an escape, or that holds inline options, an anchor or a top-level
+/// '|', is scanned as before, and so is a text holding a character that the regex folds onto an ASCII letter (the
+/// Kelvin sign, say).
 /// </summary>
 public sealed class LexiconList
 {
@@ -23,6 +24,11 @@ public sealed class LexiconList
     // the config once ShareGates has run, so that one walk over a sentence answers for all of them.
     private PrefixGate? _gate;
     private ulong _gateLists = 1;
+
+    // The list's pattern anchored at the start of the text, and after one character of it (see MatchesAt); null when
+    // the list has no gate or its pattern is not the \b(?:...)\b that Lexicon compiles.
+    private readonly Regex? _atTextStart;
+    private readonly Regex? _afterOneChar;
 
     public LexiconList(Regex regex, IReadOnlyList<string> entries)
     {
@@ -44,6 +50,13 @@ public sealed class LexiconList
         {
             GatePrefixes = Minimal(prefixes);
             _gate = new PrefixGate(GatePrefixes);
+            var pattern = regex.ToString();
+            if (pattern.StartsWith(@"\b(?:", StringComparison.Ordinal) && pattern.EndsWith(@")\b", StringComparison.Ordinal)
+                && !entries.Any(HasAnchor) && (regex.Options & RegexOptions.Multiline) == 0)
+            {
+                _atTextStart = new Regex("^" + pattern, regex.Options);
+                _afterOneChar = new Regex(@"^[\s\S]" + pattern, regex.Options);
+            }
         }
     }
 
@@ -107,28 +120,86 @@ public sealed class LexiconList
     /// <summary>False only when the list cannot match anywhere in <paramref name="text"/>.</summary>
     public bool MayMatch(string text) => FirstPossibleStart(text) >= 0;
 
+    /// <summary>True when the gate can name every position where a match may start in this text.</summary>
+    private bool Gated(string text) =>
+        _gate is not null && !(text.AsSpan().ContainsAnyExceptInRange((char)0, (char)127) && text.AsSpan().ContainsAny(FoldsOntoAscii));
+
     /// <summary>
     /// Where the first match can start at the earliest (0 when the gate cannot tell), or -1 when the list cannot match
     /// anywhere in <paramref name="text"/>. No match starts before it, so the regex may start its scan there.
     /// </summary>
-    private int FirstPossibleStart(string text)
+    private int FirstPossibleStart(string text) => Gated(text) ? _gate!.FirstStart(text, _gateLists) : 0;
+
+    /// <summary>
+    /// True when a match starts exactly at <paramref name="position"/>, one of the gate's positions: the anchored
+    /// pattern is tried there alone, from the character before it so that its \b reads the same two characters as
+    /// the whole pattern's would. The list's own regex, scanning on from the first possible start, walks its automaton
+    /// over every character up to a match, which for lists whose entries begin with common letters cost a few
+    /// microseconds a sentence; most sentences hold two or three of the positions the gate names.
+    /// </summary>
+    private bool MatchesAt(string text, int position) =>
+        position == 0 ? _atTextStart!.IsMatch(text) : _afterOneChar!.IsMatch(text.AsSpan(position - 1));
+
+    public bool IsMatch(string text)
     {
-        if (_gate is null || (text.AsSpan().ContainsAnyExceptInRange((char)0, (char)127) && text.AsSpan().ContainsAny(FoldsOntoAscii)))
+        if (_atTextStart is null || !Gated(text))
         {
-            return 0;
+            return FirstPossibleStart(text) is var at && at >= 0 && Regex.IsMatch(text, at);
         }
 
-        // Each entry sits behind \b: a leading letter right after an ASCII letter, digit or '_' cannot start a match.
-        return _gate.FirstStart(text, _gateLists);
+        for (var p = _gate!.NextStart(text, _gateLists, 0); p >= 0; p = _gate.NextStart(text, _gateLists, p + 1))
+        {
+            if (MatchesAt(text, p))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    // The scans start where the gate found the first possible match: the regex still sees the whole text (so \b and
-    // any lookbehind read the characters before), and skips only positions where nothing can start.
-    public bool IsMatch(string text) => FirstPossibleStart(text) is var at && at >= 0 && Regex.IsMatch(text, at);
+    public System.Text.RegularExpressions.Match Match(string text)
+    {
+        if (_atTextStart is null || !Gated(text))
+        {
+            return FirstPossibleStart(text) is var at && at >= 0 ? Regex.Match(text, at) : NoMatch;
+        }
 
-    public System.Text.RegularExpressions.Match Match(string text) => FirstPossibleStart(text) is var at && at >= 0 ? Regex.Match(text, at) : NoMatch;
+        for (var p = _gate!.NextStart(text, _gateLists, 0); p >= 0; p = _gate.NextStart(text, _gateLists, p + 1))
+        {
+            if (MatchesAt(text, p))
+            {
+                // No match starts before p and one starts at p: the regex's leftmost match from p is that one.
+                return Regex.Match(text, p);
+            }
+        }
 
-    public IEnumerable<System.Text.RegularExpressions.Match> Matches(string text) => FirstPossibleStart(text) is var at && at >= 0 ? Regex.Matches(text, at) : [];
+        return NoMatch;
+    }
+
+    /// <summary>Every match, left to right, as <see cref="Regex.Matches(string)"/> finds them (read at once: the gate's answers are kept per thread).</summary>
+    public IReadOnlyList<System.Text.RegularExpressions.Match> Matches(string text)
+    {
+        if (_atTextStart is null || !Gated(text))
+        {
+            return FirstPossibleStart(text) is var at && at >= 0 ? Regex.Matches(text, at) : [];
+        }
+
+        List<System.Text.RegularExpressions.Match>? found = null;
+        for (var p = _gate!.NextStart(text, _gateLists, 0); p >= 0; p = _gate.NextStart(text, _gateLists, p + 1))
+        {
+            if (MatchesAt(text, p))
+            {
+                var match = Regex.Match(text, p);
+                (found ??= []).Add(match);
+
+                // The next match starts where this one ends, as Regex.Matches goes on.
+                p = match.Index + Math.Max(match.Length, 1) - 1;
+            }
+        }
+
+        return found ?? (IReadOnlyList<System.Text.RegularExpressions.Match>)[];
+    }
 
     /// <summary>
     /// Plain letters one of which starts every match of the entry ("soldier" for "soldiers?"; "ceasefire", "truce" for
@@ -253,6 +324,39 @@ public sealed class LexiconList
 
         parts.Add(body[start..]);
         return parts;
+    }
+
+    /// <summary>
+    /// True when the entry holds an anchor (^, $, \A, \Z, \z, \G) outside a character class, or a class that never
+    /// closes: tried from the middle of a text, it would not mean what it means for the whole text.
+    /// </summary>
+    internal static bool HasAnchor(string entry)
+    {
+        for (var i = 0; i < entry.Length; i++)
+        {
+            switch (entry[i])
+            {
+                case '\\':
+                    if (++i < entry.Length && entry[i] is 'A' or 'Z' or 'z' or 'G')
+                    {
+                        return true;
+                    }
+
+                    break;
+                case '[':
+                    i = ClassEnd(entry, i);
+                    if (i < 0)
+                    {
+                        return true;
+                    }
+
+                    break;
+                case '^' or '$':
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The index of the ']' that closes the class opened at <paramref name="open"/>, or -1.</summary>

@@ -27,10 +27,12 @@ internal sealed class PrefixGate
     // children.
     private readonly ulong[] _singles = new ulong[Ascii];
     private readonly int[] _pairNodes = new int[1 << 14];
-    private readonly (char Key, int Child)[][] _children;
 
-    // The lists (one bit each) that have a prefix ending at each node.
-    private readonly ulong[] _ends;
+    // Every node in one array (the lists, a bit each, whose prefix ends there, and where its children's edges are),
+    // and every edge in another, each node's edges side by side: a walk reads memory close together instead of
+    // chasing one small array per node.
+    private readonly Node[] _nodes;
+    private readonly (char Key, int Child)[] _edges;
 
     private readonly ulong _all;
 
@@ -65,7 +67,16 @@ internal sealed class PrefixGate
             }
         }
 
-        (_children, _ends, _all) = ([.. children], [.. ends], lists.Count == MaxLists ? ulong.MaxValue : (1UL << lists.Count) - 1);
+        _all = lists.Count == MaxLists ? ulong.MaxValue : (1UL << lists.Count) - 1;
+        _nodes = new Node[ends.Count];
+        _edges = new (char, int)[children.Sum(c => c.Length)];
+        var edge = 0;
+        for (var node = 0; node < _nodes.Length; node++)
+        {
+            _nodes[node] = new Node(ends[node], edge, children[node].Length);
+            children[node].CopyTo(_edges, edge);
+            edge += children[node].Length;
+        }
 
         void Add(string prefix, ulong bit)
         {
@@ -129,18 +140,31 @@ internal sealed class PrefixGate
     /// boundary: a character that is not an ASCII letter or digit, or one that follows something other than an ASCII
     /// letter, digit or '_'. -1 when there is none.
     /// </summary>
-    public int FirstStart(string text, ulong lists)
+    public int FirstStart(string text, ulong lists) => NextStart(text, lists, 0);
+
+    /// <summary>
+    /// The first such position at or after <paramref name="from"/>, or -1. No match of those lists starts anywhere
+    /// else, so a caller may try these positions alone.
+    /// </summary>
+    public int NextStart(string text, ulong lists, int from)
     {
         var answer = AnswerFor(text);
-        var hit = answer.Found & lists;
-        var first = int.MaxValue;
-        while (hit != 0)
+        if ((answer.Found & lists) == 0)
         {
-            first = Math.Min(first, answer.First[BitOperations.TrailingZeroCount(hit)]);
-            hit &= hit - 1;
+            return -1;
         }
 
-        return first == int.MaxValue ? -1 : first;
+        var positions = answer.Positions.AsSpan(0, answer.Count);
+        var i = from <= 0 ? 0 : positions.BinarySearch(from);
+        for (i = i < 0 ? ~i : i; i < positions.Length; i++)
+        {
+            if ((answer.Lists[i] & lists) != 0)
+            {
+                return positions[i];
+            }
+        }
+
+        return -1;
     }
 
     private Answer AnswerFor(string text)
@@ -158,17 +182,17 @@ internal sealed class PrefixGate
         _nextSlot = (slot + 1) % CacheSlots;
         var answer = answers[slot] ??= new Answer();
         answer.Gate = null;
-        answer.Found = Walk(text, answer.First);
+        Walk(text, answer);
         (answer.Gate, answer.Text) = (this, text);
         return answer;
     }
 
-    /// <summary>One pass over the text: for each list, the first position where one of its prefixes begins.</summary>
-    private ulong Walk(string text, int[] first)
+    /// <summary>One pass over the text: each position where a prefix begins, with the lists whose prefix it is.</summary>
+    private void Walk(string text, Answer answer)
     {
-        ulong found = 0;
+        answer.Clear();
         var previousIsWord = false;
-        for (var p = 0; p < text.Length && found != _all; p++)
+        for (var p = 0; p < text.Length; p++)
         {
             var c = text[p];
             var isWord = c < Ascii && IsWordChar(c);
@@ -181,45 +205,26 @@ internal sealed class PrefixGate
                 continue;
             }
 
-            var single = _singles[Fold(c)] & ~found;
-            if (single != 0)
+            var lists = _singles[Fold(c)];
+            if (p + 1 < text.Length && text[p + 1] < Ascii)
             {
-                found |= Record(single, p, first);
-            }
-
-            if (p + 1 >= text.Length || text[p + 1] >= Ascii)
-            {
-                continue;
-            }
-
-            var node = _pairNodes[Key(c, text[p + 1])];
-            for (var i = p + 2; node >= 0; i++)
-            {
-                var fresh = _ends[node] & ~found;
-                if (fresh != 0)
+                var node = _pairNodes[Key(c, text[p + 1])];
+                for (var i = p + 2; node >= 0; i++)
                 {
-                    found |= Record(fresh, p, first);
+                    var n = _nodes[node];
+                    lists |= n.Ends;
+                    node = i < text.Length && text[i] < Ascii ? Child(_edges.AsSpan(n.FirstEdge, n.Edges), Fold(text[i])) : -1;
                 }
+            }
 
-                node = i < text.Length && text[i] < Ascii ? Child(_children[node], Fold(text[i])) : -1;
+            if (lists != 0)
+            {
+                answer.Add(p, lists);
             }
         }
-
-        return found;
     }
 
-    /// <summary>Notes <paramref name="position"/> as the first start of each list in <paramref name="lists"/>; returns them.</summary>
-    private static ulong Record(ulong lists, int position, int[] first)
-    {
-        for (var rest = lists; rest != 0; rest &= rest - 1)
-        {
-            first[BitOperations.TrailingZeroCount(rest)] = position;
-        }
-
-        return lists;
-    }
-
-    private static int Child((char Key, int Child)[] children, char c)
+    private static int Child(ReadOnlySpan<(char Key, int Child)> children, char c)
     {
         foreach (var (key, child) in children)
         {
@@ -239,12 +244,39 @@ internal sealed class PrefixGate
 
     private static char Fold(char c) => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
 
-    /// <summary>What one walk found: the text and gate it belongs to, the lists found, and where each was first.</summary>
+    private readonly record struct Node(ulong Ends, int FirstEdge, int Edges);
+
+    /// <summary>What one walk found: the text and gate it belongs to, and each position where a prefix begins, with its lists.</summary>
     private sealed class Answer
     {
         public PrefixGate? Gate;
         public string? Text;
         public ulong Found;
-        public readonly int[] First = new int[MaxLists];
+        public int Count;
+        public int[] Positions = new int[32];
+        public ulong[] Lists = new ulong[32];
+
+        /// <summary>Empties the answer; arrays grown for a huge text are let go rather than kept for the thread.</summary>
+        public void Clear()
+        {
+            (Count, Found) = (0, 0);
+            if (Positions.Length > 4096)
+            {
+                (Positions, Lists) = (new int[32], new ulong[32]);
+            }
+        }
+
+        public void Add(int position, ulong lists)
+        {
+            if (Count == Positions.Length)
+            {
+                Array.Resize(ref Positions, Count * 2);
+                Array.Resize(ref Lists, Count * 2);
+            }
+
+            (Positions[Count], Lists[Count]) = (position, lists);
+            Count++;
+            Found |= lists;
+        }
     }
 }
