@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -15,56 +16,94 @@ public static partial class TextNormalizer
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> JoiningLookup = JoiningWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The characters <see cref="NormalizeCharacters"/> changes or drops; a text without any comes back as it is.</summary>
+    private static readonly SearchValues<char> Changed = SearchValues.Create(
+        "\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u2018\u2019\u201A\u201B\u2032\u02BC\u2013\u2012\u2212\u2014\u2015" +
+        "\u00A0\u2007\u202F\u2009\u200A\u2002\u2003\t\u00AD\u200B\u200C\u200D\uFEFF\u2026\r" + ControlCharacters());
+
     /// <summary>Curly quotes to straight ones, dashes to '-', non-breaking and odd spaces to plain ones.</summary>
     public static string NormalizeCharacters(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var first = text.AsSpan().IndexOfAny(Changed);
+        if (first < 0)
         {
-            var c = text[i];
-            switch (c)
+            return text;
+        }
+
+        // An em dash or an ellipsis becomes three characters: the output is at most three times as long. One pooled
+        // buffer and the final string, rather than a builder's chunks and then the string.
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length * 3);
+        try
+        {
+            text.AsSpan(0, first).CopyTo(buffer);
+            var length = first;
+            for (var i = first; i < text.Length; i++)
             {
-                case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u00AB' or '\u00BB' or '\u2033':
-                    sb.Append('"');
-                    break;
-                case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u02BC':
-                    sb.Append('\'');
-                    break;
-                case '\u2013' or '\u2012' or '\u2212':
-                    sb.Append('-');
-                    break;
-                case '\u2014' or '\u2015':
-                    // An em dash sets off a phrase: keep the words apart.
-                    sb.Append(" - ");
-                    break;
-                case '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u200A' or '\u2002' or '\u2003' or '\t':
-                    sb.Append(' ');
-                    break;
-                case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF':
-                    break;
-                case '\u2026':
-                    sb.Append("...");
-                    break;
-                case '\r':
-                    if (i + 1 < text.Length && text[i + 1] == '\n')
-                    {
+                var c = text[i];
+                switch (c)
+                {
+                    case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u00AB' or '\u00BB' or '\u2033':
+                        buffer[length++] = '"';
                         break;
-                    }
-
-                    sb.Append('\n');
-                    break;
-                default:
-                    if (char.IsControl(c) && c != '\n')
-                    {
+                    case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u02BC':
+                        buffer[length++] = '\'';
                         break;
-                    }
+                    case '\u2013' or '\u2012' or '\u2212':
+                        buffer[length++] = '-';
+                        break;
+                    case '\u2014' or '\u2015':
+                        // An em dash sets off a phrase: keep the words apart.
+                        (buffer[length], buffer[length + 1], buffer[length + 2]) = (' ', '-', ' ');
+                        length += 3;
+                        break;
+                    case '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u200A' or '\u2002' or '\u2003' or '\t':
+                        buffer[length++] = ' ';
+                        break;
+                    case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF':
+                        break;
+                    case '\u2026':
+                        (buffer[length], buffer[length + 1], buffer[length + 2]) = ('.', '.', '.');
+                        length += 3;
+                        break;
+                    case '\r':
+                        if (i + 1 < text.Length && text[i + 1] == '\n')
+                        {
+                            break;
+                        }
 
-                    sb.Append(c);
-                    break;
+                        buffer[length++] = '\n';
+                        break;
+                    default:
+                        if (char.IsControl(c) && c != '\n')
+                        {
+                            break;
+                        }
+
+                        buffer[length++] = c;
+                        break;
+                }
+            }
+
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static string ControlCharacters()
+    {
+        var controls = new StringBuilder();
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            if (char.IsControl(c) && c != '\n')
+            {
+                controls.Append(c);
             }
         }
 
-        return sb.ToString();
+        return controls.ToString();
     }
 
     /// <summary>
@@ -80,39 +119,71 @@ public static partial class TextNormalizer
             .ToList();
         // Joined paragraphs grow in a builder, and what ShouldJoin asks of them is kept up to date as they grow: joining
         // by concatenation, and scanning the joined text each time, took time quadratic in the paragraphs joined.
+        // A paragraph that nothing joins stays the string it is; the builder holds only paragraphs being joined.
         var result = new List<string>(raw.Count);
         var open = new StringBuilder();
+        string? single = null;
         var hasCommaSpace = false;
+        Span<char> tail = stackalloc char[JoinTail];
         foreach (var paragraph in raw)
         {
-            if (open.Length > 0 && ShouldJoin(open, hasCommaSpace, paragraph))
+            if (single is not null || open.Length > 0)
             {
-                hasCommaSpace |= open[^1] == ',' || paragraph.Contains(", ", StringComparison.Ordinal);
-                open.Append(' ').Append(paragraph);
-                continue;
+                var last = single is not null ? single.AsSpan(Math.Max(0, single.Length - JoinTail)) : Tail(open, tail);
+                var (first, length) = single is not null ? (single[0], single.Length) : (open[0], open.Length);
+                if (ShouldJoin(last, first, length, hasCommaSpace, paragraph))
+                {
+                    if (single is not null)
+                    {
+                        open.Clear().Append(single);
+                        single = null;
+                    }
+
+                    hasCommaSpace |= last[^1] == ',' || paragraph.Contains(", ", StringComparison.Ordinal);
+                    open.Append(' ').Append(paragraph);
+                    continue;
+                }
             }
 
-            if (open.Length > 0)
+            Close();
+            single = paragraph;
+            hasCommaSpace = paragraph.Contains(", ", StringComparison.Ordinal);
+        }
+
+        Close();
+        return result;
+
+        void Close()
+        {
+            if (single is not null)
+            {
+                result.Add(single);
+            }
+            else if (open.Length > 0)
             {
                 result.Add(open.ToString());
             }
 
-            open.Clear().Append(paragraph);
-            hasCommaSpace = paragraph.Contains(", ", StringComparison.Ordinal);
+            single = null;
+            open.Clear();
         }
-
-        if (open.Length > 0)
-        {
-            result.Add(open.ToString());
-        }
-
-        return result;
     }
 
-    private static bool ShouldJoin(StringBuilder previous, bool previousHasCommaSpace, string next)
+    /// <summary>How many characters at the end of a paragraph <see cref="ShouldJoin"/> reads: a joining word and the character before it.</summary>
+    private const int JoinTail = 9;
+
+    private static ReadOnlySpan<char> Tail(StringBuilder text, Span<char> into)
     {
-        var last = previous[^1];
-        if (".!?:;\")]'".Contains(last, StringComparison.Ordinal) || previous[0] == '#')
+        var count = Math.Min(into.Length, text.Length);
+        text.CopyTo(text.Length - count, into, count);
+        return into[..count];
+    }
+
+    /// <summary>Whether the next paragraph continues this one, read from its last characters, its first one and its length.</summary>
+    private static bool ShouldJoin(ReadOnlySpan<char> previousTail, char previousFirst, int previousLength, bool previousHasCommaSpace, string next)
+    {
+        var last = previousTail[^1];
+        if (".!?:;\")]'".Contains(last, StringComparison.Ordinal) || previousFirst == '#')
         {
             return false;
         }
@@ -122,16 +193,16 @@ public static partial class TextNormalizer
             return true;
         }
 
-        if (last == ',' || IsJoiningWord(previous))
+        if (last == ',' || IsJoiningWord(previousTail))
         {
             return true;
         }
 
-        return previous.Length > 80 && previousHasCommaSpace && char.IsLetterOrDigit(next[0]);
+        return previousLength > 80 && previousHasCommaSpace && char.IsLetterOrDigit(next[0]);
     }
 
     /// <summary>The last word (a run of \w and apostrophes at the very end, as <c>[\w']+$</c> found it) is one that cannot end a sentence.</summary>
-    private static bool IsJoiningWord(StringBuilder text)
+    private static bool IsJoiningWord(ReadOnlySpan<char> text)
     {
         var start = text.Length;
         while (start > 0 && start > text.Length - 8 && IsWordOrApostrophe(text[start - 1]))
@@ -145,9 +216,7 @@ public static partial class TextNormalizer
             return false;
         }
 
-        Span<char> word = stackalloc char[text.Length - start];
-        text.CopyTo(start, word, word.Length);
-        return JoiningLookup.Contains(word);
+        return JoiningLookup.Contains(text[start..]);
     }
 
     private static bool IsWordOrApostrophe(char c) => WordOrApostrophe().IsMatch(new ReadOnlySpan<char>(in c));
