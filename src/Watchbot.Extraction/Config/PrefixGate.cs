@@ -191,36 +191,64 @@ internal sealed class PrefixGate
     private void Walk(string text, Answer answer)
     {
         answer.Clear();
-        var previousIsWord = false;
-        for (var p = 0; p < text.Length; p++)
+        if (StartsAnywhere)
+        {
+            var previousIsWord = false;
+            for (var p = 0; p < text.Length; p++)
+            {
+                var c = text[p];
+                if (c < Ascii && (!previousIsWord || !char.IsAsciiLetterOrDigit(c)))
+                {
+                    Enter(text, p, answer);
+                }
+
+                previousIsWord = c < Ascii && IsWordChar(c);
+            }
+
+            return;
+        }
+
+        // Word by word: a word start is an ASCII letter or digit after anything but an ASCII letter, digit or '_'; the
+        // rest of its word is skipped in a tight loop.
+        for (var p = 0; p < text.Length;)
         {
             var c = text[p];
-            var isWord = c < Ascii && IsWordChar(c);
-            var candidate = StartsAnywhere
-                ? c < Ascii && (!previousIsWord || !char.IsAsciiLetterOrDigit(c))
-                : !previousIsWord && isWord && c != '_';
-            previousIsWord = isWord;
-            if (!candidate)
+            if (c >= Ascii || !IsWordChar(c))
             {
+                p++;
                 continue;
             }
 
-            var lists = _singles[Fold(c)];
-            if (p + 1 < text.Length && text[p + 1] < Ascii)
+            if (c != '_')
             {
-                var node = _pairNodes[Key(c, text[p + 1])];
-                for (var i = p + 2; node >= 0; i++)
-                {
-                    var n = _nodes[node];
-                    lists |= n.Ends;
-                    node = i < text.Length && text[i] < Ascii ? Child(_edges.AsSpan(n.FirstEdge, n.Edges), Fold(text[i])) : -1;
-                }
+                Enter(text, p, answer);
             }
 
-            if (lists != 0)
+            for (p++; p < text.Length && text[p] < Ascii && IsWordChar(text[p]); p++)
             {
-                answer.Add(p, lists);
             }
+        }
+    }
+
+    /// <summary>Walks the trie from position <paramref name="p"/> and notes the lists whose prefixes begin there.</summary>
+    private void Enter(string text, int p, Answer answer)
+    {
+        var c = text[p];
+        var lists = _singles[Fold(c)];
+        if (p + 1 < text.Length && text[p + 1] < Ascii)
+        {
+            var node = _pairNodes[Key(c, text[p + 1])];
+            for (var i = p + 2; node >= 0; i++)
+            {
+                var n = _nodes[node];
+                lists |= n.Ends;
+                node = i < text.Length && text[i] < Ascii ? Child(_edges.AsSpan(n.FirstEdge, n.Edges), Fold(text[i])) : -1;
+            }
+        }
+
+        if (lists != 0)
+        {
+            answer.Add(p, lists);
         }
     }
 
