@@ -86,7 +86,7 @@ public static partial class CasualtyRule
             }
 
             // "half of the region's 150,000 people": a share of a population, not a count of victims.
-            if (Share().IsMatch(s.Text[Math.Max(0, n.Start - 30)..n.Start]))
+            if (Share().IsMatch(s.Text.AsSpan()[Math.Max(0, n.Start - 30)..n.Start]))
             {
                 continue;
             }
@@ -247,7 +247,7 @@ public static partial class CasualtyRule
 
     /// <summary>"killed at least 13 and wounded more than 40": an outcome verb right in front of a bare number.</summary>
     private static bool OutcomeVerbBefore(SentenceContext s, NumberMention n) =>
-        OutcomeVerb().IsMatch(s.Text[Math.Max(0, n.Start - 20)..n.Start]);
+        OutcomeVerb().IsMatch(s.Text.AsSpan()[Math.Max(0, n.Start - 20)..n.Start]);
 
     [GeneratedRegex(@"\b(?:lost|lose|losing|killed|kill|killing|kills)\b", RegexOptions.IgnoreCase)]
     private static partial Regex KilledBefore();
@@ -400,7 +400,7 @@ public static partial class CasualtyRule
             }
         }
 
-        if (BothSides().IsMatch(s.Text[Math.Min(from, s.Text.Length)..limit]))
+        if (BothSides().IsMatch(s.Text.AsSpan()[Math.Min(from, s.Text.Length)..limit]))
         {
             how = "both";
             return "both";
@@ -420,7 +420,7 @@ public static partial class CasualtyRule
             && !Passive().IsMatch(verbWindow[..inflict.Index]))
         {
             how = "inflicted";
-            if (claimant == "both" || BothSides().IsMatch(s.Text[..n.Start]))
+            if (claimant == "both" || BothSides().IsMatch(s.Text.AsSpan()[..n.Start]))
             {
                 return "both";
             }

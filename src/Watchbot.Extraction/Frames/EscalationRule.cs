@@ -113,7 +113,7 @@ public static partial class EscalationRule
             }
 
             // Only the words just before the trigger matter to these end-anchored tests.
-            var before = clause[Math.Max(0, m.Index - 80)..m.Index];
+            var before = clause.AsSpan()[Math.Max(0, m.Index - 80)..m.Index];
             if (Negated().IsMatch(before) || IsHypothetical(clause, m.Index, modals))
             {
                 continue;
@@ -139,7 +139,7 @@ public static partial class EscalationRule
         }
 
         // A modal in front of the trigger, or anywhere when the trigger is a bare noun phrase ("A missile attack ... would").
-        return modals[0] < triggerIndex || triggerIndex < 3 || Indefinite().IsMatch(clause[Math.Max(0, triggerIndex - 40)..triggerIndex]);
+        return modals[0] < triggerIndex || triggerIndex < 3 || Indefinite().IsMatch(clause.AsSpan()[Math.Max(0, triggerIndex - 40)..triggerIndex]);
     }
 
     /// <summary>The actor doing it: the nearest actor named before the trigger outside quotes, else the first one named.</summary>

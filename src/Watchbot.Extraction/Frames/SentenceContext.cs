@@ -243,27 +243,39 @@ public sealed partial class SentenceContext
         return lo;
     }
 
-    private Dictionary<LexiconList, Dictionary<int, int>>? _starts;
+    private List<(LexiconList List, IReadOnlyList<Match> Matches)>? _starts;
 
     /// <summary>
     /// The length of the match of <paramref name="list"/> that starts exactly at <paramref name="position"/>, or 0. The
-    /// list runs once over the sentence; later questions are lookups.
+    /// list runs once over the sentence; later questions look through its few matches.
     /// </summary>
     public int MatchAt(LexiconList list, int position)
     {
-        _starts ??= [];
-        if (!_starts.TryGetValue(list, out var starts))
+        IReadOnlyList<Match>? matches = null;
+        foreach (var (known, found) in _starts ?? [])
         {
-            starts = [];
-            foreach (Match m in list.Matches(Text))
+            if (ReferenceEquals(known, list))
             {
-                starts.TryAdd(m.Index, m.Length);
+                matches = found;
+                break;
             }
-
-            _starts[list] = starts;
         }
 
-        return starts.TryGetValue(position, out var length) ? length : 0;
+        if (matches is null)
+        {
+            matches = list.Matches(Text);
+            (_starts ??= []).Add((list, matches));
+        }
+
+        foreach (var m in matches)
+        {
+            if (m.Index == position)
+            {
+                return m.Length;
+            }
+        }
+
+        return 0;
     }
 
     [GeneratedRegex(@"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands|scores|tens)\b)")]

@@ -18,21 +18,59 @@ public static class Speakers
 
     public static Mention? Subject(SentenceContext s, int position, int clauseStart)
     {
+        // Loops rather than queries: this runs for every trigger, and each query allocated its iterators and closures.
+        // Among equals the first in the sentence wins, as the stable sorts it replaces chose.
         var quoted = s.Quoted(position);
-        var candidates = s.Actors.Where(m => m.End <= position && m.Start >= clauseStart && s.Quoted(m.Start) == quoted && !IsObject(s, m)).ToList();
-        if (candidates.Count > 0)
+        Mention? nearest = null;
+        foreach (var m in s.Mentions)
         {
-            return candidates.OrderByDescending(m => m.End).First();
+            if (m.Kind == MentionKind.Actor && m.End <= position && m.Start >= clauseStart && s.Quoted(m.Start) == quoted
+                && (nearest is null || m.End > nearest.End) && !IsObject(s, m))
+            {
+                nearest = m;
+            }
+        }
+
+        if (nearest is not null)
+        {
+            return nearest;
         }
 
         if (quoted)
         {
-            var outside = s.Actors.Where(m => !s.Quoted(m.Start) && !IsObject(s, m)).ToList();
-            var after = outside.Where(m => m.Start > position).OrderBy(m => m.Start).FirstOrDefault();
-            return after ?? outside.OrderByDescending(m => m.End).FirstOrDefault(m => m.End <= position);
+            // The speaker outside the quote: the first named after it, else the last named before it.
+            Mention? after = null, before = null;
+            foreach (var m in s.Mentions)
+            {
+                if (m.Kind != MentionKind.Actor || s.Quoted(m.Start) || IsObject(s, m))
+                {
+                    continue;
+                }
+
+                if (m.Start > position && (after is null || m.Start < after.Start))
+                {
+                    after = m;
+                }
+
+                if (m.End <= position && (before is null || m.End > before.End))
+                {
+                    before = m;
+                }
+            }
+
+            return after ?? before;
         }
 
-        return s.Actors.Where(m => m.End <= position && s.Quoted(m.Start) == quoted).OrderByDescending(m => m.End).FirstOrDefault();
+        Mention? last = null;
+        foreach (var m in s.Mentions)
+        {
+            if (m.Kind == MentionKind.Actor && m.End <= position && s.Quoted(m.Start) == quoted && (last is null || m.End > last.End))
+            {
+                last = m;
+            }
+        }
+
+        return last;
     }
 
     private static bool IsObject(SentenceContext s, Mention m)
