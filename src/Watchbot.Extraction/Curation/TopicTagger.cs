@@ -10,30 +10,26 @@ public static class TopicTagger
 {
     private static readonly ConditionalWeakTable<IReadOnlyList<Topic>, List<(string Name, Regex Names, HashSet<string> Actors)>> Cache = new();
 
-    public static IReadOnlyList<string> TopicsFor(EventDraft e, IReadOnlyList<Topic> topics)
-    {
-        if (topics.Count == 0)
-        {
-            return [];
-        }
-
-        var text = string.Join("\n", e.Sources.Select(s => s.Sentence)) + "\n" + string.Join("\n", e.Places);
-        return TopicsFor(text, e.Actors, topics);
-    }
+    /// <summary>The topics whose places, keywords or actors the event's sentences, places or actors mention.</summary>
+    public static IReadOnlyList<string> TopicsFor(EventDraft e, IReadOnlyList<Topic> topics) =>
+        // Each sentence and place on its own: a name cannot span two of them, so joining them first only copied text.
+        Matching(topics, names => e.Sources.Any(s => s.Sentence is { } sentence && names.IsMatch(sentence)) || e.Places.Any(names.IsMatch), e.Actors);
 
     /// <summary>The topics whose places, keywords or actors this text (or these actors) mention.</summary>
-    public static IReadOnlyList<string> TopicsFor(string text, IReadOnlyList<string> actors, IReadOnlyList<Topic> topics)
+    public static IReadOnlyList<string> TopicsFor(string text, IReadOnlyList<string> actors, IReadOnlyList<Topic> topics) =>
+        Matching(topics, names => names.IsMatch(text), actors);
+
+    private static IReadOnlyList<string> Matching(IReadOnlyList<Topic> topics, Func<Regex, bool> named, IReadOnlyList<string> actors)
     {
         if (topics.Count == 0)
         {
             return [];
         }
 
-        var matchers = Cache.GetValue(topics, Build);
         var result = new List<string>();
-        foreach (var (name, names, topicActors) in matchers)
+        foreach (var (name, names, topicActors) in Cache.GetValue(topics, Build))
         {
-            if (names.IsMatch(text) || actors.Any(topicActors.Contains))
+            if (named(names) || actors.Any(topicActors.Contains))
             {
                 result.Add(name);
             }

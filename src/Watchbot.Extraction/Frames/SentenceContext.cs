@@ -191,8 +191,10 @@ public sealed partial class SentenceContext
         }
 
         cuts.Add(Text.Length);
-        cuts = cuts.Distinct().Order().ToList();
-        var result = new List<(int, int)>();
+        cuts.Sort();
+
+        // Consecutive cuts, each pair once: equal cuts make no clause.
+        var result = new List<(int, int)>(cuts.Count - 1);
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
             if (cuts[i + 1] > cuts[i])
