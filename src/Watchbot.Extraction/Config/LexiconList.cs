@@ -264,9 +264,9 @@ public sealed class LexiconList
     }
 
     /// <summary>
-    /// The characters that shape a pattern's groups ('(', ')', '|') outside escapes and character classes, from
-    /// <paramref name="from"/> on, each with the group depth around it (for a ')', the depth outside the group it
-    /// closes); null when a class is never closed.
+    /// The characters that shape a pattern's groups ('(', ')', '|') and its anchors (reported as '^' for ^, $, \A, \Z,
+    /// \z and \G) outside character classes, from <paramref name="from"/> on, each with the group depth around it (for
+    /// a ')', the depth outside the group it closes); null when a class is never closed.
     /// </summary>
     private static List<(int Index, char Char, int Depth)>? Structure(string pattern, int from = 0)
     {
@@ -277,7 +277,14 @@ public sealed class LexiconList
             switch (pattern[i])
             {
                 case '\\':
-                    i++;
+                    if (++i < pattern.Length && pattern[i] is 'A' or 'Z' or 'z' or 'G')
+                    {
+                        found.Add((i - 1, '^', depth));
+                    }
+
+                    break;
+                case '^' or '$':
+                    found.Add((i, '^', depth));
                     break;
                 case '[':
                     // Skip the class: '(' and '|' are plain characters inside it.
@@ -330,34 +337,7 @@ public sealed class LexiconList
     /// True when the entry holds an anchor (^, $, \A, \Z, \z, \G) outside a character class, or a class that never
     /// closes: tried from the middle of a text, it would not mean what it means for the whole text.
     /// </summary>
-    internal static bool HasAnchor(string entry)
-    {
-        for (var i = 0; i < entry.Length; i++)
-        {
-            switch (entry[i])
-            {
-                case '\\':
-                    if (++i < entry.Length && entry[i] is 'A' or 'Z' or 'z' or 'G')
-                    {
-                        return true;
-                    }
-
-                    break;
-                case '[':
-                    i = ClassEnd(entry, i);
-                    if (i < 0)
-                    {
-                        return true;
-                    }
-
-                    break;
-                case '^' or '$':
-                    return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool HasAnchor(string entry) => Structure(entry) is not { } structure || structure.Exists(c => c.Char == '^');
 
     /// <summary>The index of the ']' that closes the class opened at <paramref name="open"/>, or -1.</summary>
     private static int ClassEnd(string entry, int open)
@@ -393,7 +373,8 @@ public sealed class LexiconList
         {
             '(' => c.Index + 2 < entry.Length && entry[c.Index + 1] == '?' && entry[c.Index + 2] is not (':' or '=' or '!' or '<' or '>'),
             ')' => c.Depth < 0,
-            _ => c.Depth == 0,
+            '|' => c.Depth == 0,
+            _ => false,
         })
         && structure.Count(c => c.Char == '(') == structure.Count(c => c.Char == ')');
 
