@@ -225,19 +225,6 @@ public class BadInputTests
         Assert.Equal(12, gate.NextStart(text, 3, 1));
     }
 
-    [Theory]
-    [InlineData("soldiers?", false)]
-    [InlineData("[^;]{0,60}truce", false)]
-    [InlineData("[$^]", false)]
-    [InlineData("\\$100", false)]
-    [InlineData("^truce", true)]
-    [InlineData("truce$", true)]
-    [InlineData("\\Gtruce", true)]
-    [InlineData("truce\\z", true)]
-    [InlineData("[abc", true)]
-    public void An_entry_with_an_anchor_is_never_tried_from_the_middle_of_a_text(string entry, bool anchored) =>
-        Assert.Equal(anchored, LexiconList.HasAnchor(entry));
-
     [Fact]
     public void A_gate_serves_at_most_sixty_four_lists()
     {
