@@ -140,31 +140,16 @@ internal sealed class PrefixGate
     /// boundary: a character that is not an ASCII letter or digit, or one that follows something other than an ASCII
     /// letter, digit or '_'. -1 when there is none.
     /// </summary>
-    public int FirstStart(string text, ulong lists) => NextStart(text, lists, 0);
-
-    /// <summary>
-    /// The first such position at or after <paramref name="from"/>, or -1. No match of those lists starts anywhere
-    /// else, so a caller may try these positions alone.
-    /// </summary>
-    public int NextStart(string text, ulong lists, int from)
+    public int FirstStart(string text, ulong lists)
     {
         var answer = AnswerFor(text);
-        if ((answer.Found & lists) == 0)
+        var first = int.MaxValue;
+        for (var found = answer.Found & lists; found != 0; found &= found - 1)
         {
-            return -1;
+            first = Math.Min(first, answer.First[BitOperations.TrailingZeroCount(found)]);
         }
 
-        var positions = answer.Positions.AsSpan(0, answer.Count);
-        var i = from <= 0 ? 0 : positions.BinarySearch(from);
-        for (i = i < 0 ? ~i : i; i < positions.Length; i++)
-        {
-            if ((answer.Lists[i] & lists) != 0)
-            {
-                return positions[i];
-            }
-        }
-
-        return -1;
+        return first == int.MaxValue ? -1 : first;
     }
 
     private Answer AnswerFor(string text)
@@ -187,19 +172,19 @@ internal sealed class PrefixGate
         return answer;
     }
 
-    /// <summary>One pass over the text: each position where a prefix begins, with the lists whose prefix it is.</summary>
+    /// <summary>One pass over the text: for each list, the first position where one of its prefixes begins.</summary>
     private void Walk(string text, Answer answer)
     {
-        answer.Clear();
+        answer.Found = 0;
         if (StartsAnywhere)
         {
             var previousIsWord = false;
             for (var p = 0; p < text.Length; p++)
             {
                 var c = text[p];
-                if (c < Ascii && (!previousIsWord || !char.IsAsciiLetterOrDigit(c)))
+                if (c < Ascii && (!previousIsWord || !char.IsAsciiLetterOrDigit(c)) && Enter(text, p, answer))
                 {
-                    Enter(text, p, answer);
+                    return;
                 }
 
                 previousIsWord = c < Ascii && IsWordChar(c);
@@ -219,9 +204,9 @@ internal sealed class PrefixGate
                 continue;
             }
 
-            if (c != '_')
+            if (c != '_' && Enter(text, p, answer))
             {
-                Enter(text, p, answer);
+                return;
             }
 
             for (p++; p < text.Length && text[p] < Ascii && IsWordChar(text[p]); p++)
@@ -230,8 +215,8 @@ internal sealed class PrefixGate
         }
     }
 
-    /// <summary>Walks the trie from position <paramref name="p"/> and notes the lists whose prefixes begin there.</summary>
-    private void Enter(string text, int p, Answer answer)
+    /// <summary>Walks the trie from position <paramref name="p"/> and notes the lists whose prefixes first begin there; true once every list has been found.</summary>
+    private bool Enter(string text, int p, Answer answer)
     {
         var c = text[p];
         var lists = _singles[Fold(c)];
@@ -246,10 +231,14 @@ internal sealed class PrefixGate
             }
         }
 
-        if (lists != 0)
+        // Each list's first position is all the callers need: once every list has one, the walk can stop.
+        for (var fresh = lists & ~answer.Found; fresh != 0; fresh &= fresh - 1)
         {
-            answer.Add(p, lists);
+            answer.First[BitOperations.TrailingZeroCount(fresh)] = p;
         }
+
+        answer.Found |= lists;
+        return answer.Found == _all;
     }
 
     private static int Child(ReadOnlySpan<(char Key, int Child)> children, char c)
@@ -274,37 +263,12 @@ internal sealed class PrefixGate
 
     private readonly record struct Node(ulong Ends, int FirstEdge, int Edges);
 
-    /// <summary>What one walk found: the text and gate it belongs to, and each position where a prefix begins, with its lists.</summary>
+    /// <summary>What one walk found: the text and gate it belongs to, the lists found, and where each was first.</summary>
     private sealed class Answer
     {
         public PrefixGate? Gate;
         public string? Text;
         public ulong Found;
-        public int Count;
-        public int[] Positions = new int[32];
-        public ulong[] Lists = new ulong[32];
-
-        /// <summary>Empties the answer; arrays grown for a huge text are let go rather than kept for the thread.</summary>
-        public void Clear()
-        {
-            (Count, Found) = (0, 0);
-            if (Positions.Length > 4096)
-            {
-                (Positions, Lists) = (new int[32], new ulong[32]);
-            }
-        }
-
-        public void Add(int position, ulong lists)
-        {
-            if (Count == Positions.Length)
-            {
-                Array.Resize(ref Positions, Count * 2);
-                Array.Resize(ref Lists, Count * 2);
-            }
-
-            (Positions[Count], Lists[Count]) = (position, lists);
-            Count++;
-            Found |= lists;
-        }
+        public readonly int[] First = new int[MaxLists];
     }
 }
