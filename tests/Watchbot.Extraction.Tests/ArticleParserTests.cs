@@ -143,4 +143,16 @@ public class ArticleParserTests
         Assert.True(outcome.Ok, outcome.Error);
         Assert.Empty(TestSupport.Extractor.Extract(outcome.Article!, "long.txt", TestSupport.Topics));
     }
+
+    [Fact]
+    public void Header_lines_collapse_their_white_space_as_the_plain_pattern_does()
+    {
+        var alphabet = "ab \t\n\r\u3000\u00A0\u2009.";
+        var random = new Random(9);
+        for (var n = 0; n < 3000; n++)
+        {
+            var line = new string(Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            Assert.Equal(System.Text.RegularExpressions.Regex.Replace(line, @"\s+", " ").Trim(), TextArticleParser.CollapseSpaces(line));
+        }
+    }
 }

@@ -71,4 +71,20 @@ public class TextNormalizerTests
     [InlineData("a\n\nB", "a B")]
     public void Paragraphs_split_at_blank_lines_and_join_where_a_page_break_cut_a_sentence(string text, string expected) =>
         Assert.Equal(expected, string.Join('|', TextNormalizer.Paragraphs(text)));
+
+    [Fact]
+    public void Random_texts_split_into_raw_paragraphs_as_the_blank_line_pattern_does()
+    {
+        // The pattern the splitter replaced, kept here as the rule it must agree with.
+        var blankLines = new System.Text.RegularExpressions.Regex(@"\n[ \t]*\n\s*");
+        var spaces = new System.Text.RegularExpressions.Regex("[ ]{2,}");
+        var alphabet = "ab \n\n\t\r.\u3000\u00A0";
+        var random = new Random(3);
+        for (var n = 0; n < 3000; n++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var expected = blankLines.Split(text).Select(p => spaces.Replace(p.Replace('\n', ' '), " ").Trim()).Where(p => p.Length > 0);
+            Assert.Equal(expected, TextNormalizer.RawParagraphs(text));
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Watchbot.Core.Storage;
 using Watchbot.Extraction.Text;
@@ -17,19 +18,23 @@ public static partial class TextArticleParser
     {
         var text = TextNormalizer.NormalizeCharacters(content);
         var lines = text.Split('\n');
-        var nonEmpty = Enumerable.Range(0, lines.Length).Where(i => lines[i].Trim().Length > 0).ToList();
+        var nonEmpty = Enumerable.Range(0, lines.Length).Where(i => !string.IsNullOrWhiteSpace(lines[i])).ToList();
         if (nonEmpty.Count == 0)
         {
             return ParseOutcome.Fail("the file has no text");
         }
 
         var header = nonEmpty.Take(HeaderLines).Where(i => !IsLongProse(lines[i])).ToList();
-        var titleLine = FindTitle(lines, nonEmpty, header);
+
+        // The header lines are read cleaned several times over (title, author, date): cleaned once each.
+        var cleaned = new string?[lines.Length];
+        string CleanLine(int line) => cleaned[line] ??= Clean(lines[line]);
+        var titleLine = FindTitle(lines, nonEmpty, header, CleanLine);
         var consumed = new HashSet<int>();
         string title;
         if (titleLine >= 0)
         {
-            title = Clean(lines[titleLine]);
+            title = CleanLine(titleLine);
             consumed.Add(titleLine);
         }
         else
@@ -48,7 +53,7 @@ public static partial class TextArticleParser
                 continue;
             }
 
-            var clean = Clean(lines[i]);
+            var clean = CleanLine(i);
             var date = PublicationDate.FromDateLine(clean, readDate);
             if (date is not null && headerDate is null)
             {
@@ -75,7 +80,7 @@ public static partial class TextArticleParser
         var lastLine = nonEmpty[^1];
         if (!consumed.Contains(lastLine) && lastLine != titleLine)
         {
-            endDate = PublicationDate.FromDateLine(Clean(lines[lastLine]), readDate);
+            endDate = PublicationDate.FromDateLine(CleanLine(lastLine), readDate);
             if (endDate is not null)
             {
                 consumed.Add(lastLine);
@@ -107,12 +112,12 @@ public static partial class TextArticleParser
         return new ParseOutcome(article, null);
     }
 
-    private static int FindTitle(string[] lines, List<int> nonEmpty, List<int> header)
+    private static int FindTitle(string[] lines, List<int> nonEmpty, List<int> header, Func<int, string> clean)
     {
         // A Markdown heading in Latin script wins: the kicker or republisher lines above it are not the title.
         foreach (var i in header)
         {
-            if (MarkdownText.IsHeading(lines[i]) && IsTitleLike(Clean(lines[i])))
+            if (MarkdownText.IsHeading(lines[i]) && IsTitleLike(clean(i)))
             {
                 return i;
             }
@@ -121,8 +126,8 @@ public static partial class TextArticleParser
         // A short first line standing alone above a blank line is the title.
         if (header.Count > 0 && header[0] == nonEmpty[0] && nonEmpty.Count > 1)
         {
-            var first = Clean(lines[nonEmpty[0]]);
-            var blankAfter = nonEmpty[0] + 1 < lines.Length && lines[nonEmpty[0] + 1].Trim().Length == 0;
+            var first = clean(nonEmpty[0]);
+            var blankAfter = nonEmpty[0] + 1 < lines.Length && string.IsNullOrWhiteSpace(lines[nonEmpty[0] + 1]);
             var latin = first.Count(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z');
             if (blankAfter && first.Length is >= 3 and <= 150 && !first.EndsWith('.') && latin >= first.Count(char.IsLetter) * 0.8
                 && PublicationDate.FromDateLine(first, DateOnly.MaxValue.AddYears(-1)) is null && !first.StartsWith("http", StringComparison.OrdinalIgnoreCase))
@@ -133,8 +138,8 @@ public static partial class TextArticleParser
 
         foreach (var i in header)
         {
-            var clean = Clean(lines[i]);
-            if (IsTitleLike(clean) && PublicationDate.FromDateLine(clean, DateOnly.MaxValue.AddYears(-1)) is null && !LooksLikeName(StripBy(clean)))
+            var line = clean(i);
+            if (IsTitleLike(line) && PublicationDate.FromDateLine(line, DateOnly.MaxValue.AddYears(-1)) is null && !LooksLikeName(StripBy(line)))
             {
                 return i;
             }
@@ -172,7 +177,38 @@ public static partial class TextArticleParser
 
     private static string StripBy(string line) => ByPrefix().Replace(line, "").Trim();
 
-    private static string Clean(string line) => Regex.Replace(MarkdownText.StripLine(line), @"\s+", " ").Trim();
+    private static string Clean(string line) => CollapseSpaces(MarkdownText.StripLine(line));
+
+    /// <summary>Each run of white space made one space, none at either end (what <c>\s+</c> replaced by " " and a trim gave).</summary>
+    internal static string CollapseSpaces(string line)
+    {
+        var text = line.AsSpan().Trim();
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            clean = !char.IsWhiteSpace(text[i]) || (text[i] == ' ' && !char.IsWhiteSpace(text[i + 1]));
+        }
+
+        if (clean)
+        {
+            return text.Length == line.Length ? line : text.ToString();
+        }
+
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                sb.Append(text[i]);
+            }
+            else if (!char.IsWhiteSpace(text[i - 1]))
+            {
+                sb.Append(' ');
+            }
+        }
+
+        return sb.ToString();
+    }
 
     [GeneratedRegex(@"^(?:by|written by|author:)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();

@@ -24,21 +24,31 @@ public static partial class TextNormalizer
     /// <summary>Curly quotes to straight ones, dashes to '-', non-breaking and odd spaces to plain ones.</summary>
     public static string NormalizeCharacters(string text)
     {
-        var first = text.AsSpan().IndexOfAny(Changed);
-        if (first < 0)
+        if (!text.AsSpan().ContainsAny(Changed))
         {
             return text;
         }
 
         // An em dash or an ellipsis becomes three characters: the output is at most three times as long. One pooled
-        // buffer and the final string, rather than a builder's chunks and then the string.
+        // buffer and the final string, rather than a builder's chunks and then the string. The characters to change are
+        // few (quotes, dashes): the text between them is copied a run at a time.
         var buffer = ArrayPool<char>.Shared.Rent(text.Length * 3);
         try
         {
-            text.AsSpan(0, first).CopyTo(buffer);
-            var length = first;
-            for (var i = first; i < text.Length; i++)
+            var length = 0;
+            for (var i = 0; i < text.Length; i++)
             {
+                var next = text.AsSpan(i).IndexOfAny(Changed);
+                if (next < 0)
+                {
+                    text.AsSpan(i).CopyTo(buffer.AsSpan(length));
+                    length += text.Length - i;
+                    break;
+                }
+
+                text.AsSpan(i, next).CopyTo(buffer.AsSpan(length));
+                length += next;
+                i += next;
                 var c = text[i];
                 switch (c)
                 {
@@ -59,8 +69,6 @@ public static partial class TextNormalizer
                     case '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u200A' or '\u2002' or '\u2003' or '\t':
                         buffer[length++] = ' ';
                         break;
-                    case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF':
-                        break;
                     case '\u2026':
                         (buffer[length], buffer[length + 1], buffer[length + 2]) = ('.', '.', '.');
                         length += 3;
@@ -73,14 +81,8 @@ public static partial class TextNormalizer
 
                         buffer[length++] = '\n';
                         break;
-                    default:
-                        if (char.IsControl(c) && c != '\n')
-                        {
-                            break;
-                        }
 
-                        buffer[length++] = c;
-                        break;
+                    // The rest of the set: invisible characters (soft hyphen, zero-width, byte-order mark) and controls other than '\n', dropped.
                 }
             }
 
@@ -113,10 +115,7 @@ public static partial class TextNormalizer
     /// </summary>
     public static IReadOnlyList<string> Paragraphs(string text)
     {
-        var raw = BlankLines().Split(text)
-            .Select(p => Spaces().Replace(p.Replace('\n', ' '), " ").Trim())
-            .Where(p => p.Length > 0)
-            .ToList();
+        var raw = RawParagraphs(text);
         // Joined paragraphs grow in a builder, and what ShouldJoin asks of them is kept up to date as they grow: joining
         // by concatenation, and scanning the joined text each time, took time quadratic in the paragraphs joined.
         // A paragraph that nothing joins stays the string it is; the builder holds only paragraphs being joined.
@@ -166,6 +165,71 @@ public static partial class TextNormalizer
 
             single = null;
             open.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The text cut at each blank line (a line break, spaces or tabs, a line break, and any white space after), each
+    /// piece with its line breaks made spaces, runs of spaces made one, and no white space at either end; empty pieces
+    /// dropped.
+    /// </summary>
+    internal static List<string> RawParagraphs(string text)
+    {
+        var pieces = new List<string>();
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
+        {
+            var start = 0;
+            for (var i = text.IndexOf('\n'); ; i = text.IndexOf('\n', i + 1))
+            {
+                if (i < 0)
+                {
+                    AddPiece(text.AsSpan(start));
+                    return pieces;
+                }
+
+                var j = i + 1;
+                while (j < text.Length && text[j] is ' ' or '\t')
+                {
+                    j++;
+                }
+
+                if (j >= text.Length || text[j] != '\n')
+                {
+                    continue;
+                }
+
+                AddPiece(text.AsSpan(start, i - start));
+                for (j++; j < text.Length && char.IsWhiteSpace(text[j]); j++)
+                {
+                }
+
+                start = j;
+                i = j - 1;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        void AddPiece(ReadOnlySpan<char> piece)
+        {
+            var length = 0;
+            foreach (var c in piece)
+            {
+                var d = c == '\n' ? ' ' : c;
+                if (d != ' ' || length == 0 || buffer[length - 1] != ' ')
+                {
+                    buffer[length++] = d;
+                }
+            }
+
+            var trimmed = buffer.AsSpan(0, length).Trim();
+            if (trimmed.Length > 0)
+            {
+                pieces.Add(trimmed.SequenceEqual(text) ? text : trimmed.ToString());
+            }
         }
     }
 
@@ -224,10 +288,5 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"^[\w']$")]
     private static partial Regex WordOrApostrophe();
 
-    [GeneratedRegex(@"\n[ \t]*\n\s*")]
-    private static partial Regex BlankLines();
-
-    [GeneratedRegex(@"[ ]{2,}")]
-    private static partial Regex Spaces();
 
 }
