@@ -155,7 +155,7 @@ public class BadInputTests
         var texts = Directory.EnumerateFiles(Path.Combine(TestSupport.RepoRoot, "samples", "articles"))
             .SelectMany(p => SentenceSplitter.Split(File.ReadAllText(p)).Select(s => s.Text))
             .Concat(["\u212Ailled", "ſoldiers were \u212Ailled", "civilians", "xcivilians", "a civilian", "the 15%", "_civilians",
-                "\u00e9killed and killed", "\u0301killed", "killed killed killed", "killedkilled killed", "soldiers; soldier's", "Killed", "x\u200Dkilled"])
+                "\u00e9killed and killed", "\u0301killed", "killed killed killed", "killedkilled killed", "soldiers; soldier's", "Killed", "x\u200Dkilled", "a history of hits", "killed\u00e9", "kills_ and killsx", "shelter", "de-escalation and deescalate"])
             .ToList();
         foreach (var (lexicon, name) in new[] { (config.Casualties, "casualties"), (config.Speech, "speech"), (config.Escalation, "escalation"), (config.Ceasefire, "ceasefire"), (config.NeverNews, "never-news") })
         {
@@ -232,6 +232,47 @@ public class BadInputTests
     [InlineData("kill", "kil", -1)]
     public void The_prefix_gate_finds_the_first_word_start_where_a_prefix_begins(string prefixes, string text, int expected) =>
         Assert.Equal(expected, new PrefixGate(prefixes.Split('|')).FirstStart(text));
+
+    [Theory]
+    [InlineData("kills?", "kills|kill")]
+    [InlineData("(?:ceasefire|truce) holds", "ceasefire holds|truce holds")]
+    [InlineData("service ?members", "service members|servicemembers")]
+    [InlineData("servicem[ae]n", null)]
+    [InlineData("(?:a )?deal", "a deal|deal")]
+    [InlineData("x*", null)]
+    [InlineData("%", null)]
+    public void A_lexicon_entry_made_of_plain_parts_is_spelled_out_whole(string entry, string? expected) =>
+        Assert.Equal(expected, LexiconList.WholeSpellings(entry) is { } w ? string.Join('|', w) : null);
+
+    [Theory]
+    [InlineData("de-?escalat\\w*", "de-escalat|deescalat")]
+    [InlineData("servicem[ae]n", "servicem")]
+    [InlineData("(?:signed|reached) (?:a )?\\w+", "signed a |signed |reached a |reached ")]
+    public void A_lexicon_entry_is_gated_by_as_much_of_it_as_can_be_spelled(string entry, string expected) =>
+        Assert.Equal(expected, string.Join('|', LexiconList.StartSpellings(entry)));
+
+    [Theory]
+    [InlineData("hit", "a history of hits", -1)]
+    [InlineData("hit", "they hit it", 5)]
+    [InlineData("hit", "HIT", 0)]
+    [InlineData("hit", "hit\u00e9", 0)]
+    [InlineData("hit", "hit_", -1)]
+    [InlineData("15%", "15% and 15%x", 8)]
+    public void A_whole_entry_counts_only_where_a_word_boundary_follows_it(string entry, string text, int expected) =>
+        Assert.Equal(expected, new PrefixGate([entry + PrefixGate.WholeEntry]).FirstStart(text));
+
+    [Fact]
+    public void A_piece_of_a_walked_text_is_answered_as_if_walked()
+    {
+        var gate = new PrefixGate(new List<IEnumerable<string>> { new[] { "shell" }, new[] { "truce" } });
+        const string sentence = "Shelling went on after the truce, officials said.";
+        Assert.Equal(0, gate.FirstStart(sentence, 1));
+        foreach (var piece in new[] { sentence[10..], sentence[3..], "elling went", "officials said.", sentence[27..] })
+        {
+            Assert.Equal(new PrefixGate(["shell"]).FirstStart(piece), gate.FirstStart(piece, 1));
+            Assert.Equal(new PrefixGate(["truce"]).FirstStart(piece), gate.FirstStart(piece, 2));
+        }
+    }
 
     [Fact]
     public void The_prefix_gate_refuses_a_prefix_it_cannot_compare()

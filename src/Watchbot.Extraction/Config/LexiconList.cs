@@ -30,7 +30,9 @@ public sealed class LexiconList
         var prefixes = new List<string>(entries.Count);
         foreach (var entry in entries)
         {
-            var own = LiteralPrefixes(entry);
+            // An entry that spells out all it can match ("kills?", "(?:ceasefire|truce) holds") goes in whole, each
+            // spelling needing a word boundary after it; any other by the letters every match starts with.
+            var own = WholeSpellings(entry) is { } whole ? whole.Select(w => w + PrefixGate.WholeEntry).ToList() : StartSpellings(entry);
             if (own.Count == 0)
             {
                 prefixes = null;
@@ -91,11 +93,12 @@ public sealed class LexiconList
     /// </summary>
     private static string[] Minimal(List<string> prefixes)
     {
-        var distinct = prefixes.Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(p => p.Length).ToList();
+        var distinct = prefixes.Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(p => p.TrimEnd(PrefixGate.WholeEntry).Length).ToList();
         var kept = new List<string>(distinct.Count);
         foreach (var prefix in distinct)
         {
-            if (!kept.Exists(k => prefix.StartsWith(k, StringComparison.OrdinalIgnoreCase)))
+            // Only a plain prefix stands for the longer ones it starts: a whole entry needs the boundary after it.
+            if (!kept.Exists(k => !k.EndsWith(PrefixGate.WholeEntry) && prefix.StartsWith(k, StringComparison.OrdinalIgnoreCase)))
             {
                 kept.Add(prefix);
             }
@@ -103,6 +106,91 @@ public sealed class LexiconList
 
         return [.. kept];
     }
+
+    /// <summary>Most spellings an entry may have to go into the gate whole; one with more goes in by its prefix.</summary>
+    private const int MaxSpellings = 32;
+
+    /// <summary>
+    /// Every text the entry can match when it is made of plain characters, single characters made optional with '?',
+    /// and groups of such alternatives (themselves optional or not): "kills?" is "kill" or "kills". Null for any other
+    /// entry (a class, an escape, a repeat), for one that can match an empty text or starts with a character other
+    /// than an ASCII letter or digit, and for one with more than <see cref="MaxSpellings"/> spellings.
+    /// </summary>
+    internal static IReadOnlyList<string>? WholeSpellings(string entry) =>
+        SafeForPrefix(entry) && Spell(entry, out var complete) is var spellings && complete && Usable(spellings)
+            ? [.. spellings.Distinct(StringComparer.OrdinalIgnoreCase)]
+            : null;
+
+    /// <summary>
+    /// The texts one of which starts every match of the entry, spelled out as far as <see cref="WholeSpellings"/> can
+    /// read it ("de-escalat" and "deescalat" for "de-?escalat\w*"), or the plain letters in front
+    /// (<see cref="LiteralPrefixes"/>) when it cannot read even the first part.
+    /// </summary>
+    internal static IReadOnlyList<string> StartSpellings(string entry) =>
+        SafeForPrefix(entry) && Spell(entry, out _) is var spellings && Usable(spellings)
+            ? [.. spellings.Distinct(StringComparer.OrdinalIgnoreCase)]
+            : LiteralPrefixes(entry);
+
+    private static bool Usable(List<string> spellings) => spellings.All(w => w.Length > 0 && char.IsAsciiLetterOrDigit(w[0]));
+
+    /// <summary>
+    /// The spellings of the pattern's longest leading part made of plain characters, optional single characters and
+    /// groups of fully spelled alternatives; <paramref name="complete"/> when that part is the whole pattern.
+    /// </summary>
+    private static List<string> Spell(string pattern, out bool complete)
+    {
+        List<string> result = [""];
+        complete = false;
+        for (var i = 0; i < pattern.Length;)
+        {
+            List<string> next = [];
+            var end = i;
+            if (IsPlain(pattern[i]))
+            {
+                next.Add(pattern[i].ToString());
+                end = i + 1;
+            }
+            else if (pattern.AsSpan(i).StartsWith("(?:") && GroupEnd(pattern, i) is var close && close > 0)
+            {
+                foreach (var alternative in SplitTopLevel(pattern[(i + 3)..close]))
+                {
+                    next.AddRange(Spell(alternative, out var whole));
+                    if (!whole)
+                    {
+                        return result;
+                    }
+                }
+
+                end = close + 1;
+            }
+            else
+            {
+                return result;
+            }
+
+            if (end < pattern.Length && pattern[end] == '?')
+            {
+                next.Add("");
+                end++;
+            }
+
+            // A repeat, or a lazy '?': not spelled out, and the part before it is all that is known.
+            if ((end < pattern.Length && pattern[end] is '?' or '*' or '+' or '{') || result.Count * next.Count > MaxSpellings)
+            {
+                return result;
+            }
+
+            result = [.. result.SelectMany(r => next.Select(n => r + n))];
+            i = end;
+        }
+
+        complete = true;
+        return result;
+    }
+
+    /// <summary>A character that stands for itself in a pattern (what <see cref="LiteralPrefix"/> reads).</summary>
+    private static bool IsPlain(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '\'' or '%' or ',' or ':' or ';' or '/' or '&' or '"' or '!' or '=' or '<' or '>' or '@' or '~';
 
     /// <summary>False only when the list cannot match anywhere in <paramref name="text"/>.</summary>
     public bool MayMatch(string text) => FirstPossibleStart(text) >= 0;
@@ -176,7 +264,7 @@ public sealed class LexiconList
         var sb = new StringBuilder();
         foreach (var c in entry)
         {
-            if (char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '\'' or '%' or ',' or ':' or ';' or '/' or '&' or '"' or '!' or '=' or '<' or '>' or '@' or '~')
+            if (IsPlain(c))
             {
                 sb.Append(c);
                 continue;

@@ -17,6 +17,13 @@ namespace Watchbot.Extraction.Config;
 internal sealed class PrefixGate
 {
     public const int MaxLists = 64;
+
+    /// <summary>
+    /// Ends a prefix that is a whole entry ("hit", "shelled"): it counts only where a word boundary follows it, as the
+    /// lists' closing <c>\b</c> requires, so "hit" is not found in "history". A character outside ASCII after it may be
+    /// a letter or not: it counts there.
+    /// </summary>
+    public const char WholeEntry = '\u0001';
     private const int Ascii = 128;
     private const int CacheSlots = 4;
 
@@ -59,6 +66,7 @@ internal sealed class PrefixGate
         Array.Fill(_pairNodes, -1);
         var children = new List<(char Key, int Child)[]>();
         var ends = new List<ulong>();
+        var wholeEnds = new List<ulong>();
         for (var list = 0; list < lists.Count; list++)
         {
             foreach (var prefix in lists[list])
@@ -73,19 +81,23 @@ internal sealed class PrefixGate
         var edge = 0;
         for (var node = 0; node < _nodes.Length; node++)
         {
-            _nodes[node] = new Node(ends[node], edge, children[node].Length);
+            _nodes[node] = new Node(ends[node], wholeEnds[node], edge, children[node].Length);
             children[node].CopyTo(_edges, edge);
             edge += children[node].Length;
         }
 
         void Add(string prefix, ulong bit)
         {
-            if (prefix.Length == 0 || !System.Text.Ascii.IsValid(prefix))
+            var whole = prefix.EndsWith(WholeEntry);
+            prefix = whole ? prefix[..^1] : prefix;
+            if (prefix.Length == 0 || !System.Text.Ascii.IsValid(prefix) || prefix.Contains(WholeEntry, StringComparison.Ordinal))
             {
                 throw new ArgumentException($"A gate prefix must be non-empty ASCII: '{prefix}'.", nameof(lists));
             }
 
             StartsAnywhere |= !char.IsAsciiLetterOrDigit(prefix[0]);
+
+            // A one-character entry is kept as a plain prefix: the table of single characters does not look further.
             if (prefix.Length == 1)
             {
                 _singles[Fold(prefix[0])] |= bit;
@@ -112,13 +124,21 @@ internal sealed class PrefixGate
                 node = child;
             }
 
-            ends[node] |= bit;
+            if (whole)
+            {
+                wholeEnds[node] |= bit;
+            }
+            else
+            {
+                ends[node] |= bit;
+            }
         }
 
         int NewNode()
         {
             children.Add([]);
             ends.Add(0);
+            wholeEnds.Add(0);
             return ends.Count - 1;
         }
     }
@@ -142,7 +162,16 @@ internal sealed class PrefixGate
     /// </summary>
     public int FirstStart(string text, ulong lists)
     {
-        var answer = AnswerFor(text);
+        if (Kept(text) is not { } answer)
+        {
+            if (NoneInPiece(text, lists))
+            {
+                return -1;
+            }
+
+            answer = Walked(text);
+        }
+
         var first = int.MaxValue;
         for (var found = answer.Found & lists; found != 0; found &= found - 1)
         {
@@ -152,10 +181,10 @@ internal sealed class PrefixGate
         return first == int.MaxValue ? -1 : first;
     }
 
-    private Answer AnswerFor(string text)
+    /// <summary>The answer kept for this very text, or null.</summary>
+    private Answer? Kept(string text)
     {
-        var answers = _answers ??= new Answer[CacheSlots];
-        foreach (var kept in answers)
+        foreach (var kept in _answers ??= new Answer[CacheSlots])
         {
             if (kept is not null && ReferenceEquals(kept.Gate, this) && ReferenceEquals(kept.Text, text))
             {
@@ -163,6 +192,35 @@ internal sealed class PrefixGate
             }
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// True when none of the <paramref name="lists"/> can begin anywhere in <paramref name="text"/> because it is a piece
+    /// (a clause, a window) of a text already walked that holds none of them: every place in the piece where a prefix
+    /// may begin is one in the whole text too (the same character before it), except the piece's first character,
+    /// which is tried here. The rules ask about many pieces of the sentence they read, mostly for lists the sentence
+    /// does not hold at all: answered without walking them.
+    /// </summary>
+    private bool NoneInPiece(string text, ulong lists)
+    {
+        foreach (var kept in _answers!)
+        {
+            if (kept is null || !ReferenceEquals(kept.Gate, this) || (kept.Found & lists) != 0 || kept.Text!.Length <= text.Length
+                || !kept.Text.Contains(text, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            return text.Length == 0 || text[0] >= Ascii || (ListsAt(text, 0) & lists) == 0;
+        }
+
+        return false;
+    }
+
+    private Answer Walked(string text)
+    {
+        var answers = _answers!;
         var slot = _nextSlot;
         _nextSlot = (slot + 1) % CacheSlots;
         var answer = answers[slot] ??= new Answer();
@@ -215,8 +273,23 @@ internal sealed class PrefixGate
         }
     }
 
-    /// <summary>Walks the trie from position <paramref name="p"/> and notes the lists whose prefixes first begin there; true once every list has been found.</summary>
+    /// <summary>Notes the lists whose prefixes first begin at position <paramref name="p"/>; true once every list has been found.</summary>
     private bool Enter(string text, int p, Answer answer)
+    {
+        var lists = ListsAt(text, p);
+
+        // Each list's first position is all the callers need: once every list has one, the walk can stop.
+        for (var fresh = lists & ~answer.Found; fresh != 0; fresh &= fresh - 1)
+        {
+            answer.First[BitOperations.TrailingZeroCount(fresh)] = p;
+        }
+
+        answer.Found |= lists;
+        return answer.Found == _all;
+    }
+
+    /// <summary>The lists (a bit each) with a prefix that begins at position <paramref name="p"/>, an ASCII character: a walk down the trie.</summary>
+    private ulong ListsAt(string text, int p)
     {
         var c = text[p];
         var lists = _singles[Fold(c)];
@@ -227,18 +300,32 @@ internal sealed class PrefixGate
             {
                 var n = _nodes[node];
                 lists |= n.Ends;
+                if (n.WholeEnds != 0 && BoundaryAt(text, i))
+                {
+                    lists |= n.WholeEnds;
+                }
+
                 node = i < text.Length && text[i] < Ascii ? Child(_edges.AsSpan(n.FirstEdge, n.Edges), Fold(text[i])) : -1;
             }
         }
 
-        // Each list's first position is all the callers need: once every list has one, the walk can stop.
-        for (var fresh = lists & ~answer.Found; fresh != 0; fresh &= fresh - 1)
+        return lists;
+    }
+
+    /// <summary>
+    /// Whether <c>\b</c> can hold at <paramref name="i"/>, just after an ASCII character: one side a word character
+    /// (ASCII letter, digit, '_') and the other not, the end of the text counting as not. A character outside ASCII
+    /// may be either, so the answer is yes.
+    /// </summary>
+    private static bool BoundaryAt(string text, int i)
+    {
+        var before = IsWordChar(text[i - 1]);
+        if (i == text.Length)
         {
-            answer.First[BitOperations.TrailingZeroCount(fresh)] = p;
+            return before;
         }
 
-        answer.Found |= lists;
-        return answer.Found == _all;
+        return text[i] >= Ascii || before != IsWordChar(text[i]);
     }
 
     private static int Child(ReadOnlySpan<(char Key, int Child)> children, char c)
@@ -261,7 +348,7 @@ internal sealed class PrefixGate
 
     private static char Fold(char c) => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
 
-    private readonly record struct Node(ulong Ends, int FirstEdge, int Edges);
+    private readonly record struct Node(ulong Ends, ulong WholeEnds, int FirstEdge, int Edges);
 
     /// <summary>What one walk found: the text and gate it belongs to, the lists found, and where each was first.</summary>
     private sealed class Answer
