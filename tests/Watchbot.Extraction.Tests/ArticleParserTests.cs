@@ -148,10 +148,8 @@ public class ArticleParserTests
     public void Header_lines_collapse_their_white_space_as_the_plain_pattern_does()
     {
         var alphabet = "ab \t\n\r\u3000\u00A0\u2009.";
-        var random = new Random(9);
-        for (var n = 0; n < 3000; n++)
+        foreach (var line in TestSupport.RandomTexts(alphabet, 9, 3000, 30))
         {
-            var line = new string(Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
             Assert.Equal(System.Text.RegularExpressions.Regex.Replace(line, @"\s+", " ").Trim(), TextArticleParser.CollapseSpaces(line));
         }
     }

@@ -11,6 +11,16 @@ namespace Watchbot.Extraction.Tests;
 /// <summary>The repository's config, loaded once, and small builders for articles.</summary>
 internal static class TestSupport
 {
+    /// <summary><paramref name="count"/> texts of up to <paramref name="maxLength"/> - 1 characters drawn from <paramref name="alphabet"/>, the same each run.</summary>
+    public static IEnumerable<string> RandomTexts(string alphabet, int seed, int count, int maxLength)
+    {
+        var random = new Random(seed);
+        for (var n = 0; n < count; n++)
+        {
+            yield return new string(Enumerable.Range(0, random.Next(0, maxLength)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+        }
+    }
+
     private static readonly Lazy<Extractor> Shared = new(() => Extractor.FromConfigDirectory(ConfigDirectory));
 
     public static string RepoRoot

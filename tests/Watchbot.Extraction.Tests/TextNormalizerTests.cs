@@ -51,10 +51,8 @@ public class TextNormalizerTests
     public void Random_mixtures_of_special_characters_normalize_as_the_plain_rule_says()
     {
         var alphabet = "ab \n\r\t.,\u201C\u201D\u2018\u2019\u2013\u2014\u2026\u00A0\u00AD\u200B\uFEFF\u0001\u007F\u0085\u00E9\u4E2D";
-        var random = new Random(11);
-        for (var n = 0; n < 2000; n++)
+        foreach (var text in TestSupport.RandomTexts(alphabet, 11, 2000, 60))
         {
-            var text = new string(Enumerable.Range(0, random.Next(0, 60)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
             Assert.Equal(Reference(text), TextNormalizer.NormalizeCharacters(text));
         }
     }
@@ -79,10 +77,8 @@ public class TextNormalizerTests
         var blankLines = new System.Text.RegularExpressions.Regex(@"\n[ \t]*\n\s*");
         var spaces = new System.Text.RegularExpressions.Regex("[ ]{2,}");
         var alphabet = "ab \n\n\t\r.\u3000\u00A0";
-        var random = new Random(3);
-        for (var n = 0; n < 3000; n++)
+        foreach (var text in TestSupport.RandomTexts(alphabet, 3, 3000, 40))
         {
-            var text = new string(Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
             var expected = blankLines.Split(text).Select(p => spaces.Replace(p.Replace('\n', ' '), " ").Trim()).Where(p => p.Length > 0);
             Assert.Equal(expected, TextNormalizer.RawParagraphs(text));
         }

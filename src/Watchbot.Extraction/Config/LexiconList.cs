@@ -7,8 +7,8 @@ namespace Watchbot.Extraction.Config;
 /// <summary>
 /// One compiled lexicon list with a gate in front of it. Every entry that starts with plain letters must put those
 /// letters at the start of its match, so a match can only start at a word start where one of the entries' leading
-/// letters begin (compared ignoring case): a text with none of them is not scanned, and the scan of one that has some
-/// starts at the first. The gate only ever skips positions where nothing can match: a list with an entry that starts
+/// letters begin (compared ignoring case), and an entry spelled out whole only where a word boundary follows it: a
+/// text with none of them is not scanned, and the scan of one that has some starts at the first. The gate only ever skips positions where nothing can match: a list with an entry that starts
 /// with a group or an escape, or that holds inline options or a top-level '|', gets no gate, and a text holding a
 /// character that the regex folds onto an ASCII letter (the Kelvin sign, say) is always scanned from its start.
 /// </summary>

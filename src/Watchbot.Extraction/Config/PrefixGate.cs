@@ -35,7 +35,8 @@ internal sealed class PrefixGate
     private readonly ulong[] _singles = new ulong[Ascii];
     private readonly int[] _pairNodes = new int[1 << 14];
 
-    // Every node in one array (the lists, a bit each, whose prefix ends there, and where its children's edges are),
+    // Every node in one array (the lists, a bit each, whose prefix ends there; those whose whole entry ends there, which
+    // count only before a word boundary; and where its children's edges are),
     // and every edge in another, each node's edges side by side: a walk reads memory close together instead of
     // chasing one small array per node.
     private readonly Node[] _nodes;
