@@ -155,7 +155,8 @@ public class BadInputTests
         var texts = Directory.EnumerateFiles(Path.Combine(TestSupport.RepoRoot, "samples", "articles"))
             .SelectMany(p => SentenceSplitter.Split(File.ReadAllText(p)).Select(s => s.Text))
             .Concat(["\u212Ailled", "ſoldiers were \u212Ailled", "civilians", "xcivilians", "a civilian", "the 15%", "_civilians",
-                "\u00e9killed and killed", "\u0301killed", "killed killed killed", "killedkilled killed", "soldiers; soldier's", "Killed", "x\u200Dkilled", "a history of hits", "killed\u00e9", "kills_ and killsx", "shelter", "de-escalation and deescalate"])
+                "\u00e9killed and killed", "\u0301killed", "killed killed killed", "killedkilled killed", "soldiers; soldier's", "Killed", "x\u200Dkilled", "a history of hits", "killed\u00e9", "kills_ and killsx", "shelter", "de-escalation and deescalate",
+                "killed\u200D", "killed\u200D and", "_killed", "killed_", "(killed)", "killed.", "\u00e9 killed", "KILLED!"])
             .ToList();
         foreach (var (lexicon, name) in new[] { (config.Casualties, "casualties"), (config.Speech, "speech"), (config.Escalation, "escalation"), (config.Ceasefire, "ceasefire"), (config.NeverNews, "never-news") })
         {
@@ -260,6 +261,38 @@ public class BadInputTests
     [InlineData("15%", "15% and 15%x", 8)]
     public void A_whole_entry_counts_only_where_a_word_boundary_follows_it(string entry, string text, int expected) =>
         Assert.Equal(expected, new PrefixGate([entry + PrefixGate.WholeEntry]).FirstStart(text));
+
+    [Theory]
+    [InlineData("hit", "they hit it", true)]
+    [InlineData("hit", "hit", true)]
+    [InlineData("hit", "(HIT)", true)]
+    [InlineData("hit", "a history of hits", false)]
+    [InlineData("hit", "\u00e9hit", false)]
+    [InlineData("hit", "hit\u00e9", false)]
+    [InlineData("hit", "hit\u200D", false)]
+    [InlineData("hit", "x\u200Dhit", false)]
+    [InlineData("15%", "up 15%", false)]
+    [InlineData("15%", "15%x", true)]
+    public void A_whole_entry_between_certain_word_boundaries_is_a_match_the_regex_need_not_confirm(string entry, string text, bool matched)
+    {
+        // Certain: the text's ends, or an ASCII character on the other side. A character outside ASCII may be a word
+        // character (a letter, a joiner) or not: only the regex can tell.
+        var gate = new PrefixGate([entry + PrefixGate.WholeEntry]);
+        gate.FirstStart(text, 1, out var seen);
+        Assert.Equal(matched, seen);
+        if (matched)
+        {
+            Assert.Matches(new System.Text.RegularExpressions.Regex(@"\b" + entry + @"\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), text);
+        }
+    }
+
+    [Fact]
+    public void A_plain_prefix_is_never_taken_for_a_match()
+    {
+        var gate = new PrefixGate(["shell"]);
+        Assert.Equal(0, gate.FirstStart("shell", 1, out var seen));
+        Assert.False(seen);
+    }
 
     [Fact]
     public void A_piece_of_a_walked_text_is_answered_as_if_walked()

@@ -154,15 +154,21 @@ internal sealed class PrefixGate
     public int Lists => BitOperations.PopCount(_all);
 
     /// <summary>The first position where a prefix of any list begins (see <see cref="FirstStart(string, ulong)"/>).</summary>
-    public int FirstStart(string text) => FirstStart(text, _all);
+    public int FirstStart(string text) => FirstStart(text, _all, out _);
+
+    /// <inheritdoc cref="FirstStart(string, ulong, out bool)"/>
+    public int FirstStart(string text, ulong lists) => FirstStart(text, lists, out _);
 
     /// <summary>
     /// The first position where a prefix of one of the <paramref name="lists"/> (a bit each) begins at a possible word
     /// boundary: a character that is not an ASCII letter or digit, or one that follows something other than an ASCII
-    /// letter, digit or '_'. -1 when there is none.
+    /// letter, digit or '_'. -1 when there is none. <paramref name="matched"/> is true when one of the lists' whole
+    /// entries was seen in the text between two certain word boundaries (an ASCII character that is not a word
+    /// character, or the end of the text, on each side): the list's regex, <c>\b(?:entries)\b</c>, matches the text.
     /// </summary>
-    public int FirstStart(string text, ulong lists)
+    public int FirstStart(string text, ulong lists, out bool matched)
     {
+        matched = false;
         if (Kept(text) is not { } answer)
         {
             if (NoneInPiece(text, lists))
@@ -172,6 +178,8 @@ internal sealed class PrefixGate
 
             answer = Walked(text);
         }
+
+        matched = (answer.Matched & lists) != 0;
 
         var first = int.MaxValue;
         for (var found = answer.Found & lists; found != 0; found &= found - 1)
@@ -213,7 +221,7 @@ internal sealed class PrefixGate
                 continue;
             }
 
-            return text.Length == 0 || text[0] >= Ascii || (ListsAt(text, 0) & lists) == 0;
+            return text.Length == 0 || text[0] >= Ascii || (ListsAt(text, 0, out _) & lists) == 0;
         }
 
         return false;
@@ -235,6 +243,7 @@ internal sealed class PrefixGate
     private void Walk(string text, Answer answer)
     {
         answer.Found = 0;
+        answer.Matched = 0;
         if (StartsAnywhere)
         {
             var previousIsWord = false;
@@ -277,7 +286,8 @@ internal sealed class PrefixGate
     /// <summary>Notes the lists whose prefixes first begin at position <paramref name="p"/>; true once every list has been found.</summary>
     private bool Enter(string text, int p, Answer answer)
     {
-        var lists = ListsAt(text, p);
+        var lists = ListsAt(text, p, out var matched);
+        answer.Matched |= matched;
 
         // Each list's first position is all the callers need: once every list has one, the walk can stop.
         for (var fresh = lists & ~answer.Found; fresh != 0; fresh &= fresh - 1)
@@ -289,13 +299,21 @@ internal sealed class PrefixGate
         return answer.Found == _all;
     }
 
-    /// <summary>The lists (a bit each) with a prefix that begins at position <paramref name="p"/>, an ASCII character: a walk down the trie.</summary>
-    private ulong ListsAt(string text, int p)
+    /// <summary>
+    /// The lists (a bit each) with a prefix that begins at position <paramref name="p"/>, an ASCII character: a walk down
+    /// the trie. <paramref name="matched"/>: those of them with a whole entry there between two certain word boundaries.
+    /// </summary>
+    private ulong ListsAt(string text, int p, out ulong matched)
     {
         var c = text[p];
         var lists = _singles[Fold(c)];
+        matched = 0;
         if (p + 1 < text.Length && text[p + 1] < Ascii)
         {
+            // Whole entries start with an ASCII letter or digit: a word boundary before one is certain at the start of
+            // the text or after an ASCII character that is not a word character. After any other character (a letter
+            // with an accent, a joiner) only the regex can tell.
+            var certainStart = IsWordChar(c) && (p == 0 || (text[p - 1] < Ascii && !IsWordChar(text[p - 1])));
             var node = _pairNodes[Key(c, text[p + 1])];
             for (var i = p + 2; node >= 0; i++)
             {
@@ -304,6 +322,10 @@ internal sealed class PrefixGate
                 if (n.WholeEnds != 0 && BoundaryAt(text, i))
                 {
                     lists |= n.WholeEnds;
+                    if (certainStart && (i == text.Length || text[i] < Ascii))
+                    {
+                        matched |= n.WholeEnds;
+                    }
                 }
 
                 node = i < text.Length && text[i] < Ascii ? Child(_edges.AsSpan(n.FirstEdge, n.Edges), Fold(text[i])) : -1;
@@ -351,12 +373,16 @@ internal sealed class PrefixGate
 
     private readonly record struct Node(ulong Ends, ulong WholeEnds, int FirstEdge, int Edges);
 
-    /// <summary>What one walk found: the text and gate it belongs to, the lists found, and where each was first.</summary>
+    /// <summary>
+    /// What one walk found: the text and gate it belongs to, the lists found, where each was first, and those seen to
+    /// match (a whole entry between certain word boundaries; the walk may stop before it sees every such list).
+    /// </summary>
     private sealed class Answer
     {
         public PrefixGate? Gate;
         public string? Text;
         public ulong Found;
+        public ulong Matched;
         public readonly int[] First = new int[MaxLists];
     }
 }
