@@ -21,9 +21,10 @@ public sealed partial class Extractor(ExtractionConfig config)
 
     public static Extractor FromConfigDirectory(string configDirectory) => new(ExtractionConfig.Load(configDirectory));
 
-    public IReadOnlyList<EventDraft> Extract(ArticleDraft article, string? fileName, IReadOnlyList<Topic> topics, double reviewBelow = DefaultReviewBelow)
+    /// <param name="paragraphs">The body's paragraphs when the caller has them (<see cref="Parsing.ParseOutcome.Paragraphs"/>); cut from the body when not.</param>
+    public IReadOnlyList<EventDraft> Extract(ArticleDraft article, string? fileName, IReadOnlyList<Topic> topics, double reviewBelow = DefaultReviewBelow, IReadOnlyList<string>? paragraphs = null)
     {
-        var paragraphs = Paragraphs(article);
+        paragraphs ??= Paragraphs(article);
         var drafts = new List<EventDraft>();
         var lastEscalation = -1;
         var lastParagraph = -1;
@@ -57,7 +58,7 @@ public sealed partial class Extractor(ExtractionConfig config)
         }
 
         var merged = Curator.Merge([], drafts);
-        return TopicTagger.Tag(merged, article.Title + "\n" + (paragraphs.Length > 0 ? paragraphs[0] : ""), topics)
+        return TopicTagger.Tag(merged, article.Title + "\n" + (paragraphs.Count > 0 ? paragraphs[0] : ""), topics)
             // An article without a date of its own is kept, but everything read from it waits for review.
             .Select(e => e with { Status = e.Confidence < reviewBelow || !article.DateFound ? EventStatus.Pending : EventStatus.Published })
             .ToList();
@@ -69,13 +70,13 @@ public sealed partial class Extractor(ExtractionConfig config)
     private static string[] Paragraphs(ArticleDraft article) =>
         article.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private List<FrameItem> ReadItems(ArticleDraft article, string[] paragraphs)
+    private List<FrameItem> ReadItems(ArticleDraft article, IReadOnlyList<string> paragraphs)
     {
         var sentences = SentenceSplitter.Split(paragraphs);
         var items = new List<FrameItem>();
         var discourse = new Discourse(article.Published, article.DateFound);
         SentenceContext? previous = null;
-        var opening = article.Title + "\n" + (paragraphs.Length > 0 ? paragraphs[0] : "");
+        var opening = article.Title + "\n" + (paragraphs.Count > 0 ? paragraphs[0] : "");
         var aboutConflict = Config.Gazetteer.Find(opening).Any(m => m.Belligerent || (m.Kind == MentionKind.Place && m.Side is not null));
         foreach (var sentence in sentences)
         {
@@ -124,7 +125,7 @@ public sealed partial class Extractor(ExtractionConfig config)
     }
 
     /// <summary>A one-sentence paragraph with no closing punctuation: a photo caption, heading or byline, not a report.</summary>
-    private static bool IsCaption(Sentence sentence, string[] paragraphs)
+    private static bool IsCaption(Sentence sentence, IReadOnlyList<string> paragraphs)
     {
         var paragraph = paragraphs[sentence.Paragraph];
         return sentence.IndexInParagraph == 0 && sentence.Text.Length == paragraph.Length && !".!?\"')]".Contains(paragraph[^1], StringComparison.Ordinal);

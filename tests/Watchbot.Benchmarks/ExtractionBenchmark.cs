@@ -131,7 +131,8 @@ public sealed class ExtractionBenchmark : IBenchmark
                 var parsed = ArticleParser.ParseBytes(bytes, name, null, readOn);
                 if (extract && parsed.Ok)
                 {
-                    count += extractor.Extract(parsed.Article!, name, topics).Count;
+                    // As the ingest service does: the paragraphs the parser cut are handed on with the article.
+                    count += extractor.Extract(parsed.Article!, name, topics, paragraphs: parsed.Paragraphs).Count;
                 }
             }
 

@@ -72,6 +72,31 @@ public class ArticleParserTests
         Assert.Contains("1988-1994", a.Body);
     }
 
+    /// <summary>How the extractor cuts a stored body into paragraphs when it is not handed them.</summary>
+    internal static string[] CutBody(string body) => body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public void The_paragraphs_handed_on_with_an_article_are_those_of_its_body_and_give_the_same_events()
+    {
+        var folders = new[] { Path.Combine(TestSupport.RepoRoot, "samples", "articles"), Path.Combine(TestSupport.RepoRoot, "..", "shared", "corpus", "articles") };
+        var files = folders.Where(Directory.Exists).SelectMany(Directory.EnumerateFiles).ToList();
+        var texts = files.Select(f => (Name: Path.GetFileName(f), Text: File.ReadAllText(f)))
+            .Append(("md.md", "# A title for the page\n\nBy Jane Roe\n\n* a bullet line\n  \n\t\nText with **stars** and [a link](https://x.example) \\$100 \r\nhere.\n\n---\n\nlast words\n\n"))
+            .Append(("one.txt", "A short title line\nOne line of body text in this article, shelled on Monday."))
+            .Append(("page.html", "<html><head><title>Shelling in Barda</title></head><body><article><p>Rockets hit Barda on Monday, officials said, and four people were hurt in the city.</p><p>Second paragraph of the page with more words to count for the article length check here.</p></article></body></html>"));
+        foreach (var (name, text) in texts)
+        {
+            var parsed = ArticleParser.Parse(text, name, null, new DateOnly(2020, 12, 31));
+            Assert.True(parsed.Ok, name);
+            Assert.Equal(CutBody(parsed.Article!.Body), parsed.Paragraphs);
+            Assert.Equal(
+                System.Text.Json.JsonSerializer.Serialize(TestSupport.Extractor.Extract(parsed.Article, name, TestSupport.Topics)),
+                System.Text.Json.JsonSerializer.Serialize(TestSupport.Extractor.Extract(parsed.Article, name, TestSupport.Topics, paragraphs: parsed.Paragraphs)));
+        }
+
+        Assert.True(files.Count >= 10);
+    }
+
     [Fact]
     public void The_same_text_under_another_name_has_the_same_hash()
     {

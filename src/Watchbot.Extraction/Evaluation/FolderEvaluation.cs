@@ -40,7 +40,7 @@ public static class FolderEvaluation
             }
 
             articles[name] = outcome.Article!;
-            events[name] = extractor.Extract(outcome.Article!, name, topics);
+            events[name] = extractor.Extract(outcome.Article!, name, topics, paragraphs: outcome.Paragraphs);
         }
 
         return new FolderEvaluationResult(Evaluator.Evaluate(events, gold, articles), skipped);

@@ -7,5 +7,11 @@ public sealed record ParseOutcome(Watchbot.Core.Storage.ArticleDraft? Article, s
 {
     public bool Ok => Article is not null;
 
+    /// <summary>
+    /// The article's body in paragraphs, as the parser cut it (the body is these joined by blank lines): handed to
+    /// <see cref="Extractor.Extract"/>, it spares cutting the body again.
+    /// </summary>
+    public IReadOnlyList<string>? Paragraphs { get; init; }
+
     public static ParseOutcome Fail(string reason) => new(null, reason);
 }

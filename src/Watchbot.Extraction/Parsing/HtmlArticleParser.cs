@@ -122,7 +122,7 @@ public static class HtmlArticleParser
 
         var cleanAuthor = author is null ? null : System.Text.RegularExpressions.Regex.Replace(author, @"^\s*By\s+|\s+", m => m.Value.Trim().Length == 0 ? " " : "").Trim();
         var article = new ArticleDraft(origin, url, cleanTitle, string.IsNullOrWhiteSpace(cleanAuthor) ? null : cleanAuthor, published ?? readDate, published is not null, body, ContentHash.Of(body));
-        return new ParseOutcome(article, null);
+        return new ParseOutcome(article, null) { Paragraphs = normalized };
     }
 
     /// <summary>

@@ -7,8 +7,7 @@ public static partial class MarkdownText
 {
     public static string StripLine(string line)
     {
-        // Most lines of an article are plain prose: nothing to strip.
-        if (line.AsSpan().IndexOfAny("*_#>\\[<!") < 0 && !Bullet().IsMatch(line) && !Rule().IsMatch(line))
+        if (IsPlain(line))
         {
             return line.TrimEnd();
         }
@@ -26,6 +25,9 @@ public static partial class MarkdownText
         s = Escape().Replace(s, "$1");
         return s.TrimEnd();
     }
+
+    /// <summary>Most lines of an article are plain prose: nothing to strip but the white space at the end.</summary>
+    public static bool IsPlain(ReadOnlySpan<char> line) => line.IndexOfAny("*_#>\\[<!") < 0 && !Bullet().IsMatch(line) && !Rule().IsMatch(line);
 
     public static bool IsHeading(string line) => Heading().IsMatch(line);
 

@@ -17,17 +17,17 @@ public static partial class TextArticleParser
     public static ParseOutcome Parse(string content, string origin, string? url, DateOnly readDate)
     {
         var text = TextNormalizer.NormalizeCharacters(content);
-        var lines = text.Split('\n');
-        var nonEmpty = Enumerable.Range(0, lines.Length).Where(i => !string.IsNullOrWhiteSpace(lines[i])).ToList();
+        var lines = new Lines(text);
+        var nonEmpty = Enumerable.Range(0, lines.Count).Where(i => !lines.IsBlank(i)).ToList();
         if (nonEmpty.Count == 0)
         {
             return ParseOutcome.Fail("the file has no text");
         }
 
-        var header = nonEmpty.Take(HeaderLines).Where(i => !IsLongProse(lines[i])).ToList();
+        var header = nonEmpty.Take(HeaderLines).Where(i => !lines.IsLongProse(i)).ToList();
 
         // The header lines are read cleaned several times over (title, author, date): cleaned once each.
-        var cleaned = new string?[lines.Length];
+        var cleaned = new string?[lines.Count];
         string CleanLine(int line) => cleaned[line] ??= Clean(lines[line]);
         var titleLine = FindTitle(lines, nonEmpty, header, CleanLine);
         var consumed = new HashSet<int>();
@@ -48,7 +48,7 @@ public static partial class TextArticleParser
         var near = header.Where(i => Math.Abs(i - Math.Max(titleLine, 0)) <= 8).ToList();
         foreach (var i in near)
         {
-            if (consumed.Contains(i) || IsLongProse(lines[i]))
+            if (consumed.Contains(i) || lines.IsLongProse(i))
             {
                 continue;
             }
@@ -87,14 +87,40 @@ public static partial class TextArticleParser
             }
         }
 
+        // The body goes into one buffer line by line (a plain line as it is, a Markdown one stripped, a header line
+        // taken as title, author or date left empty), and is cut into paragraphs from there: splitting the whole text
+        // into line strings and joining them again copied every article twice more.
         var bodyStart = titleLine >= 0 ? titleLine + 1 : 0;
-        var bodyLines = new List<string>();
-        for (var i = bodyStart; i < lines.Length; i++)
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        IReadOnlyList<string> paragraphs;
+        try
         {
-            bodyLines.Add(consumed.Contains(i) ? "" : MarkdownText.StripLine(lines[i]));
+            var length = 0;
+            for (var i = bodyStart; i < lines.Count; i++)
+            {
+                if (i > bodyStart)
+                {
+                    buffer[length++] = '\n';
+                }
+
+                if (consumed.Contains(i))
+                {
+                    continue;
+                }
+
+                var line = lines.Span(i);
+                var stripped = MarkdownText.IsPlain(line) ? line.TrimEnd() : MarkdownText.StripLine(lines[i]).AsSpan();
+                stripped.CopyTo(buffer.AsSpan(length));
+                length += stripped.Length;
+            }
+
+            paragraphs = TextNormalizer.Paragraphs(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
 
-        var paragraphs = TextNormalizer.Paragraphs(string.Join('\n', bodyLines));
         if (paragraphs.Count == 0)
         {
             return ParseOutcome.Fail("the file has a title but no body text");
@@ -109,10 +135,10 @@ public static partial class TextArticleParser
         var published = endDate ?? headerDate ?? dateline;
         var body = string.Join("\n\n", paragraphs);
         var article = new ArticleDraft(origin, url, title, author, published ?? readDate, published is not null, body, ContentHash.Of(body));
-        return new ParseOutcome(article, null);
+        return new ParseOutcome(article, null) { Paragraphs = paragraphs };
     }
 
-    private static int FindTitle(string[] lines, List<int> nonEmpty, List<int> header, Func<int, string> clean)
+    private static int FindTitle(Lines lines, List<int> nonEmpty, List<int> header, Func<int, string> clean)
     {
         // A Markdown heading in Latin script wins: the kicker or republisher lines above it are not the title.
         foreach (var i in header)
@@ -127,7 +153,7 @@ public static partial class TextArticleParser
         if (header.Count > 0 && header[0] == nonEmpty[0] && nonEmpty.Count > 1)
         {
             var first = clean(nonEmpty[0]);
-            var blankAfter = nonEmpty[0] + 1 < lines.Length && string.IsNullOrWhiteSpace(lines[nonEmpty[0] + 1]);
+            var blankAfter = nonEmpty[0] + 1 < lines.Count && lines.IsBlank(nonEmpty[0] + 1);
             var latin = first.Count(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z');
             if (blankAfter && first.Length is >= 3 and <= 150 && !first.EndsWith('.') && latin >= first.Count(char.IsLetter) * 0.8
                 && PublicationDate.FromDateLine(first, DateOnly.MaxValue.AddYears(-1)) is null && !first.StartsWith("http", StringComparison.OrdinalIgnoreCase))
@@ -145,7 +171,7 @@ public static partial class TextArticleParser
             }
         }
 
-        return nonEmpty.Count > 1 && !IsLongProse(lines[nonEmpty[0]]) ? nonEmpty[0] : -1;
+        return nonEmpty.Count > 1 && !lines.IsLongProse(nonEmpty[0]) ? nonEmpty[0] : -1;
     }
 
     internal static bool IsTitleLike(string line)
@@ -161,7 +187,41 @@ public static partial class TextArticleParser
         return letters >= 6 && latin >= letters * 0.8 && words >= 3 && !line.EndsWith(':');
     }
 
-    private static bool IsLongProse(string line) => line.Length > 240;
+    /// <summary>
+    /// The text's lines (cut at '\n') as positions in it: a line becomes a string only when asked for as one (the
+    /// header lines, a Markdown line to strip), and is kept as such.
+    /// </summary>
+    private sealed class Lines
+    {
+        private readonly string _text;
+        private readonly List<(int Start, int Length)> _ranges = [];
+        private readonly Dictionary<int, string> _strings = [];
+
+        public Lines(string text)
+        {
+            _text = text;
+            var start = 0;
+            for (var end = text.IndexOf('\n'); end >= 0; end = text.IndexOf('\n', start))
+            {
+                _ranges.Add((start, end - start));
+                start = end + 1;
+            }
+
+            _ranges.Add((start, text.Length - start));
+        }
+
+        public int Count => _ranges.Count;
+
+        public string this[int line] =>
+            _strings.TryGetValue(line, out var known) ? known : _strings[line] = Span(line).ToString();
+
+        public ReadOnlySpan<char> Span(int line) => _text.AsSpan(_ranges[line].Start, _ranges[line].Length);
+
+        public bool IsBlank(int line) => Span(line).IsWhiteSpace();
+
+        /// <summary>A line too long for a title, byline or date line.</summary>
+        public bool IsLongProse(int line) => _ranges[line].Length > 240;
+    }
 
     internal static bool LooksLikeName(string line)
     {

@@ -113,9 +113,14 @@ public static partial class TextNormalizer
     /// a page break cut a sentence in two (no closing punctuation and the next starts in lower case, or the first ends
     /// on a word that cannot end a sentence, or it is a long sentence-like line).
     /// </summary>
-    public static IReadOnlyList<string> Paragraphs(string text)
+    public static IReadOnlyList<string> Paragraphs(string text) => Paragraphs(text, text);
+
+    /// <inheritdoc cref="Paragraphs(string)"/>
+    /// <param name="text">The text to cut.</param>
+    /// <param name="whole">The same text as a string when there is one: a text that is one paragraph as it stands is returned as it is.</param>
+    internal static IReadOnlyList<string> Paragraphs(ReadOnlySpan<char> text, string? whole = null)
     {
-        var raw = RawParagraphs(text);
+        var raw = RawParagraphs(text, whole);
         // Joined paragraphs grow in a builder, and what ShouldJoin asks of them is kept up to date as they grow: joining
         // by concatenation, and scanning the joined text each time, took time quadratic in the paragraphs joined.
         // A paragraph that nothing joins stays the string it is; the builder holds only paragraphs being joined.
@@ -173,18 +178,18 @@ public static partial class TextNormalizer
     /// piece with its line breaks made spaces, runs of spaces made one, and no white space at either end; empty pieces
     /// dropped.
     /// </summary>
-    internal static List<string> RawParagraphs(string text)
+    internal static List<string> RawParagraphs(ReadOnlySpan<char> text, string? whole = null)
     {
         var pieces = new List<string>();
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
         try
         {
             var start = 0;
-            for (var i = text.IndexOf('\n'); ; i = text.IndexOf('\n', i + 1))
+            for (var i = text.IndexOf('\n'); ; i = NextLineBreak(text, i + 1))
             {
                 if (i < 0)
                 {
-                    AddPiece(text.AsSpan(start));
+                    AddPiece(text[start..], buffer, pieces, whole);
                     return pieces;
                 }
 
@@ -199,7 +204,7 @@ public static partial class TextNormalizer
                     continue;
                 }
 
-                AddPiece(text.AsSpan(start, i - start));
+                AddPiece(text[start..i], buffer, pieces, whole);
                 for (j++; j < text.Length && char.IsWhiteSpace(text[j]); j++)
                 {
                 }
@@ -213,7 +218,9 @@ public static partial class TextNormalizer
             ArrayPool<char>.Shared.Return(buffer);
         }
 
-        void AddPiece(ReadOnlySpan<char> piece)
+        static int NextLineBreak(ReadOnlySpan<char> text, int from) => text[from..].IndexOf('\n') is var k && k >= 0 ? from + k : -1;
+
+        static void AddPiece(ReadOnlySpan<char> piece, char[] buffer, List<string> pieces, string? whole)
         {
             var length = 0;
             foreach (var c in piece)
@@ -228,7 +235,7 @@ public static partial class TextNormalizer
             var trimmed = buffer.AsSpan(0, length).Trim();
             if (trimmed.Length > 0)
             {
-                pieces.Add(trimmed.SequenceEqual(text) ? text : trimmed.ToString());
+                pieces.Add(whole is not null && trimmed.SequenceEqual(whole) ? whole : trimmed.ToString());
             }
         }
     }

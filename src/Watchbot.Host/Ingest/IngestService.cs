@@ -74,7 +74,7 @@ public sealed class IngestService(
                 return new ArticleReport(raw.Origin, ArticleOutcome.Duplicate, Article: article);
             }
 
-            drafts = extractor.Value.Extract(article, raw.Url is null ? raw.Origin : null, topicList, options.ReviewBelow);
+            drafts = extractor.Value.Extract(article, raw.Url is null ? raw.Origin : null, topicList, options.ReviewBelow, parsed.Paragraphs);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OptionsError or Microsoft.Data.Sqlite.SqliteException))
         {
