@@ -12,62 +12,13 @@ public static class ContentHash
     /// </summary>
     public static string Of(string body)
     {
-        // Folded straight into UTF-8 bytes in one pass over the text (ASCII, most of any article, a byte a character
-        // through a table); only the rare character outside ASCII goes through the encoder. Building the folded text
-        // first and encoding it after read every character three times.
+        // Two passes over bytes rather than one over characters: the text lower-cased straight into UTF-8 (a vector
+        // at a time for ASCII, most of any article), then the white space collapsed in place. Folding each character
+        // through a table in one pass took about three nanoseconds a character, as long as the SHA-256 after it.
         var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxByteCount(body.Length)));
         try
         {
-            var length = 0;
-            var space = false;
-            var folds = AsciiFolds;
-            Span<char> lower = stackalloc char[2];
-            for (var i = 0; i < body.Length; i++)
-            {
-                var c = body[i];
-                if (c < 128)
-                {
-                    var folded = folds[c];
-                    if (folded == Space)
-                    {
-                        space = length > 0;
-                        continue;
-                    }
-
-                    if (space)
-                    {
-                        bytes[length++] = (byte)' ';
-                        space = false;
-                    }
-
-                    bytes[length++] = folded;
-                    continue;
-                }
-
-                if (char.IsWhiteSpace(c))
-                {
-                    space = length > 0;
-                    continue;
-                }
-
-                if (space)
-                {
-                    bytes[length++] = (byte)' ';
-                    space = false;
-                }
-
-                // A surrogate pair is encoded as one; each half alone (invalid UTF-16) becomes U+FFFD, as the encoder
-                // makes of it in a whole text.
-                var count = char.IsHighSurrogate(c) && i + 1 < body.Length && char.IsLowSurrogate(body[i + 1]) ? 2 : 1;
-                lower[0] = char.ToLowerInvariant(c);
-                if (count == 2)
-                {
-                    lower[1] = body[++i];
-                }
-
-                length += Encoding.UTF8.GetBytes(lower[..count], bytes.AsSpan(length));
-            }
-
+            var length = Collapse(bytes.AsSpan(0, Lower(body, bytes)));
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(bytes.AsSpan(0, length), hash);
             return Convert.ToHexStringLower(hash);
@@ -78,20 +29,76 @@ public static class ContentHash
         }
     }
 
-    /// <summary>A byte no ASCII character folds to: marks white space in <see cref="AsciiFolds"/>.</summary>
-    private const byte Space = 0x80;
-
-    /// <summary>Each ASCII character lower-cased, or <see cref="Space"/> for white space (\t to \r and ' ').</summary>
-    private static readonly byte[] AsciiFolds = BuildFolds();
-
-    private static byte[] BuildFolds()
+    /// <summary>
+    /// The text lower-cased (invariant) into UTF-8, each white space character outside ASCII written as a space (it
+    /// collapses like one); returns the number of bytes written.
+    /// </summary>
+    private static int Lower(string body, byte[] bytes)
     {
-        var table = new byte[128];
-        for (var c = 0; c < 128; c++)
+        var text = body.AsSpan();
+        var length = 0;
+        Span<char> lower = stackalloc char[2];
+        while (true)
         {
-            table[c] = char.IsWhiteSpace((char)c) ? Space : (byte)char.ToLowerInvariant((char)c);
+            var outside = text.IndexOfAnyExceptInRange((char)0, (char)127);
+            var ascii = outside < 0 ? text : text[..outside];
+            Ascii.ToLower(ascii, bytes.AsSpan(length), out var written);
+            length += written;
+            if (outside < 0)
+            {
+                return length;
+            }
+
+            text = text[outside..];
+            var c = text[0];
+            if (char.IsWhiteSpace(c))
+            {
+                bytes[length++] = (byte)' ';
+                text = text[1..];
+                continue;
+            }
+
+            // A surrogate pair is encoded as one; each half alone (invalid UTF-16) becomes U+FFFD, as the encoder
+            // makes of it in a whole text.
+            var count = char.IsHighSurrogate(c) && text.Length > 1 && char.IsLowSurrogate(text[1]) ? 2 : 1;
+            lower[0] = char.ToLowerInvariant(c);
+            if (count == 2)
+            {
+                lower[1] = text[1];
+            }
+
+            length += Encoding.UTF8.GetBytes(lower[..count], bytes.AsSpan(length));
+            text = text[count..];
+        }
+    }
+
+    /// <summary>Each run of white space made one space, none at either end, in place; returns the new length.</summary>
+    private static int Collapse(Span<byte> text)
+    {
+        var written = 0;
+        var space = false;
+        var whiteSpace = AsciiWhiteSpace;
+        foreach (var b in text)
+        {
+            // Bytes above ' ' (every byte of a character outside ASCII among them) are never white space.
+            if (b <= ' ' && whiteSpace[b])
+            {
+                space = written > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                text[written++] = (byte)' ';
+                space = false;
+            }
+
+            text[written++] = b;
         }
 
-        return table;
+        return written;
     }
+
+    /// <summary>Which of the characters up to ' ' are white space (\t to \r and ' ').</summary>
+    private static readonly bool[] AsciiWhiteSpace = [.. Enumerable.Range(0, ' ' + 1).Select(c => char.IsWhiteSpace((char)c))];
 }
