@@ -39,13 +39,8 @@ public static class SentenceSplitter
         // Quote ranges over the whole paragraph.
         var quotes = new List<(int Start, int End)>();
         var open = -1;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = text.IndexOf('"'); i >= 0; i = text.IndexOf('"', i + 1))
         {
-            if (text[i] != '"')
-            {
-                continue;
-            }
-
             if (open < 0)
             {
                 open = i;
@@ -65,14 +60,11 @@ public static class SentenceSplitter
         var start = 0;
         var index = 0;
         var firstQuote = 0;
-        for (var i = 0; i < text.Length; i++)
+
+        // From one '.', '!' or '?' to the next: the characters between cannot end a sentence.
+        for (var i = NextEnd(text, 0); i >= 0; i = NextEnd(text, i + 1))
         {
             var c = text[i];
-            if (c is not ('.' or '!' or '?'))
-            {
-                continue;
-            }
-
             var end = i + 1;
             while (end < text.Length && text[end] is '.' or '!' or '?' or '"' or '\'' or ')' or ']')
             {
@@ -116,6 +108,9 @@ public static class SentenceSplitter
             Add(text, start, text.Length, paragraph, index, quotes, ref firstQuote, output);
         }
     }
+
+    private static int NextEnd(string text, int from) =>
+        from < text.Length && text.AsSpan(from).IndexOfAny('.', '!', '?') is var k && k >= 0 ? from + k : -1;
 
     private static bool IsAbbreviation(string text, int dot, char next)
     {
