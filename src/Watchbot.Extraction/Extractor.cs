@@ -28,7 +28,7 @@ public sealed partial class Extractor(ExtractionConfig config)
         var drafts = new List<EventDraft>();
         var lastEscalation = -1;
         var lastParagraph = -1;
-        foreach (var item in ReadItems(article, paragraphs))
+        foreach (var item in ReadItems(article, paragraphs, topics))
         {
             var draft = ToDraft(item, article, fileName);
             // Escalation sentences of one paragraph on one day tell one story: keep them as one event.
@@ -64,26 +64,33 @@ public sealed partial class Extractor(ExtractionConfig config)
             .ToList();
     }
 
-    /// <summary>Every frame item in the article, sentence by sentence, before merging.</summary>
-    public IReadOnlyList<FrameItem> ReadItems(ArticleDraft article) => ReadItems(article, Paragraphs(article));
+    /// <summary>Every frame item in the article, sentence by sentence, before merging, read against the topics it is about.</summary>
+    public IReadOnlyList<FrameItem> ReadItems(ArticleDraft article, IReadOnlyList<Topic> topics) => ReadItems(article, Paragraphs(article), topics);
+
+    /// <summary>The conflict <paramref name="article"/> is about among <paramref name="topics"/>.</summary>
+    public Conflict ConflictOf(ArticleDraft article, IReadOnlyList<Topic> topics, IReadOnlyList<string>? paragraphs = null) =>
+        ConflictCatalog.For(Config.Gazetteer, topics).Choose(article.Title, paragraphs ?? Paragraphs(article));
 
     private static string[] Paragraphs(ArticleDraft article) =>
         article.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private List<FrameItem> ReadItems(ArticleDraft article, IReadOnlyList<string> paragraphs)
+    private List<FrameItem> ReadItems(ArticleDraft article, IReadOnlyList<string> paragraphs, IReadOnlyList<Topic> topics)
     {
         var sentences = SentenceSplitter.Split(paragraphs);
         var items = new List<FrameItem>();
         var discourse = new Discourse(article.Published, article.DateFound);
         SentenceContext? previous = null;
-        var opening = article.Title + "\n" + (paragraphs.Count > 0 ? paragraphs[0] : "");
-        var aboutConflict = Config.Gazetteer.Find(opening).Any(m => m.Belligerent || (m.Kind == MentionKind.Place && m.Side is not null));
+        var conflict = ConflictOf(article, topics, paragraphs);
+        CasualtyClaim? lastClaim = null;
         foreach (var sentence in sentences)
         {
             var context = new SentenceContext(sentence, article.Published, Config)
             {
                 Previous = previous,
-                ArticleAboutConflict = aboutConflict,
+                ArticleAboutConflict = conflict.HasTopic,
+                Conflict = conflict,
+                Outlet = article.Author,
+                PreviousClaim = lastClaim,
             };
             discourse.Add(context);
             previous?.Release();
@@ -95,7 +102,9 @@ public sealed partial class Extractor(ExtractionConfig config)
 
             // Each rule tests its own trigger words first: the date and the history test are worked out only for
             // the sentences that get further.
-            items.AddRange(CasualtyRule.Apply(context));
+            var claims = CasualtyRule.Apply(context);
+            items.AddRange(claims);
+            lastClaim = claims.LastOrDefault()?.Claim ?? lastClaim;
             items.AddRange(EscalationRule.Apply(context));
             items.AddRange(CeasefireRule.Apply(context));
         }

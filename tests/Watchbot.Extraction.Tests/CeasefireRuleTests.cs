@@ -36,7 +36,7 @@ public class CeasefireRuleTests
     {
         var article = new Core.Storage.ArticleDraft("t.txt", null, "Truce holds in Nagorno-Karabakh", null, TestSupport.Day("2020-11-10"), true,
             "Aid workers reached the enclave. The ceasefire took effect at 1 a.m. Moscow time, and no violations were reported.", "h");
-        var item = Assert.Single(TestSupport.Extractor.ReadItems(article), i => i.Kind == EventKind.Ceasefire);
+        var item = Assert.Single(TestSupport.Extractor.ReadItems(article, TestSupport.Topics), i => i.Kind == EventKind.Ceasefire);
         Assert.Equal(CeasefireStance.InForce, item.Stance);
     }
 

@@ -7,7 +7,10 @@ namespace Watchbot.Extraction.Tests;
 public class SpeakersTests
 {
     private static SentenceContext Context(string text) =>
-        new(SentenceSplitter.Split(text).Single(), TestSupport.Day("2020-10-07"), new SentenceDate(TestSupport.Day("2020-10-07"), null, Core.Events.DatePrecision.Day, false), false, TestSupport.Config);
+        new(SentenceSplitter.Split(text).Single(), TestSupport.Day("2020-10-07"), new SentenceDate(TestSupport.Day("2020-10-07"), null, Core.Events.DatePrecision.Day, false), false, TestSupport.Config)
+        {
+            Conflict = TestSupport.Karabakh,
+        };
 
     [Theory]
     [InlineData("Azerbaijan shelled the town, Armenia said.", "shelled", "Azerbaijan")]

@@ -53,7 +53,7 @@ internal static class TestSupport
         new("test.txt", null, "Test article", null, Day(published), dateFound, body, ContentHash.Of(body));
 
     public static IReadOnlyList<FrameItem> Items(string body, string published = "2020-10-07") =>
-        Extractor.ReadItems(Article(body, published));
+        Extractor.ReadItems(Article(body, published), Topics);
 
     public static IReadOnlyList<FrameItem> Items(string body, EventKind kind, string published = "2020-10-07") =>
         Items(body, published).Where(i => i.Kind == kind).ToList();
@@ -61,19 +61,10 @@ internal static class TestSupport
     public static IReadOnlyList<CasualtyClaim> Claims(string body, string published = "2020-10-07") =>
         Items(body, published).Where(i => i.Claim is not null).Select(i => i.Claim!).ToList();
 
+    /// <summary>The topics of config/topics.json, as the bot seeds them, and a border topic with no sides of its own.</summary>
     public static readonly IReadOnlyList<Topic> Topics =
     [
-        new Topic(
-            "karabakh",
-            "The Nagorno-Karabakh conflict",
-            [
-                new TopicPlace("Stepanakert", ["Khankendi"]), new TopicPlace("Shushi", ["Shusha"]), new TopicPlace("Terter", ["Tartar"]),
-                new TopicPlace("Jabrayil", ["Jebrail"]), new TopicPlace("Fuzuli", ["Fizuli"]), new TopicPlace("Aghdam", ["Agdam"]),
-                new TopicPlace("Ganja", []), new TopicPlace("Tovuz", []), new TopicPlace("Tavush", []), new TopicPlace("Hadrut", []),
-                new TopicPlace("Martuni", []), new TopicPlace("Barda", []), new TopicPlace("Lachin", []), new TopicPlace("Zangilan", []),
-            ],
-            ["Armenia", "Azerbaijan", "Artsakh"],
-            ["Nagorno-Karabakh", "Karabakh", "Artsakh"]),
+        .. ConfigTopics(),
         new Topic(
             "armenia-azerbaijan-border",
             "Clashes on the state border, outside Karabakh",
@@ -81,6 +72,17 @@ internal static class TestSupport
             [],
             ["state border"]),
     ];
+
+    /// <summary>The karabakh topic of config/topics.json as the extractor reads an article about it.</summary>
+    public static Conflict Karabakh => Conflict.Of(Config.Gazetteer, [Topics.Single(t => t.Name == "karabakh")]);
+
+    /// <summary>The sahel topic of config/topics.json as the extractor reads an article about it.</summary>
+    public static Conflict Sahel => Conflict.Of(Config.Gazetteer, [Topics.Single(t => t.Name == "sahel")]);
+
+    public static IReadOnlyList<Topic> ConfigTopics() =>
+        System.Text.Json.JsonSerializer.Deserialize<List<Topic>>(
+            File.ReadAllText(Path.Combine(RepoRoot, "config", "topics.json")),
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? [];
 }
 
 /// <summary>A fact that runs only when ../shared/corpus is next to the repository.</summary>

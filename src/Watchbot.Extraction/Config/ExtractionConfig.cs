@@ -57,9 +57,9 @@ public sealed record ExtractionConfig(
     public static readonly IReadOnlyDictionary<string, string[]> RequiredLists = new Dictionary<string, string[]>
     {
         ["casualties"] = ["militaryNouns", "civilianNouns", "unknownNouns", "killedWords", "woundedWords", "missingWords", "capturedWords", "displacedWords", "casualtyWords", "cumulativeCues", "totalPhrases", "inflictVerbs"],
-        ["speech"] = ["speechVerbs", "disputeWords"],
-        ["escalation"] = ["attackVerbs", "attackNouns", "captureVerbs", "threatPatterns", "hypothetical", "offTopicPlaces"],
-        ["ceasefire"] = ["objects", "callVerbs", "agreement", "inForce", "violation", "rejection", "negatedCall"],
+        ["speech"] = ["speechVerbs", "disputeWords", "sourceNouns"],
+        ["escalation"] = ["attackVerbs", "attackNouns", "captureVerbs", "threatPatterns", "hypothetical", "armedActors"],
+        ["ceasefire"] = ["objects", "callVerbs", "agreement", "inForce", "violation", "rejection", "negatedCall", "accordEnd", "notPeace"],
         ["never-news"] = ["history", "otherTopics", "equipmentNouns", "moneyWords", "populationWords", "deploymentWords", "otherPeopleNouns", "units"],
     };
 

@@ -3,14 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace Watchbot.Extraction.Config;
 
-public enum MentionKind { Actor, Place }
+public enum MentionKind { Actor, Place, Keyword }
 
 /// <summary>A gazetteer entry found in a text: where, what it is, and which belligerent it stands for.</summary>
-public sealed record Mention(int Start, int End, string Text, MentionKind Kind, string Name, string? Side, bool Belligerent);
+public sealed record Mention(int Start, int End, string Text, MentionKind Kind, string Name, string? Side, bool Belligerent, string? Topic = null);
 
-public sealed record GazetteerEntry(string Name, MentionKind Kind, string? Side, bool Belligerent, IReadOnlyList<string> Aliases);
+/// <summary>A name to find: an actor, place or keyword, the side it stands for, and the topic that declares it (null: every conflict's).</summary>
+public sealed record GazetteerEntry(string Name, MentionKind Kind, string? Side, bool Belligerent, IReadOnlyList<string> Aliases, string? Topic = null);
 
-/// <summary>Places and actors from <c>config/gazetteer.json</c>, found with one compiled alternation.</summary>
+/// <summary>
+/// Names found in a text, each alias on word boundaries and with its case. <c>config/gazetteer.json</c> holds what every
+/// conflict shares (international bodies and the powers that speak about every war); a <see cref="Conflict"/> adds the
+/// sides, places and actors of the topics an article is about.
+/// </summary>
 public sealed partial class Gazetteer
 {
     [GeneratedRegex(@"^-(?:language|speaking|made|born|style|built|based|brokered|mediated|sponsored)\b")]
@@ -30,12 +35,10 @@ public sealed partial class Gazetteer
         return alias[..Math.Max(end, Math.Min(1, alias.Length))];
     }
     private readonly Dictionary<string, List<GazetteerEntry>> _byAlias;
-    private readonly Dictionary<string, string> _adversaries;
 
-    public Gazetteer(IReadOnlyList<GazetteerEntry> entries, IReadOnlyDictionary<string, string> adversaries)
+    public Gazetteer(IReadOnlyList<GazetteerEntry> entries)
     {
         Entries = entries;
-        _adversaries = new Dictionary<string, string>(adversaries, StringComparer.OrdinalIgnoreCase);
         _byAlias = new Dictionary<string, List<GazetteerEntry>>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -79,9 +82,8 @@ public sealed partial class Gazetteer
 
     public IReadOnlyList<GazetteerEntry> Entries { get; }
 
-    public string? Adversary(string side) => _adversaries.TryGetValue(side, out var other) ? other : null;
-
-    public bool IsBelligerent(string name) => Entries.Any(e => e.Belligerent && e.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>True when <paramref name="alias"/> is a name of some entry (with its case).</summary>
+    public bool Knows(string alias) => _byAlias.ContainsKey(alias);
 
     /// <summary>Every place and actor mention in <paramref name="text"/>, in order. A name that is both (Baku) yields both.</summary>
     public IReadOnlyList<Mention> Find(string text)
@@ -116,7 +118,7 @@ public sealed partial class Gazetteer
                         {
                             foreach (var entry in _byAlias[alias])
                             {
-                                found.Add(new Mention(i, after, alias, entry.Kind, entry.Name, entry.Side, entry.Belligerent));
+                                found.Add(new Mention(i, after, alias, entry.Kind, entry.Name, entry.Side, entry.Belligerent, entry.Topic));
                             }
                         }
 
@@ -140,7 +142,7 @@ public sealed partial class Gazetteer
         {
             if (!root.TryGetProperty(property, out var array))
             {
-                throw new InvalidDataException($"gazetteer.json has no '{property}' list.");
+                continue;
             }
 
             foreach (var item in array.EnumerateArray())
@@ -155,15 +157,6 @@ public sealed partial class Gazetteer
             }
         }
 
-        var adversaries = new Dictionary<string, string>();
-        if (root.TryGetProperty("adversaries", out var adv))
-        {
-            foreach (var p in adv.EnumerateObject())
-            {
-                adversaries[p.Name] = p.Value.GetString() ?? "";
-            }
-        }
-
-        return new Gazetteer(entries, adversaries);
+        return new Gazetteer(entries);
     }
 }

@@ -58,11 +58,11 @@ public static class TopicTagger
     private static List<(string, Regex, HashSet<string>)> Build(IReadOnlyList<Topic> topics) =>
         topics.Select(t =>
         {
-            var words = t.Places.SelectMany(p => p.AllNames).Concat(t.Keywords).Where(w => !string.IsNullOrWhiteSpace(w)).ToList();
+            var words = t.Places.SelectMany(p => p.AllNames).Concat(t.Sides.SelectMany(s => s.AllNames)).Concat(t.Keywords).Where(w => !string.IsNullOrWhiteSpace(w)).ToList();
             var regex = words.Count == 0
                 ? new Regex("(?!)")
                 : new Regex(string.Join("|", words.OrderByDescending(w => w.Length).Select(Bounded)), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-            return (t.Name, regex, new HashSet<string>(t.Actors, StringComparer.OrdinalIgnoreCase));
+            return (t.Name, regex, new HashSet<string>(t.Actors.Select(a => a.Name).Concat(t.Sides.Select(s => s.Name)), StringComparer.OrdinalIgnoreCase));
         }).ToList();
 
     /// <summary>

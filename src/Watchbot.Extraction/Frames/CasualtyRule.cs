@@ -42,9 +42,15 @@ public static partial class CasualtyRule
 
             // "bringing total casualties to 59": the running total of the previous figure.
             var beforeText = s.Text[Math.Max(0, n.Start - 120)..n.Start];
-            if (previous is not null && lex["totalPhrases"].Match(beforeText) is { Success: true } total && total.Index + total.Length >= beforeText.TrimEnd().Length - 1)
+            // "put the exact figure at 100,417": the same figure as the article's last one, restated by this sentence's source.
+            var restated = previous ?? s.PreviousClaim;
+            if (restated is not null && lex["totalPhrases"].Match(beforeText) is { Success: true } total && total.Index + total.Length >= beforeText.TrimEnd().Length - 1)
             {
-                var running = previous with { Count = (int)Math.Min(n.Value, int.MaxValue), CountHigh = null, Qualifier = n.Qualifier, Cumulative = true };
+                var running = restated with
+                {
+                    Count = (int)Math.Min(n.Value, int.MaxValue), CountHigh = null, Qualifier = n.Qualifier, Cumulative = true,
+                    ClaimedBy = previous is null && claimant != "unknown" ? claimant : restated.ClaimedBy,
+                };
                 items.Add(Item(s, running, n, disputed, 0.75));
                 previous = running;
                 continue;
@@ -56,9 +62,10 @@ public static partial class CasualtyRule
             {
                 var tollText = tollWindow[toll.Index..];
                 var tollSide = s.Mentions.Where(m => m.Start >= n.Start - tollWindow.Length + toll.Index && m.End <= n.Start && m.Side is not null)
-                    .Select(m => m.Side).FirstOrDefault() ?? (s.Config.Gazetteer.IsBelligerent(claimant) ? claimant : "unknown");
-                var tollPopulation = lex["militaryNouns"].IsMatch(tollText) ? Population.Military : lex["civilianNouns"].IsMatch(tollText) ? Population.Civilian : Population.Unknown;
-                var tollOutcome = lex["woundedWords"].IsMatch(tollText) ? CasualtyOutcome.Wounded : CasualtyOutcome.Killed;
+                    .Select(m => m.Side).FirstOrDefault() ?? (s.Conflict.IsSide(claimant) ? claimant : "unknown");
+                var tollOutcome = TollOutcome(lex, tollText);
+                var tollPopulation = lex["militaryNouns"].IsMatch(tollText) ? Population.Military
+                    : lex["civilianNouns"].IsMatch(tollText) || tollOutcome == CasualtyOutcome.Displaced ? Population.Civilian : Population.Unknown;
                 var tollClaim = new CasualtyClaim(tollSide!, tollPopulation, tollOutcome, (int)Math.Min(n.Value, int.MaxValue), null, n.Qualifier, true, claimant);
                 items.Add(Item(s, tollClaim, n, disputed, 0.75));
                 previous = tollClaim;
@@ -85,6 +92,12 @@ public static partial class CasualtyRule
                 continue;
             }
 
+            // "in every family, at least one person was killed": a figure for each of many, not a count.
+            if (Distributive().IsMatch(s.Text.AsSpan()[clause.Start..n.Start]))
+            {
+                continue;
+            }
+
             // "half of the region's 150,000 people": a share of a population, not a count of victims.
             if (Share().IsMatch(s.Text.AsSpan()[Math.Max(0, n.Start - 30)..n.Start]))
             {
@@ -104,19 +117,19 @@ public static partial class CasualtyRule
                 continue;
             }
 
+            // "91 civilians have been killed and more than 400 wounded": the second figure counts the same people.
+            if (head is Head.Outcome or Head.None && previous is not null && modifierSide is null && modifierPopulation is null && CoordinatedWithPrevious(s, n))
+            {
+                modifierSide = previous.Side;
+                modifierPopulation = previous.Population;
+            }
+
             var population = modifierPopulation ?? head switch
             {
                 Head.Military => Population.Military,
                 Head.Civilian => Population.Civilian,
                 _ => Population.Unknown,
             };
-
-            // "91 civilians have been killed and more than 400 wounded": the second figure counts the same people.
-            if (head == Head.Outcome && previous is not null && modifierSide is null && modifierPopulation is null && CoordinatedWithPrevious(s, n))
-            {
-                modifierSide = previous.Side;
-                modifierPopulation = previous.Population;
-            }
 
             var side = modifierSide ?? FindSide(s, n, headToken, clause, claimant, out _);
             var cumulative = IsCumulative(s, n, clause);
@@ -214,7 +227,13 @@ public static partial class CasualtyRule
 
             if (MentionAt(s, t.Start) is { } mention)
             {
-                side ??= mention.Side ?? mention.Name;
+                // "50 Russian Wagner mercenaries": the side named wins over an outside power named before it.
+                if (mention.Side is not null && (side is null || !s.Conflict.IsSide(side)))
+                {
+                    side = mention.Side;
+                }
+
+                side ??= mention.Name;
                 continue;
             }
 
@@ -228,6 +247,23 @@ public static partial class CasualtyRule
         }
 
         return (Head.None, n.LastToken + 1, population, side, null);
+    }
+
+    /// <summary>What a running total counts: "the number of dead and missing" is casualties, "the number of IDPs" displaced people.</summary>
+    private static CasualtyOutcome TollOutcome(Lexicon lex, string tollText)
+    {
+        var killed = lex["killedWords"].IsMatch(tollText);
+        if (lex["displacedWords"].IsMatch(tollText))
+        {
+            return CasualtyOutcome.Displaced;
+        }
+
+        if (killed && (lex["missingWords"].IsMatch(tollText) || lex["woundedWords"].IsMatch(tollText)))
+        {
+            return CasualtyOutcome.Casualties;
+        }
+
+        return lex["woundedWords"].IsMatch(tollText) ? CasualtyOutcome.Wounded : lex["missingWords"].IsMatch(tollText) ? CasualtyOutcome.Missing : CasualtyOutcome.Killed;
     }
 
     private static bool CoordinatedWithPrevious(SentenceContext s, NumberMention n)
@@ -249,14 +285,34 @@ public static partial class CasualtyRule
     private static bool OutcomeVerbBefore(SentenceContext s, NumberMention n) =>
         OutcomeVerb().IsMatch(s.Text.AsSpan()[Math.Max(0, n.Start - 20)..n.Start]);
 
-    [GeneratedRegex(@"\b(?:lost|lose|losing|killed|kill|killing|kills)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:lost|lose|losing|killed|kill|killing|kills|destroyed|eliminated|neutrali[sz]ed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex KilledBefore();
+
+    [GeneratedRegex(@"\b(?:(?<killed>deaths?|killing|bodies)|(?<loss>loss(?:es)?))\s+of\s+(?:(?:at least|about|around|some|nearly|almost|more than|over)\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OutcomeOf();
+
+    /// <summary>"13 were wounded", "three civilians have been killed": a form of be or have and an outcome right after the head.</summary>
+    private static CasualtyOutcome? OutcomeAfterAux(SentenceContext s, int headToken)
+    {
+        var from = s.Tokens[headToken].End;
+        var window = s.Text[from..Math.Min(s.Text.Length, from + 40)];
+        var aux = Aux().Match(window);
+        if (!aux.Success)
+        {
+            return null;
+        }
+
+        return OutcomeAt(s, window[(aux.Index + aux.Length)..], atStart: true);
+    }
+
+    [GeneratedRegex(@"^\s+(?:(?:were|was|are|is|have|has|had)\s+(?:(?:also|reportedly|now|all)\s+)?(?:been\s+)?|got\s+)", RegexOptions.IgnoreCase)]
+    private static partial Regex Aux();
 
     [GeneratedRegex(@"\b(?:wounded|wounding|injured|injuring)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex WoundedBefore();
 
     /// <summary>"the death toll among Karabakh troops has risen to": the number that follows is a running total.</summary>
-    [GeneratedRegex(@"\b(?:toll|number of (?:dead|deaths|killed|wounded|injured|casualties))\b(?<between>[^.;]{0,60}?)\b(?:rose|risen|rises|climbed|reached|stands|stood|increased|jumped|is now|was)\s+(?:to|at)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:toll|number of (?:the\s+)?(?:dead|deaths|killed|wounded|injured|casualties|missing|IDPs|refugees|displaced|internally displaced)(?:\s+(?:people|persons))?)\b(?<between>[^.;]{0,120}?)\b(?:rose|risen|rises|climbed|reached|reaches|reaching|stands|stood|increased|jumped|is now|was|hit|topped|passed)\s+(?:to\s+|at\s+|a\s+(?:total|high|record)\s+of\s+)?(?:(?:at least|about|around|some|nearly|almost|more than|over)\s+)?|\b(?:displaced|refugee|IDP)\s+population\s+(?:to\s+|over\s+|above\s+|past\s+|beyond\s+)(?:the\s+)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex TollBefore();
 
     [GeneratedRegex(@"\b(?:killed|killing|wounded|wounding|injured|injuring|left|leaving)\s+$", RegexOptions.IgnoreCase)]
@@ -288,6 +344,18 @@ public static partial class CasualtyRule
             {
                 return fromHead;
             }
+        }
+
+        // "four were killed and 13 were wounded": the outcome right after the number is its own.
+        if (headToken < s.Tokens.Count && OutcomeAfterAux(s, headToken) is { } own)
+        {
+            return own;
+        }
+
+        // "the deaths of 50", "the loss of 20 servicemen": the noun in front names what happened.
+        if (OutcomeOf().Match(before) is { Success: true } of)
+        {
+            return of.Groups["loss"].Success ? CasualtyOutcome.Casualties : CasualtyOutcome.Killed;
         }
 
         if (KilledBefore().IsMatch(before))
@@ -378,7 +446,7 @@ public static partial class CasualtyRule
 
     private static string FindSide(SentenceContext s, NumberMention n, int headToken, (int Start, int End) clause, string claimant, out string how)
     {
-        var g = s.Config.Gazetteer;
+        var g = s.Conflict;
         var lex = s.Config.Casualties;
         // "from Azerbaijan", "in Armenia", "in Stepanakert" after the head, before the clause ends.
         var from = headToken < s.Tokens.Count ? s.Tokens[headToken].End : n.End;
@@ -408,7 +476,7 @@ public static partial class CasualtyRule
 
         // "they lost", "our soldiers": the claimant's own people.
         var before = s.Text[Math.Max(0, n.Start - 30)..n.Start];
-        if (OwnPronoun().IsMatch(before) && g.IsBelligerent(claimant))
+        if (OwnPronoun().IsMatch(before) && g.IsSide(claimant))
         {
             how = "pronoun";
             return claimant;
@@ -428,7 +496,7 @@ public static partial class CasualtyRule
             // The attacker is the subject, usually the first belligerent named: "An Armenian strike on Ganja killed 13".
             var verbAt = Math.Max(0, n.Start - 25) + inflict.Index;
             var attacker = s.Mentions.FirstOrDefault(m => m.End <= verbAt && m.Belligerent && m.Kind == MentionKind.Actor && !s.Quoted(m.Start));
-            var attackerSide = attacker?.Side ?? (g.IsBelligerent(claimant) ? claimant : null);
+            var attackerSide = attacker?.Side ?? (g.IsSide(claimant) ? claimant : null);
             return attackerSide is null ? "unknown" : g.Adversary(attackerSide) ?? "unknown";
         }
 
@@ -444,7 +512,7 @@ public static partial class CasualtyRule
         }
 
         how = "claimant";
-        return g.IsBelligerent(claimant) ? claimant : "unknown";
+        return g.IsSide(claimant) ? claimant : "unknown";
     }
 
     private static bool IsCumulative(SentenceContext s, NumberMention n, (int Start, int End) clause)
@@ -461,6 +529,9 @@ public static partial class CasualtyRule
 
     [GeneratedRegex(@"^(?:were|was|are|have been|had been|has been|got|died|dead|killed|wounded|injured|displaced|fled)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BareOutcome();
+
+    [GeneratedRegex(@"\b(?:every|each|per)\s+(?:single\s+)?(?:family|household|village|home|house|day|week|month|town|district|community)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Distributive();
 
     [GeneratedRegex(@"[;]|,?\s+\b(?:while|whereas|but|although)\b")]
     private static partial Regex ClauseStop();

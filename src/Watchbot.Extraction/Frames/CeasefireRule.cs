@@ -10,7 +10,7 @@ namespace Watchbot.Extraction.Frames;
 /// </summary>
 public static partial class CeasefireRule
 {
-    private static readonly string[] StatementLists = ["objects", "inForce"];
+    private static readonly string[] StatementLists = ["objects", "inForce", "accordEnd"];
 
     public static IReadOnlyList<FrameItem> Apply(SentenceContext s)
     {
@@ -26,7 +26,8 @@ public static partial class CeasefireRule
             var clause = s.Text[start..end];
             var objectMatch = lex["objects"].Match(clause);
             var inForceMatch = lex["inForce"].Match(clause);
-            if (!objectMatch.Success && !inForceMatch.Success)
+            var accordEnd = EndOfPeaceAccord(lex, clause);
+            if (!objectMatch.Success && !inForceMatch.Success && accordEnd is null)
             {
                 continue;
             }
@@ -43,7 +44,11 @@ public static partial class CeasefireRule
                 continue;
             }
 
-            if (lex["agreement"].Match(clause) is { Success: true } agreement && !Hypothetical().IsMatch(clause))
+            if (accordEnd is not null && !Hypothetical().IsMatch(clause))
+            {
+                (stance, trigger) = (CeasefireStance.Rejection, accordEnd);
+            }
+            else if (lex["agreement"].Match(clause) is { Success: true } agreement && !Hypothetical().IsMatch(clause))
             {
                 (stance, trigger) = (CeasefireStance.Agreement, agreement);
             }
@@ -92,15 +97,20 @@ public static partial class CeasefireRule
         return items;
     }
 
+    /// <summary>
+    /// "announced the end of the Algiers agreement", "pulled out of the peace deal": a party ending an accord rejects the
+    /// peace it stood for. An accord about defence, trade or other business is not a peace accord.
+    /// </summary>
+    private static System.Text.RegularExpressions.Match? EndOfPeaceAccord(Watchbot.Extraction.Config.Lexicon lex, string clause)
+    {
+        var m = lex["accordEnd"].Match(clause);
+        return m.Success && !lex["notPeace"].IsMatch(m.Value) ? m : null;
+    }
+
     /// <summary>The conflict must be in view: a belligerent, a place of the war, or a ceasefire word plus "both sides"/"parties".</summary>
     private static bool Relevant(SentenceContext s, int start, int end)
     {
         var clause = s.Text[start..end];
-        if (s.Config.Escalation["offTopicPlaces"].IsMatch(clause) && !s.NamesBelligerent)
-        {
-            return false;
-        }
-
         return s.NamesBelligerent || Parties().IsMatch(clause) || ((s.ContextBelligerent || s.ArticleAboutConflict) && Strong().IsMatch(clause));
     }
 

@@ -5,8 +5,10 @@ using Watchbot.Extraction.Config;
 namespace Watchbot.Extraction.Frames;
 
 /// <summary>
-/// Escalations: attacks, shelling, strikes, offensives, captured or "liberated" villages, threats, fire landing in a
-/// third country. Needs a belligerent or a place of the conflict in the same clause, and no hypothetical wording.
+/// Escalations: attacks, shelling, strikes, offensives, massacres, blockades, captured or "liberated" villages, threats.
+/// Needs, in the same clause, a side or a place of the article's conflict or any armed actor ("troops", "gunmen",
+/// "drones"); or, in an article about a topic, people killed or hurt in the same sentence. Hypothetical wording,
+/// negation, back-references ("the shelling") and the content of a ceasefire-violation statement do not count.
 /// </summary>
 public static partial class EscalationRule
 {
@@ -32,14 +34,13 @@ public static partial class EscalationRule
             }
 
             var clauseMentions = s.Mentions.Where(m => m.Start >= start && m.End <= end).ToList();
-            var belligerents = clauseMentions.Where(m => m.Belligerent || (m.Kind == MentionKind.Place && m.Side is not null)).ToList();
-            if (belligerents.Count == 0 && !(s.Mentions.Count == 0 && s.ContextBelligerent && s.Sentence.IndexInParagraph > 0))
+            if (!InView(s, clause, clauseMentions))
             {
                 continue;
             }
 
-            // Wars elsewhere (Syria, Libya, Iraq) in the same clause without a place of this conflict: not this war.
-            if (lex["offTopicPlaces"].IsMatch(clause) && !clauseMentions.Any(m => m.Kind == MentionKind.Place && m.Side is not null) && !threat.Success)
+            // "The enemy violated the ceasefire, firing on our positions": the attack is what the violation statement reports.
+            if (s.Config.Ceasefire["violation"].IsMatch(clause))
             {
                 continue;
             }
@@ -76,6 +77,39 @@ public static partial class EscalationRule
         // One sentence, one escalation: its clauses describe the same thing more often than not.
         return items.Count <= 1 ? items : [items[0] with { Places = items.SelectMany(i => i.Places).Distinct().ToList(), Actors = items.SelectMany(i => i.Actors).Distinct().ToList() }];
     }
+
+    /// <summary>
+    /// The conflict is in view of a clause when it names a side or a place of the conflict or an armed actor; when the
+    /// previous sentence did and this one names nobody else; or, in an article about a topic, when the sentence says
+    /// people were killed, wounded or went missing.
+    /// </summary>
+    private static bool InView(SentenceContext s, string clause, List<Mention> clauseMentions)
+    {
+        if (clauseMentions.Any(m => m.Belligerent || (m.Kind == MentionKind.Place && (m.Side is not null || s.ArticleAboutConflict))))
+        {
+            return true;
+        }
+
+        // "Russian- and Turkish-backed troops are fighting in Libya": outside powers alone, in an article about a topic, are another theatre.
+        if (s.ArticleAboutConflict && clauseMentions.Count > 0)
+        {
+            return false;
+        }
+
+        if (s.Config.Escalation["armedActors"].IsMatch(clause) || (s.ArticleAboutConflict && Parties().IsMatch(clause)))
+        {
+            return true;
+        }
+
+        if (s.Mentions.Count == 0 && s.ContextBelligerent && s.Sentence.IndexInParagraph > 0)
+        {
+            return true;
+        }
+
+        return s.ArticleAboutConflict && s.Config.Casualties.Any(HurtLists).IsMatch(s.Text);
+    }
+
+    private static readonly string[] HurtLists = ["killedWords", "woundedWords", "missingWords"];
 
     /// <summary>The first attack word that reports something new: not a back-reference ("the shelling"), not negated, not hypothetical, not part of a call to stop.</summary>
     private static Match? FirstTrigger(string clause, Lexicon lex, LexiconList ceasefireObjects, Match threat, Match capture)
@@ -125,6 +159,24 @@ public static partial class EscalationRule
                 continue;
             }
 
+            // "20 servicemen were captured": people taken are a casualty figure, not ground taken.
+            if (PeopleTaken().IsMatch(before))
+            {
+                continue;
+            }
+
+            // "the explosion hit the queue": an accident or a disaster, not an attack.
+            if (NotAnAttacker().IsMatch(before))
+            {
+                continue;
+            }
+
+            // "the occupied territories", "their shelled homes": a participle describing a thing, not an act.
+            if (pastVerb && Determiner().IsMatch(before) && m.Value.IndexOf(' ', StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
             return m;
         }
 
@@ -160,6 +212,18 @@ public static partial class EscalationRule
 
     [GeneratedRegex(@"\b(?:the|these|this|that|those|such)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
     private static partial Regex BackReference();
+
+    [GeneratedRegex(@"\b(?:soldiers|servicem[ae]n|troops|civilians|people|fighters|personnel|hostages|prisoners|residents|officers|members)\s+(?:were|was|had been|have been|has been|are|being)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex PeopleTaken();
+
+    [GeneratedRegex(@"\b(?:explosion|blast|earthquake|quake|storm|flood|fire|disaster|accident|crash|landslide)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAnAttacker();
+
+    [GeneratedRegex(@"\b(?:both sides|the parties|the two sides|the warring|each side)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Parties();
+
+    [GeneratedRegex(@"\b(?:the|its|their|his|her|our|these|those)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex Determiner();
 
     [GeneratedRegex(@"\b(?:not|no|never|n't|nor|without|denied|denies|failed to)\b(?:\s+[\w-]+){0,5}\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Negated();

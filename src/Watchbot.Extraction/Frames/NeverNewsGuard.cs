@@ -26,7 +26,7 @@ public static partial class NeverNewsGuard
             }
 
             var year = int.Parse(y.Groups["last"].Success ? y.Groups["last"].Value : y.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (year < published.Year - 1 && !SinceBefore().IsMatch(text[Math.Max(0, y.Index - 24)..y.Index]))
+            if (year < published.Year - 1 && !SinceBefore().IsMatch(text[Math.Max(0, y.Index - 24)..y.Index]) && !Describes(text, y))
             {
                 return true;
             }
@@ -99,7 +99,7 @@ public static partial class NeverNewsGuard
         return null;
     }
 
-    [GeneratedRegex(@"(?<![0-9,.$])(?<y>1[89][0-9][0-9]|20[0-9][0-9])(?:-(?<last>1[89][0-9][0-9]|20[0-9][0-9]))?(?![0-9,]|\s*(?:people|soldiers|troops|civilians|dead|killed))")]
+    [GeneratedRegex(@"(?<![0-9,.$])(?<y>1[89][0-9][0-9]|20[0-9][0-9])(?:-(?<last>1[89][0-9][0-9]|20[0-9][0-9]))?(?![0-9]|,\d|\s*(?:people|soldiers|troops|civilians|dead|killed))")]
     private static partial Regex Year();
 
     [GeneratedRegex(@"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:1[89]|20)\d{2}", RegexOptions.IgnoreCase)]
@@ -107,6 +107,20 @@ public static partial class NeverNewsGuard
 
     [GeneratedRegex(@"(?i:\bsince\b)[^.]{0,14}$")]
     private static partial Regex SinceBefore();
+
+    /// <summary>
+    /// "the accord signed in 2015", "the 2015 agreement": a year that says when something was made, not when the sentence
+    /// happens. It names the thing; the sentence may still be news.
+    /// </summary>
+    private static bool Describes(string text, Match year) =>
+        MadeBefore().IsMatch(text.AsSpan()[Math.Max(0, year.Index - 30)..year.Index])
+        || NamedAfter().IsMatch(text.AsSpan()[(year.Index + year.Length)..]);
+
+    [GeneratedRegex(@"\b(?:signed|agreed|concluded|reached|brokered|founded|created|established|formed|adopted|drafted|ratified|elected|came to power|took power|seized power)\s+(?:(?:in|on)\s+)?(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MadeBefore();
+
+    [GeneratedRegex(@"^\s+(?:peace\s+|ceasefire\s+|defen[cs]e\s+|cooperation\s+)?(?:agreement|accord|deal|treaty|pact|constitution|law|election|coup|resolution|plan)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedAfter();
 
     [GeneratedRegex(@"\b(?:in|during|of) the (?:early |late |mid-)?(?:19|20)\d0s\b")]
     private static partial Regex Decade();

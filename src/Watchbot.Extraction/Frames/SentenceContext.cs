@@ -26,7 +26,17 @@ public sealed partial class SentenceContext
         Text = sentence.Text;
         Published = published;
         Config = config;
+        Conflict = Conflict.None(config.Gazetteer);
     }
+
+    /// <summary>The conflict the article is read against: its topics' sides, places and actors.</summary>
+    public Conflict Conflict { get; init; }
+
+    /// <summary>The last casualty figure read in the article before this sentence ("put the figure at ..." restates it), or null.</summary>
+    public Watchbot.Core.Events.CasualtyClaim? PreviousClaim { get; init; }
+
+    /// <summary>The outlet that published the article (its own count is what it states without naming a source), or null.</summary>
+    public string? Outlet { get; init; }
 
     private string? _unquoted;
     private IReadOnlyList<Token>? _tokens;
@@ -97,7 +107,21 @@ public sealed partial class SentenceContext
     private bool _ownDateDone;
 
     /// <summary>True when the sentence itself is about past wars (see <see cref="NeverNewsGuard.IsHistory"/>).</summary>
-    internal bool IsHistory => _history ??= NeverNewsGuard.IsHistory(Text, Published, Config);
+    internal bool IsHistory => _history ??= NeverNewsGuard.IsHistory(Text, Published, Config) && !DatedRecently();
+
+    /// <summary>"announced on Thursday the end of the 2015 accord": a sentence dated in the days before publication is news, whatever years it recalls.</summary>
+    private bool DatedRecently()
+    {
+        foreach (var d in Dates)
+        {
+            if (!d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !Quoted(d.Start) && d.Date <= Published && d.Date.DayNumber >= Published.DayNumber - 7)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The date the sentence itself gives, or null.</summary>
     internal SentenceDate? OwnDate
@@ -115,7 +139,7 @@ public sealed partial class SentenceContext
 
     public ExtractionConfig Config { get; }
 
-    /// <summary>True when the article's title or opening names a belligerent or a place of the war: it is about this conflict.</summary>
+    /// <summary>True when the article is about a topic's conflict (see <see cref="Conflict.HasTopic"/>).</summary>
     public bool ArticleAboutConflict { get; init; }
 
     /// <summary>The sentence before this one in the article, for discourse context.</summary>
@@ -138,7 +162,7 @@ public sealed partial class SentenceContext
 
     public IReadOnlyList<NumberMention> Numbers => _numbers ??= NumberProbe().IsMatch(Text) ? NumberReader.Read(Text, Tokens) : [];
 
-    public IReadOnlyList<Mention> Mentions => _mentions ??= Config.Gazetteer.Find(Text);
+    public IReadOnlyList<Mention> Mentions => _mentions ??= Conflict.Gazetteer.Find(Text);
 
     public IReadOnlyList<DateMention> Dates => _dates ??= MayHoldDate(Text) && DateProbe().IsMatch(Text) ? DateResolver.Find(Text, Published) : [];
 

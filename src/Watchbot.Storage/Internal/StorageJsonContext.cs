@@ -16,6 +16,8 @@ namespace Watchbot.Storage.Internal;
 [JsonSerializable(typeof(IReadOnlyList<long>))]
 [JsonSerializable(typeof(IReadOnlyList<CasualtyClaim>))]
 [JsonSerializable(typeof(IReadOnlyList<TopicPlace>))]
+[JsonSerializable(typeof(IReadOnlyList<TopicSide>))]
+[JsonSerializable(typeof(IReadOnlyList<TopicActor>))]
 [JsonSerializable(typeof(SubscriptionFilter))]
 [JsonSerializable(typeof(OutgoingMessage))]
 [JsonSerializable(typeof(IReadOnlyList<MessageSection>))]

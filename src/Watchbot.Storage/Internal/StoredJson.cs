@@ -27,6 +27,15 @@ internal static class StoredJson
 
     public static IReadOnlyList<TopicPlace> ReadPlaces(string json) => JsonSerializer.Deserialize(json, Context.IReadOnlyListTopicPlace) ?? [];
 
+    public static string Sides(IReadOnlyList<TopicSide>? sides) => JsonSerializer.Serialize(sides ?? [], Context.IReadOnlyListTopicSide);
+
+    public static IReadOnlyList<TopicSide> ReadSides(string json) => JsonSerializer.Deserialize(json, Context.IReadOnlyListTopicSide) ?? [];
+
+    public static string Actors(IReadOnlyList<TopicActor>? actors) => JsonSerializer.Serialize(actors ?? [], Context.IReadOnlyListTopicActor);
+
+    /// <summary>Actors stored as plain names (before they had aliases) read as actors without aliases.</summary>
+    public static IReadOnlyList<TopicActor> ReadActors(string json) => JsonSerializer.Deserialize(json, Context.IReadOnlyListTopicActor) ?? [];
+
     public static string Filter(SubscriptionFilter? filter) => JsonSerializer.Serialize(filter ?? SubscriptionFilter.None, Context.SubscriptionFilter);
 
     public static SubscriptionFilter ReadFilter(string json) => JsonSerializer.Deserialize(json, Context.SubscriptionFilter) ?? SubscriptionFilter.None;

@@ -5,10 +5,10 @@ using Watchbot.Storage.Internal;
 
 namespace Watchbot.Storage.Repositories;
 
-/// <summary>Topics by name, with their places, actors and keywords as JSON.</summary>
+/// <summary>Topics by name, with their places, actors, keywords and sides as JSON.</summary>
 public sealed class SqliteTopicStore(SqliteDatabase database) : ITopicStore
 {
-    private const string Columns = "name, description, places, actors, keywords";
+    private const string Columns = "name, description, places, actors, keywords, sides";
 
     /// <summary>Every topic, by name.</summary>
     public async Task<IReadOnlyList<Topic>> ListAsync(CancellationToken cancellationToken)
@@ -32,15 +32,16 @@ public sealed class SqliteTopicStore(SqliteDatabase database) : ITopicStore
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.Command(
                 $"""
-                 INSERT INTO topics ({Columns}) VALUES (@name, @description, @places, @actors, @keywords)
+                 INSERT INTO topics ({Columns}) VALUES (@name, @description, @places, @actors, @keywords, @sides)
                  ON CONFLICT (name) DO UPDATE SET description = excluded.description, places = excluded.places,
-                     actors = excluded.actors, keywords = excluded.keywords
+                     actors = excluded.actors, keywords = excluded.keywords, sides = excluded.sides
                  """)
             .With("@name", topic.Name)
             .With("@description", topic.Description ?? "")
             .With("@places", StoredJson.Places(topic.Places))
-            .With("@actors", StoredJson.Strings(topic.Actors))
-            .With("@keywords", StoredJson.Strings(topic.Keywords));
+            .With("@actors", StoredJson.Actors(topic.Actors))
+            .With("@keywords", StoredJson.Strings(topic.Keywords))
+            .With("@sides", StoredJson.Sides(topic.Sides));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,8 +63,11 @@ public sealed class SqliteTopicStore(SqliteDatabase database) : ITopicStore
                 r.GetString(0),
                 r.GetString(1),
                 StoredJson.ReadPlaces(r.GetString(2)),
-                StoredJson.ReadStrings(r.GetString(3)),
-                StoredJson.ReadStrings(r.GetString(4))));
+                StoredJson.ReadActors(r.GetString(3)),
+                StoredJson.ReadStrings(r.GetString(4)))
+            {
+                Sides = StoredJson.ReadSides(r.GetString(5)),
+            });
         }
 
         return topics;

@@ -3,13 +3,17 @@ using Watchbot.Core.Topics;
 
 namespace Watchbot.Core.Commands.Admin;
 
-/// <summary>/admin topic add|edit|remove|list: the topics people can follow, with places (and aliases), actors and keywords.</summary>
+/// <summary>
+/// /admin topic add|edit|remove|list: the topics people can follow, with their sides (aliases after slashes, allies in
+/// camps), places (aliases after slashes, the side they belong to after @), actors (aliases after slashes) and keywords.
+/// </summary>
 public sealed class TopicAction(ITopicStore topics, ISubscriptionStore subscriptions, IAuditLog audit) : IAdminAction
 {
     public string Name => "topic";
 
-    public string Usage => "/admin topic add <name> \"description\" [places=Stepanakert/Khankendi,Shusha/Shushi] [actors=A,B] [keywords=a,b] | "
-                           + "edit <name> [description=\"...\"] [places=...] [actors=...] [keywords=...] | remove <name> [force] | list";
+    public string Usage => "/admin topic add <name> \"description\" [sides=Armenia/Armenian/Yerevan,Azerbaijan/Azerbaijani/Baku] [camps=Armenia+Artsakh] "
+                           + "[places=Stepanakert/Khankendi@Artsakh,Ganja@Azerbaijan] [actors=OSCE Minsk Group/Minsk Group,Russia] [keywords=a,b] | "
+                           + "edit <name> [description=\"...\"] [sides=...] [camps=...] [places=...] [actors=...] [keywords=...] | remove <name> [force] | list";
 
     public async Task<CommandReply> HandleAsync(CommandContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -18,9 +22,7 @@ public sealed class TopicAction(ITopicStore topics, ISubscriptionStore subscript
         {
             case "list":
                 var all = await topics.ListAsync(cancellationToken).ConfigureAwait(false);
-                return CommandReply.Lines("Topics:", all.Select(t =>
-                    $"{t.Name}: {t.Description}; places: {string.Join(", ", t.Places.Select(p => string.Join("/", p.AllNames)))}; actors: {string.Join(", ", t.Actors)}; keywords: {string.Join(", ", t.Keywords)}"),
-                    ephemeral: true);
+                return CommandReply.Lines("Topics:", all.Select(Describe), ephemeral: true);
             case "add" when args.Count >= 3:
                 return await AddAsync(context, args, cancellationToken).ConfigureAwait(false);
             case "edit" when args.Count >= 3:
@@ -82,13 +84,27 @@ public sealed class TopicAction(ITopicStore topics, ISubscriptionStore subscript
     private async Task<CommandReply> SaveAsync(CommandContext context, Topic topic, string action, CancellationToken cancellationToken)
     {
         await topics.UpsertAsync(topic, cancellationToken).ConfigureAwait(false);
-        await audit.AddAsync(context.Actor, action, $"{topic.Name}: {topic.Places.Count} places, {topic.Actors.Count} actors", context.Now, cancellationToken)
+        await audit.AddAsync(context.Actor, action, $"{topic.Name}: {topic.Sides.Count} sides, {topic.Places.Count} places, {topic.Actors.Count} actors", context.Now, cancellationToken)
             .ConfigureAwait(false);
-        return CommandReply.Text($"Saved the topic {topic.Name} with {topic.Places.Count} places, {topic.Actors.Count} actors and {topic.Keywords.Count} keywords.",
+        return CommandReply.Text(
+            $"Saved the topic {topic.Name} with {Count(topic.Sides.Count, "side")}, {Count(topic.Places.Count, "place")}, {Count(topic.Actors.Count, "actor")} and {Count(topic.Keywords.Count, "keyword")}.",
             ephemeral: true);
     }
 
-    /// <summary>Reads description=, places= (aliases after slashes), actors= and keywords= onto a topic.</summary>
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    /// <summary>One line of /admin topic list, in the syntax add and edit take.</summary>
+    public static string Describe(Topic t)
+    {
+        static string Names(IEnumerable<string> names) => string.Join("/", names);
+        var camps = t.Sides.Where(s => s.Camp is not null).GroupBy(s => s.Camp!, StringComparer.OrdinalIgnoreCase)
+            .Select(g => string.Join("+", g.Select(s => s.Name)));
+        return $"{t.Name}: {t.Description}; sides: {string.Join(", ", t.Sides.Select(s => Names(s.AllNames)))}; camps: {string.Join(", ", camps)}; "
+               + $"places: {string.Join(", ", t.Places.Select(p => Names(p.AllNames) + (p.Side is null ? "" : "@" + p.Side)))}; "
+               + $"actors: {string.Join(", ", t.Actors.Select(a => Names(a.AllNames)))}; keywords: {string.Join(", ", t.Keywords)}";
+    }
+
+    /// <summary>Reads description=, sides=, camps=, places= (aliases after slashes, side after @), actors= and keywords= onto a topic.</summary>
     public static (Topic? Topic, string? Problem) Apply(Topic topic, IEnumerable<string> assignments)
     {
         foreach (var assignment in assignments)
@@ -109,14 +125,38 @@ public sealed class TopicAction(ITopicStore topics, ISubscriptionStore subscript
                 case "places":
                     topic = topic with
                     {
-                        Places = list.Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                            .Where(names => names.Length > 0)
-                            .Select(names => new TopicPlace(names[0], names.Skip(1).ToList()))
+                        Places = list.Select(p => p.Split('@', 2, StringSplitOptions.TrimEntries))
+                            .Select(parts => (Names: Names(parts[0]), Side: parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null))
+                            .Where(p => p.Names.Length > 0)
+                            .Select(p => new TopicPlace(p.Names[0], p.Names.Skip(1).ToList(), p.Side))
                             .ToList(),
                     };
                     break;
+                case "sides":
+                    topic = topic with
+                    {
+                        Sides = list.Select(Names).Where(names => names.Length > 0)
+                            .Select(names => new TopicSide(names[0], names.Skip(1).ToList(), topic.SideNamed(names[0])?.Camp))
+                            .ToList(),
+                    };
+                    break;
+                case "camps":
+                    var camps = list.Select(c => c.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+                    if (camps.SelectMany(c => c).FirstOrDefault(n => topic.SideNamed(n) is null) is { } unknown)
+                    {
+                        return (null, $"'{TargetSubscriptions.Clip(unknown)}' is not a side of {topic.Name}; set sides= first.");
+                    }
+
+                    topic = topic with
+                    {
+                        Sides = topic.Sides.Select(side => side with
+                        {
+                            Camp = camps.FirstOrDefault(c => c.Length > 1 && c.Any(n => topic.SideNamed(n) == side)) is { } camp ? string.Join("+", camp) : null,
+                        }).ToList(),
+                    };
+                    break;
                 case "actors":
-                    topic = topic with { Actors = list };
+                    topic = topic with { Actors = list.Select(Names).Where(names => names.Length > 0).Select(names => new TopicActor(names[0], names.Skip(1).ToList())).ToList() };
                     break;
                 case "keywords":
                     topic = topic with { Keywords = list };
@@ -126,6 +166,13 @@ public sealed class TopicAction(ITopicStore topics, ISubscriptionStore subscript
             }
         }
 
-        return topic.Description.Length is 0 or > 300 ? (null, "A topic needs a description of 1 to 300 characters.") : (topic, null);
+        if (topic.Description.Length is 0 or > 300)
+        {
+            return (null, "A topic needs a description of 1 to 300 characters.");
+        }
+
+        return topic.Problem() is { } problem ? (null, problem) : (topic, null);
     }
+
+    private static string[] Names(string value) => value.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,0 +1,70 @@
+using Watchbot.Core.Topics;
+
+namespace Watchbot.Extraction.Config;
+
+/// <summary>
+/// The conflict an article is read against: the topics it is about, their sides (who fights whom) and the names to find
+/// (the topics' sides, places and actors over the generic gazetteer; a topic's own entry wins over a generic one with the
+/// same name). An article about no topic is read against the generic gazetteer alone: it has no sides.
+/// </summary>
+public sealed class Conflict
+{
+    private Conflict(IReadOnlyList<Topic> topics, Gazetteer gazetteer)
+    {
+        Topics = topics;
+        Gazetteer = gazetteer;
+    }
+
+    /// <summary>The topics the article is about, the most named first.</summary>
+    public IReadOnlyList<Topic> Topics { get; }
+
+    public Gazetteer Gazetteer { get; }
+
+    public bool HasTopic => Topics.Count > 0;
+
+    /// <summary>Reads against the generic names alone: no topic, no sides.</summary>
+    public static Conflict None(Gazetteer generic) => new([], generic);
+
+    /// <summary>The conflict of <paramref name="topics"/>: their entries first, then the generic ones no topic entry shadows.</summary>
+    public static Conflict Of(Gazetteer generic, IReadOnlyList<Topic> topics)
+    {
+        var own = topics.SelectMany(Entries).ToList();
+        var taken = own.SelectMany(e => e.Aliases.Append(e.Name)).ToHashSet(StringComparer.Ordinal);
+        var shared = generic.Entries.Select(e => e with { Aliases = e.Aliases.Where(a => !taken.Contains(a)).ToList() })
+            .Where(e => !taken.Contains(e.Name) || e.Aliases.Count > 0)
+            .ToList();
+        return new Conflict(topics, new Gazetteer([.. own, .. shared]));
+    }
+
+    /// <summary>What a topic declares, as names to find: sides, places (with their side) and other actors.</summary>
+    public static IEnumerable<GazetteerEntry> Entries(Topic topic) =>
+        topic.Sides.Select(s => new GazetteerEntry(s.Name, MentionKind.Actor, s.Name, true, s.Aliases, topic.Name))
+            .Concat(topic.Places.Select(p => new GazetteerEntry(p.Name, MentionKind.Place, p.Side is null ? null : topic.SideNamed(p.Side)?.Name, false, p.Aliases, topic.Name)))
+            .Concat(topic.Actors.Select(a => new GazetteerEntry(a.Name, MentionKind.Actor, null, false, a.Aliases, topic.Name)));
+
+    /// <summary>True when <paramref name="name"/> is a side of the article's topics.</summary>
+    public bool IsSide(string? name) => name is not null && Topics.Any(t => t.SideNamed(name) is not null);
+
+    /// <summary>The canonical name of the side <paramref name="name"/> stands for, or null.</summary>
+    public string? SideOf(string? name) => name is null ? null : Topics.Select(t => t.SideNamed(name)?.Name).FirstOrDefault(n => n is not null);
+
+    /// <summary>
+    /// The side <paramref name="side"/> fights when that is one camp: its first side in the topic's order (the side a
+    /// figure "inflicted" by <paramref name="side"/> most likely belongs to). Null when it fights several camps or none.
+    /// </summary>
+    public string? Adversary(string side)
+    {
+        foreach (var topic in Topics)
+        {
+            var adversaries = topic.AdversariesOf(side);
+            if (adversaries.Count == 0)
+            {
+                continue;
+            }
+
+            return adversaries.All(a => a.SameCamp(adversaries[0])) ? adversaries[0].Name : null;
+        }
+
+        return null;
+    }
+}
