@@ -54,9 +54,10 @@ public sealed record TopicPlace(string Name, IReadOnlyList<string> Aliases, stri
 
 /// <summary>
 /// A belligerent: its name (what digests and exports call it), the names its forces, authorities, leaders, spokesmen and
-/// people go by ("Azerbaijani", "Baku", "Aliyev"), and its camp: sides of one camp fight on the same side.
+/// people go by ("Azerbaijani", "Baku", "Aliyev"), its camp (sides of one camp fight on the same side), and whether it is
+/// an armed group rather than a state (the people it loses are fighters).
 /// </summary>
-public sealed record TopicSide(string Name, IReadOnlyList<string> Aliases, string? Camp = null)
+public sealed record TopicSide(string Name, IReadOnlyList<string> Aliases, string? Camp = null, bool ArmedGroup = false)
 {
     public IEnumerable<string> AllNames => Aliases.Prepend(Name);
 

@@ -45,6 +45,13 @@ public sealed class Conflict
     /// <summary>True when <paramref name="name"/> is a side of the article's topics.</summary>
     public bool IsSide(string? name) => name is not null && Topics.Any(t => t.SideNamed(name) is not null);
 
+    /// <summary>True when the two sides fight in one camp (a side is in its own camp).</summary>
+    public bool SameCamp(string a, string b) =>
+        Topics.Any(t => t.SideNamed(a) is { } x && t.SideNamed(b) is { } y && x.SameCamp(y));
+
+    /// <summary>True when <paramref name="side"/> is an armed group (its people are fighters), not a state with civilians.</summary>
+    public bool IsArmedGroup(string? side) => side is not null && Topics.Any(t => t.SideNamed(side)?.ArmedGroup == true);
+
     /// <summary>The canonical name of the side <paramref name="name"/> stands for, or null.</summary>
     public string? SideOf(string? name) => name is null ? null : Topics.Select(t => t.SideNamed(name)?.Name).FirstOrDefault(n => n is not null);
 

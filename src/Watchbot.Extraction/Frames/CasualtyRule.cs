@@ -26,7 +26,7 @@ public static partial class CasualtyRule
         var never = s.Config.NeverNews;
         var items = new List<FrameItem>();
         CasualtyClaim? previous = null;
-        var claimant = Claimants.Find(s);
+        var sentenceClaimant = Claimants.ForFigure(s);
         var disputed = Claimants.Disputed(s);
         var clauses = s.Clauses();
 
@@ -38,6 +38,9 @@ public static partial class CasualtyRule
             }
 
             var clause = clauses.First(c => n.Start >= c.Start && n.Start < c.End);
+
+            // Each figure is claimed by the source nearest to it ("X confirmed its losses, while Y reported 20 deaths").
+            var claimant = s.SpeechVerbs.Count > 1 ? Claimants.ForFigure(s, n.Start) : sentenceClaimant;
             var after = n.LastToken + 1;
 
             // "bringing total casualties to 59": the running total of the previous figure.
@@ -61,8 +64,11 @@ public static partial class CasualtyRule
             if (TollBefore().Match(tollWindow) is { Success: true } toll)
             {
                 var tollText = tollWindow[toll.Index..];
-                var tollSide = s.Mentions.Where(m => m.Start >= n.Start - tollWindow.Length + toll.Index && m.End <= n.Start && m.Side is not null)
-                    .Select(m => m.Side).FirstOrDefault() ?? (s.Conflict.IsSide(claimant) ? claimant : "unknown");
+                var tollSide = SideAfter(s, n) ?? s.Mentions.Where(m => m.Start >= n.Start - tollWindow.Length + toll.Index && m.End <= n.Start && m.Side is not null
+                        && !ByAttacker().IsMatch(s.Text.AsSpan()[Math.Max(0, m.Start - 25)..m.Start]))
+                    .Select(m => m.Side).FirstOrDefault()
+                    ?? s.Mentions.LastOrDefault(m => m.End <= n.Start && m.Side is not null && !s.Quoted(m.Start) && !ByAttacker().IsMatch(s.Text.AsSpan()[Math.Max(0, m.Start - 25)..m.Start]))?.Side
+                    ?? (s.Conflict.IsSide(claimant) ? claimant : "unknown");
                 var tollOutcome = TollOutcome(lex, tollText);
                 var tollPopulation = lex["militaryNouns"].IsMatch(tollText) ? Population.Military
                     : lex["civilianNouns"].IsMatch(tollText) || tollOutcome == CasualtyOutcome.Displaced ? Population.Civilian : Population.Unknown;
@@ -131,11 +137,27 @@ public static partial class CasualtyRule
                 _ => Population.Unknown,
             };
 
-            var side = modifierSide ?? FindSide(s, n, headToken, clause, claimant, out _);
+            var how = "modifier";
+            var side = modifierSide ?? FindSide(s, n, headToken, clause, claimant, outcome.Value, out how);
+            var inferred = false;
+
+            // "58 bodies of people ...": civilians whose sentence names no side belong where the story happens.
+            if (side == "unknown" && population != Population.Military && s.LastPlaceSide is { } storySide)
+            {
+                (side, inferred) = (storySide, true);
+            }
+
+            population = DefaultPopulation(s, population, side, outcome.Value, how);
             var cumulative = IsCumulative(s, n, clause);
             var high = n.High is null ? (int?)null : (int)Math.Min(n.High.Value, int.MaxValue);
             var claim = new CasualtyClaim(side, population, outcome.Value, (int)Math.Min(n.Value, int.MaxValue), high, n.Qualifier, cumulative, claimant);
-            var confidence = 0.85 - (n.Vague ? 0.2 : 0) - (disputed ? 0.2 : 0) - (claim.ClaimedAboutAdversary ? 0.1 : 0) - (side == "unknown" ? 0.1 : 0);
+            var confidence = 0.85 - (n.Vague ? 0.2 : 0) - (disputed ? 0.2 : 0) - (claim.ClaimedAboutAdversary ? 0.1 : 0) - (inferred ? 0.1 : 0);
+
+            // Whose people they were is what a digest reader needs most: a figure the rules cannot place waits for review.
+            if (side == "unknown" && s.Conflict.Topics.Any(t => t.Sides.Count > 0))
+            {
+                confidence = Math.Min(confidence, 0.45);
+            }
             items.Add(Item(s, claim, n, disputed, confidence));
             previous = claim;
         }
@@ -266,6 +288,47 @@ public static partial class CasualtyRule
         return lex["woundedWords"].IsMatch(tollText) ? CasualtyOutcome.Wounded : lex["missingWords"].IsMatch(tollText) ? CasualtyOutcome.Missing : CasualtyOutcome.Killed;
     }
 
+    /// <summary>
+    /// Who the people are when the text does not say: the displaced are civilians, and the dead of an armed group or the
+    /// casualties a side says it inflicted are fighters.
+    /// </summary>
+    private static Population DefaultPopulation(SentenceContext s, Population population, string side, CasualtyOutcome outcome, string how)
+    {
+        if (population != Population.Unknown)
+        {
+            return population;
+        }
+
+        if (outcome == CasualtyOutcome.Displaced)
+        {
+            return Population.Civilian;
+        }
+
+        return s.Conflict.IsArmedGroup(side) || how == "inflicted" ? Population.Military : Population.Unknown;
+    }
+
+    /// <summary>"reaches 207 people from the Armenian side": a side named with a preposition right after the figure.</summary>
+    private static string? SideAfter(SentenceContext s, NumberMention n)
+    {
+        var limit = Math.Min(s.Text.Length, n.End + 40);
+        foreach (var m in s.Mentions)
+        {
+            if (m.Start >= n.End && m.Start < limit && m.Side is not null && Preposition().IsMatch(s.Text.AsSpan()[Math.Max(0, m.Start - 12)..m.Start]))
+            {
+                return m.Side;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"after the aggression of Azerbaijan", "an attack by": the side named is the one who struck.</summary>
+    [GeneratedRegex(@"\b(?:aggression|attacks?|assault|offensive|strikes?|shelling|shelled|bombing|invasion|hands|forces?)\s+(?:of|by|from)\s+(?:the\s+)?$|\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ByAttacker();
+
+    [GeneratedRegex(@"\b(?:from|fleeing|fled|leaving|left|escaping|escaped)\s+(?:the\s+)?(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Origin();
+
     private static bool CoordinatedWithPrevious(SentenceContext s, NumberMention n)
     {
         var before = s.Numbers.LastOrDefault(p => p.End <= n.Start);
@@ -275,7 +338,7 @@ public static partial class CasualtyRule
         }
 
         var between = s.Text[before.End..n.Start];
-        return And().IsMatch(between) && !s.Mentions.Any(m => m.Start >= before.End && m.End <= n.Start && m.Side is not null);
+        return (And().IsMatch(between) || (between.Length < 40 && OutcomeVerbBefore(s, n))) && !s.Mentions.Any(m => m.Start >= before.End && m.End <= n.Start && m.Side is not null);
     }
 
     [GeneratedRegex(@"\band\b")]
@@ -444,7 +507,7 @@ public static partial class CasualtyRule
         return result;
     }
 
-    private static string FindSide(SentenceContext s, NumberMention n, int headToken, (int Start, int End) clause, string claimant, out string how)
+    private static string FindSide(SentenceContext s, NumberMention n, int headToken, (int Start, int End) clause, string claimant, CasualtyOutcome outcome, out string how)
     {
         var g = s.Conflict;
         var lex = s.Config.Casualties;
@@ -453,6 +516,20 @@ public static partial class CasualtyRule
         var tail = s.Text[Math.Min(from, s.Text.Length)..];
         var stop = ClauseStop().Match(tail);
         var limit = from + (stop.Success ? stop.Index : tail.Length);
+
+        // "refugees have arrived in Armenia from Karabakh", "refugees fleeing Mali": displaced people belong where they fled.
+        if (outcome == CasualtyOutcome.Displaced)
+        {
+            foreach (var m in s.Mentions)
+            {
+                if (m.Start >= from && m.Start < limit && m.Side is not null && Origin().IsMatch(s.Text.AsSpan()[Math.Max(0, m.Start - 20)..m.Start]))
+                {
+                    how = "origin";
+                    return m.Side;
+                }
+            }
+        }
+
         foreach (var m in s.Mentions)
         {
             if (m.Start < from || m.Start >= limit || m.Side is null)

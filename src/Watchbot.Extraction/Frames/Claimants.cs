@@ -3,14 +3,89 @@ using Watchbot.Extraction.Config;
 
 namespace Watchbot.Extraction.Frames;
 
-/// <summary>Who says so: the actor in front of a speech verb ("Armenian officials said"), or after "according to".</summary>
-public static class Claimants
+/// <summary>
+/// Who says so. A sentence's own claimant is the actor, side or place (by metonymy: "Nagorno Karabakh recognizes") in
+/// front of a speech verb or after "according to", else an unnamed source the text describes ("local officials",
+/// "media reports"). A figure takes its sentence's claimant; when the sentence names none, the attribution the text
+/// gives around it: a pronoun or "the report" speaks for the last source the article named, a sentence continues its
+/// paragraph's source, "This was stated by ..." gives its source to the sentence before; else the figure is the outlet's
+/// own count. "unknown" only when none of these is there.
+/// </summary>
+public static partial class Claimants
 {
-    /// <summary>The claimant of the words at <paramref name="position"/>; "unknown" when nobody is named.</summary>
-    public static string Find(SentenceContext s, int position = -1)
+    public const string Unknown = "unknown";
+
+    /// <summary>The claimant of the words at <paramref name="position"/> named in the sentence itself; "unknown" when nobody is.</summary>
+    public static string Find(SentenceContext s, int position = -1) => Own(s, position).Name ?? Unknown;
+
+    /// <summary>Who claims a figure in this sentence, following the attribution the text gives around it.</summary>
+    public static string ForFigure(SentenceContext s, int position = -1)
+    {
+        var (own, anaphoric) = Own(s, position);
+        if (own is not null)
+        {
+            return own;
+        }
+
+        // "..., the government said": a body the sentence does not name is the one side it names, else the last source named.
+        if (anaphoric)
+        {
+            var sides = s.Mentions.Where(m => m.Side is not null && !s.Quoted(m.Start)).Select(m => m.Side!).Distinct().ToList();
+            if (sides.Count == 1)
+            {
+                return sides[0];
+            }
+
+            if (s.LastNamedClaimant is { } last)
+            {
+                return last;
+            }
+        }
+
+        if (s.Previous is { } previous && previous.Paragraph == s.Paragraph && Own(previous, -1).Name is { } carried)
+        {
+            return carried;
+        }
+
+        if (s.Next is { } next && BackReference().IsMatch(next.Text))
+        {
+            // The source of a "This was stated ..." sentence is whoever it names: "in a statement of the Security Council".
+            var following = new SentenceContext(next, s.Published, s.Config) { Conflict = s.Conflict };
+            if (following.Mentions.FirstOrDefault(m => IsSource(m) && !following.Quoted(m.Start)) is { } stated)
+            {
+                return SideOrName(stated);
+            }
+        }
+
+        return Outlet(s) ?? Unknown;
+    }
+
+    /// <summary>The outlet, as the actor it names when it names one ("UNHCR press release" is UNHCR), else its own name.</summary>
+    private static string? Outlet(SentenceContext s)
+    {
+        if (string.IsNullOrWhiteSpace(s.Outlet))
+        {
+            return null;
+        }
+
+        // "bbabo.net (English translation of Russian press)": what is in brackets describes the outlet, it is not its name.
+        var paren = s.Outlet.IndexOf('(', StringComparison.Ordinal);
+        var name = (paren > 0 ? s.Outlet[..paren] : s.Outlet).Trim();
+        var named = s.Conflict.Gazetteer.Find(name).FirstOrDefault(m => m.Kind == MentionKind.Actor);
+        if (named is not null)
+        {
+            return SideOrName(named);
+        }
+
+        return name.Length > 0 ? name : null;
+    }
+
+    /// <summary>The sentence's own claimant, and whether a speech verb had a subject that points back (a pronoun, "the report").</summary>
+    private static (string? Name, bool Anaphoric) Own(SentenceContext s, int position)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var anaphoric = false;
         foreach (var v in s.SpeechVerbs)
         {
             if (string.IsNullOrWhiteSpace(v.Value))
@@ -21,20 +96,49 @@ public static class Claimants
             string? actor;
             if (v.Value.StartsWith("according", StringComparison.OrdinalIgnoreCase))
             {
-                actor = s.Actors.Where(m => m.Start >= v.Index + v.Length && m.Start - (v.Index + v.Length) < 40 && !s.Quoted(m.Start))
-                    .Select(SideOrName).FirstOrDefault();
+                var from = v.Index + v.Length;
+                actor = s.Mentions.Where(m => IsSource(m) && m.Start >= from && m.Start - from < 40 && !s.Quoted(m.Start))
+                    .Select(SideOrName).FirstOrDefault() ?? Source(s, from, Math.Min(s.Text.Length, from + 40), atStart: true);
             }
             else
             {
                 var subjectStart = SubjectStart(s.Unquoted, v.Index);
-                actor = s.Actors.Where(m => m.End <= v.Index && m.Start >= subjectStart && v.Index - m.End < 70 && !s.Quoted(m.Start))
+                var subjectMentions = s.Mentions.Where(m => IsSource(m) && m.End <= v.Index && m.Start >= subjectStart && v.Index - m.End < 70 && !s.Quoted(m.Start)).ToList();
+                actor = subjectMentions.Where(m => m.Kind == MentionKind.Actor || v.Index - m.End <= 2)
                     .OrderByDescending(m => m.End).Select(SideOrName).FirstOrDefault();
-                // After a quote or at the start of a clause the subject may follow the verb ("...," said Armenia's ministry).
-                if (s.Unquoted[subjectStart..v.Index].Trim().Length == 0)
+
+                // "Armenian authorities who run Nagorno-Karabakh said": an ally's people in a place speak for that place's side.
+                if (actor is not null && subjectMentions.LastOrDefault(m => m.Kind == MentionKind.Place && m.Side is not null) is { } where
+                    && where.Side != actor && s.Conflict.SameCamp(actor, where.Side!))
                 {
-                    actor ??= s.Actors.Where(m => m.Start >= v.Index + v.Length && m.Start - (v.Index + v.Length) < 25 && !s.Quoted(m.Start))
-                        .Select(SideOrName).FirstOrDefault();
+                    actor = where.Side;
                 }
+
+                // "This is stated in a statement of the Security Council of Armenia": a passive verb's source follows it.
+                if (actor is null && PassiveSource().Match(s.Unquoted, v.Index + v.Length) is { Success: true } passive && passive.Index - (v.Index + v.Length) < 40)
+                {
+                    var end = Math.Min(s.Text.Length, passive.Index + passive.Length + 60);
+                    actor = s.Mentions.Where(m => IsSource(m) && m.Start >= passive.Index && m.Start < end && !s.Quoted(m.Start)).Select(SideOrName).FirstOrDefault();
+                }
+                var subject = s.Unquoted[subjectStart..v.Index];
+
+                // After a quote or at the start of a clause the subject may follow the verb ("...," said Armenia's ministry).
+                if (subject.Trim().Length == 0)
+                {
+                    var from = v.Index + v.Length;
+                    actor ??= s.Mentions.Where(m => m.Kind == MentionKind.Actor && m.Start >= from && m.Start - from < 25 && !s.Quoted(m.Start))
+                        .Select(SideOrName).FirstOrDefault();
+                    if (actor is null && Anaphor().IsMatch(s.Unquoted.AsSpan(from, Math.Min(30, s.Text.Length - from))))
+                    {
+                        anaphoric = true;
+                    }
+                }
+                else if (actor is null && Anaphor().IsMatch(subject.Trim()))
+                {
+                    anaphoric = true;
+                }
+
+                actor ??= Source(s, subjectStart, v.Index, atStart: false);
             }
 
             if (actor is null)
@@ -49,7 +153,27 @@ public static class Claimants
             }
         }
 
-        return best ?? "unknown";
+        return (best, anaphoric && best is null);
+    }
+
+    private static bool IsSource(Mention m) => m.Kind == MentionKind.Actor || (m.Kind == MentionKind.Place && m.Side is not null);
+
+    /// <summary>An unnamed source the text describes in [start, end): "local officials", "media reports", "witnesses".</summary>
+    private static string? Source(SentenceContext s, int start, int end, bool atStart)
+    {
+        if (end <= start)
+        {
+            return null;
+        }
+
+        var span = s.Unquoted[start..end];
+        var m = s.Config.Speech["sourceNouns"].Match(span);
+        if (!m.Success || (atStart && span[..m.Index].Trim().Length > 12))
+        {
+            return null;
+        }
+
+        return Article().Replace(m.Value, "").ToLowerInvariant();
     }
 
     /// <summary>
@@ -85,5 +209,35 @@ public static class Claimants
 
     public static bool Disputed(SentenceContext s) => s.Config.Speech["disputeWords"].IsMatch(s.Unquoted);
 
-    public static string SideOrName(Mention m) => m.Belligerent && m.Side is not null ? m.Side : m.Name;
+    public static string SideOrName(Mention m) => m.Side is not null && (m.Belligerent || m.Kind == MentionKind.Place) ? m.Side : m.Name;
+
+    /// <summary>A subject that points back to a source named before: a pronoun, or the document or body the article spoke of.</summary>
+    [GeneratedRegex(@"^\s*(?:he|she|they|it|the (?:report|statement|release|communiqu[eé]|ministry|government|army|military|command|spokes(?:man|woman|person)|office|council|authorities|source|agency|organi[sz]ation|group|document|press release))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Anaphor();
+
+    /// <summary>"This is stated in a statement of ...", "It was reported by ...": a sentence that gives the one before it its source.</summary>
+    [GeneratedRegex(@"^\s*(?:This|That|It|These (?:figures|numbers)|The (?:figures?|numbers?|toll))\s+(?:is|was|were|are|has been|have been)\s+(?:\w+ly\s+)?(?:stated|said|reported|announced|confirmed|published|given)\b")]
+    private static partial Regex BackReference();
+
+    [GeneratedRegex(@"\b(?:by|in a (?:statement|report|release|communiqu[eé]|message))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PassiveSource();
+
+    /// <summary>
+    /// The claimant a sentence names for whoever reads on: its own, or (when a pronoun or "the government" speaks) the
+    /// one side the sentence names.
+    /// </summary>
+    public static string Named(SentenceContext s)
+    {
+        var (own, anaphoric) = Own(s, -1);
+        if (own is not null)
+        {
+            return own;
+        }
+
+        var sides = anaphoric ? s.Mentions.Where(m => m.Side is not null && !s.Quoted(m.Start)).Select(m => m.Side!).Distinct().ToList() : [];
+        return sides.Count == 1 ? sides[0] : Unknown;
+    }
+
+    [GeneratedRegex(@"^(?:an?|the)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Article();
 }

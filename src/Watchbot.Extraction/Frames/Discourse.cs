@@ -148,7 +148,7 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
         }
 
         pick ??= s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.IsStartReference(d));
-        return pick is null ? null : new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false);
+        return pick is null ? null : new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false, pick.Since);
     }
 
     [GeneratedRegex(@"\b(?:has|have)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn|ut|ld|ng))\b", RegexOptions.IgnoreCase)]

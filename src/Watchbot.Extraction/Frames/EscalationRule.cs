@@ -58,7 +58,7 @@ public static partial class EscalationRule
                 : capture.Success || Offensive().IsMatch(clause) ? 4
                 : 3;
             var confidence = (threat.Success ? 0.65 : 0.75) - (s.Date.Defaulted ? 0.1 : 0) - (s.Quoted(trigger.Index + start) ? 0.05 : 0);
-            var date = s.DateOf(start, end, start + trigger.Index, start + trigger.Index + trigger.Length);
+            var date = s.DateOf(start, end, start + trigger.Index, start + trigger.Index + trigger.Length).Start;
             items.Add(new FrameItem(
                 EventKind.Escalation,
                 s.Text,

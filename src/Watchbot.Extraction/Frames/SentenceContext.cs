@@ -7,7 +7,12 @@ using Watchbot.Extraction.Text;
 namespace Watchbot.Extraction.Frames;
 
 /// <summary>The date a sentence speaks about, and how it was found.</summary>
-public sealed record SentenceDate(DateOnly Date, DateOnly? DateEnd, DatePrecision Precision, bool Defaulted);
+/// <param name="Since">The range runs from a start the text gives up to the reference day ("since Sunday").</param>
+public sealed record SentenceDate(DateOnly Date, DateOnly? DateEnd, DatePrecision Precision, bool Defaulted, bool Since = false)
+{
+    /// <summary>The date of something that began then: "clashes since Sunday" happened on Sunday.</summary>
+    public SentenceDate Start => Since ? this with { DateEnd = null, Precision = DatePrecision.Day, Since = false } : this;
+}
 
 /// <summary>Everything the rules need about one sentence, computed once.</summary>
 public sealed partial class SentenceContext
@@ -31,6 +36,15 @@ public sealed partial class SentenceContext
 
     /// <summary>The conflict the article is read against: its topics' sides, places and actors.</summary>
     public Conflict Conflict { get; init; }
+
+    /// <summary>The next sentence of the article, if any ("This was stated by ..." gives this one its source).</summary>
+    public Sentence? Next { get; init; }
+
+    /// <summary>The side of the last place with a side that the article named before this sentence: where the story happens.</summary>
+    public string? LastPlaceSide { get; init; }
+
+    /// <summary>The last source a sentence before this one named ("he said" speaks for it).</summary>
+    public string? LastNamedClaimant { get; init; }
 
     /// <summary>The last casualty figure read in the article before this sentence ("put the figure at ..." restates it), or null.</summary>
     public Watchbot.Core.Events.CasualtyClaim? PreviousClaim { get; init; }
@@ -239,7 +253,7 @@ public sealed partial class SentenceContext
         var pick = triggerStart < 0
             ? candidates.FirstOrDefault()
             : candidates.ThenBy(d => d.End <= triggerStart ? triggerStart - d.End : Math.Max(0, d.Start - Math.Max(triggerEnd, triggerStart))).FirstOrDefault();
-        return pick is null ? Date : new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false);
+        return pick is null ? Date : new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false, pick.Since);
     }
 
     public bool IsStartReference(DateMention d) => StartReference().IsMatch(Text[Math.Max(0, d.Start - 30)..d.Start]);

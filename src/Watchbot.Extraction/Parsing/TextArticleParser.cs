@@ -45,6 +45,7 @@ public static partial class TextArticleParser
         // Author and date lines: just below the title (or above it, for a republisher's byline).
         string? author = null;
         DateOnly? headerDate = null;
+        var headerDateLine = -1;
         var near = header.Where(i => Math.Abs(i - Math.Max(titleLine, 0)) <= 8).ToList();
         foreach (var i in near)
         {
@@ -58,6 +59,7 @@ public static partial class TextArticleParser
             if (date is not null && headerDate is null)
             {
                 headerDate = date;
+                headerDateLine = i;
                 consumed.Add(i);
                 var rest = DateText().Replace(clean, "").Trim(' ', ',', '|', '-');
                 if (author is null && LooksLikeName(StripBy(rest)))
@@ -73,6 +75,15 @@ public static partial class TextArticleParser
                 author = StripBy(clean);
                 consumed.Add(i);
             }
+        }
+
+        // Title, outlet, date: a short line between the title and the date line names who published the article
+        // ("AZERTAC", "Daily News Egypt"), whose own count a figure is when the text names no other source.
+        if (author is null && titleLine >= 0 && headerDateLine == titleLine + 2 && !consumed.Contains(titleLine + 1) && !lines.IsBlank(titleLine + 1)
+            && CleanLine(titleLine + 1) is { Length: > 1 and <= 100 } outlet && !outlet.EndsWith('.'))
+        {
+            author = outlet;
+            consumed.Add(titleLine + 1);
         }
 
         // A date alone on the last line: the original publication date of a republished copy.

@@ -26,4 +26,8 @@ public sealed record DateMention(
     DatePrecision Precision,
     DateKind Kind,
     bool Future,
-    string Text);
+    string Text)
+{
+    /// <summary>"since Sunday": the range runs from the date given up to the reference date.</summary>
+    public bool Since { get; init; }
+}

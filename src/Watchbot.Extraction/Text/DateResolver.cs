@@ -28,6 +28,14 @@ public static partial class DateResolver
     [GeneratedRegex(@"\b(?<mon>" + Month + @")\s+(?<y>(?:19|20)[0-9]{2})\b")]
     private static partial Regex MonthYear();
 
+    /// <summary>"in May", "starting in mid-December", "since early March": a month, or a part of one, without a day.</summary>
+    [GeneratedRegex(@"\b(?i:in|since|during|until|through|throughout|from|by|of|starting|beginning|early|mid|late)(?:[\s-]+(?<part>(?i:early|mid|late|the (?:start|beginning|middle|end) of)))?[\s-]+(?<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s-]*[0-9])")]
+    private static partial Regex MonthAlone();
+
+    /// <summary>"in 2019", "during 2022", "throughout 2021": a whole year.</summary>
+    [GeneratedRegex(@"\b(?i:in|during|throughout)\s+(?:(?i:early|late|mid)[\s-]+)?(?<y>(?:19|20)[0-9]{2})\b(?![0-9,.-])")]
+    private static partial Regex YearAlone();
+
     [GeneratedRegex(@"\b(?i:(?<w>the day before yesterday|yesterday|last night|overnight))\b")]
     private static partial Regex PastDay();
 
@@ -71,13 +79,15 @@ public static partial class DateResolver
             var start = m.Index;
             // "since last Sunday": a range from that day to the reference date.
             var before = text[Math.Max(0, start - 12)..start];
+            var since = false;
             if (kind != DateKind.SinceConflictStart && SinceBefore().IsMatch(before) && date <= reference)
             {
                 end = reference;
                 precision = DatePrecision.Range;
+                since = true;
             }
 
-            found.Add(new DateMention(start, m.Index + m.Length, date, end, precision, kind, future, m.Value));
+            found.Add(new DateMention(start, m.Index + m.Length, date, end, precision, kind, future, m.Value) { Since = since });
         }
 
         var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
@@ -125,6 +135,34 @@ public static partial class DateResolver
             var mon = MonthNumber(m.Groups["mon"].Value);
             var start = new DateOnly(Int(m, "y"), mon, 1);
             Add(m, start, start.AddMonths(1).AddDays(-1), DatePrecision.Month, DateKind.Absolute);
+        }
+
+        foreach (Match m in (hasMonth ? MonthAlone().Matches(text) : Enumerable.Empty<Match>()))
+        {
+            var mon = MonthNumber(m.Groups["mon"].Value);
+            var year = mon > reference.Month ? reference.Year - 1 : reference.Year;
+            var first = new DateOnly(year, mon, 1);
+            var last = first.AddMonths(1).AddDays(-1);
+            var part = m.Groups["part"].Success ? m.Groups["part"].Value.ToLowerInvariant() : m.Value.TrimStart().ToLowerInvariant();
+            (first, last) = part.StartsWith("early", StringComparison.Ordinal) || part.Contains("start", StringComparison.Ordinal) || part.Contains("beginning", StringComparison.Ordinal)
+                    ? (first, first.AddDays(9))
+                : part.StartsWith("mid", StringComparison.Ordinal) || part.Contains("middle", StringComparison.Ordinal) ? (first.AddDays(10), first.AddDays(19))
+                : part.StartsWith("late", StringComparison.Ordinal) || part.Contains("end", StringComparison.Ordinal) ? (first.AddDays(20), last)
+                : (first, last);
+            if (first <= reference)
+            {
+                Add(m, first, last > reference ? reference : last, DatePrecision.Month, DateKind.Absolute);
+            }
+        }
+
+        foreach (Match m in (hasDigit ? YearAlone().Matches(text) : Enumerable.Empty<Match>()))
+        {
+            var first = new DateOnly(Int(m, "y"), 1, 1);
+            var last = new DateOnly(first.Year, 12, 31);
+            if (first <= reference)
+            {
+                Add(m, first, last > reference ? reference : last, DatePrecision.Range, DateKind.Absolute);
+            }
         }
 
         foreach (Match m in (hasPast ? PastDay().Matches(text) : Enumerable.Empty<Match>()))
