@@ -23,25 +23,11 @@ internal static class TestSupport
 
     private static readonly Lazy<Extractor> Shared = new(() => Extractor.FromConfigDirectory(ConfigDirectory));
 
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Watchbot.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Watchbot.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => Watchbot.Tests.RepoPaths.RepoRoot;
 
     public static string ConfigDirectory => Path.Combine(RepoRoot, "config");
 
-    public static string CorpusDirectory => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus"));
+    public static string CorpusDirectory => Path.Combine(Watchbot.Tests.RepoPaths.Shared, "corpus");
 
     public static Extractor Extractor => Shared.Value;
 

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace Watchbot.Extraction.Evaluation;
 
-/// <summary>A hand annotation in the format of <c>seeds-gold.json</c>.</summary>
+/// <summary>A hand annotation in the format of <c>seeds-gold.json</c>. An item without <c>must</c> counts as a must, as in
+/// <c>score_extraction.py</c>; counts are JSON numbers compared as numbers (5 equals 5.0).</summary>
 public sealed record GoldFile(
     IReadOnlyList<GoldArticle> Articles,
     IReadOnlyList<GoldCasualty> Casualties,
@@ -41,14 +42,14 @@ public sealed record GoldCasualty(
     string? Side,
     string? Population,
     string? Outcome,
-    long Count,
-    long? CountHigh,
+    double Count,
+    double? CountHigh,
     string? Qualifier,
     bool Cumulative,
     string? ClaimedBy,
     bool Disputed,
-    bool Must,
-    string? Text);
+    bool Must = true,
+    string? Text = null);
 
 public sealed record GoldEvent(
     string File,
@@ -57,35 +58,8 @@ public sealed record GoldEvent(
     string? Stance,
     string? Actor,
     IReadOnlyList<string> Cues,
-    bool Must,
-    string? Text);
+    bool Must = true,
+    string? Text = null);
 
-public sealed record GoldNegative(string File, long Count, string? Why, string? Text);
-
-/// <summary>"2020-10-03" or "2020-10-03/2020-10-04".</summary>
-public readonly record struct GoldDate(DateOnly Start, DateOnly End)
-{
-    public bool SingleDay => Start == End;
-
-    public static GoldDate? Parse(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var parts = text.Split('/');
-        if (!DateOnly.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var start))
-        {
-            return null;
-        }
-
-        var end = start;
-        if (parts.Length > 1 && !DateOnly.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out end))
-        {
-            end = start;
-        }
-
-        return new GoldDate(start, end);
-    }
-}
+/// <summary>A number in an article that is not news (a calibre, a year, a sum). Counts are JSON numbers, not always whole: "6.1" (a magnitude).</summary>
+public sealed record GoldNegative(string File, double Count, string? Why, string? Text);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Watchbot.Core.Storage;
 using Watchbot.Host.Composition;
@@ -23,24 +22,7 @@ public static class EventsExportVerb
                 return await Verb.FailAsync($"--format '{EventsAddVerb.Clip(result.GetValue(Format))}' is not supported; use --format jsonl.").ConfigureAwait(false);
             }
 
-            var events = host.Services.GetRequiredService<IEventStore>();
-            long cursor = 0;
-            while (true)
-            {
-                var page = await events.ListAsync(new EventQuery { AfterSeq = cursor, Status = null, Limit = 1000 }, token).ConfigureAwait(false);
-                foreach (var e in page)
-                {
-                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(EventRecord.Of(e), HostJsonContext.Default.EventRecord)).ConfigureAwait(false);
-                }
-
-                if (page.Count < 1000)
-                {
-                    break;
-                }
-
-                cursor = page[^1].Seq;
-            }
-
+            await EventExport.WriteJsonlAsync(host.Services.GetRequiredService<IEventStore>(), Console.Out, token).ConfigureAwait(false);
             return Verb.Ok;
         }, ct));
         return command;

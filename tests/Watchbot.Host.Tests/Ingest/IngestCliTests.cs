@@ -55,15 +55,38 @@ public sealed class IngestCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Eval_scores_the_sample_articles_through_a_temporary_store()
+    public async Task Eval_scores_the_sample_articles_through_a_temporary_store_in_the_python_scorers_words()
     {
-        var result = await WatchbotProcess.RunAsync(["eval", "--articles", Samples, "--gold", Path.Combine(Samples, "..", "gold.json"), "--read-date", "2020-12-31"]);
+        var result = await WatchbotProcess.RunAsync(["eval", "--articles", Samples, "--gold", Path.Combine(Samples, "..", "gold.json"), "--read-date", "2020-12-31", "-v"]);
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Matches(@"casualties\s+\d+\s+1\.00\s+\d+\s+\d+\s+1\.00", result.Output);
-        Assert.Matches(@"ceasefire\s+\d+\s+\d\.\d\d\s+\d+\s+\d+\s+1\.00", result.Output);
-        Assert.Contains("negatives extracted: 0 of", result.Output);
+        Assert.Matches(@"(?m)^events extracted from gold files: \d+; casualty figures: \d+$", result.Output);
+        Assert.Matches(@"(?m)^casualties: recall \d\.\d\d \(\d+/\d+\) precision \d\.\d\d F1 \d\.\d\d; population right \d+/\d+; side right \d+/\d+; claimant right \d+/\d+$", result.Output);
+        Assert.Matches(@"(?m)^ceasefire: recall 1\.00 \(\d+/\d+\) precision \d\.\d\d \(\d+ extracted\)$", result.Output);
+        Assert.Matches(@"(?m)^OK: casualty F1 \d\.\d\d, event recall \d\.\d\d, event precision \d\.\d\d, dates \d\.\d\d, side \d\.\d\d, claimant \d\.\d\d, negatives 0$", result.Output);
+        Assert.Matches(@"(?m)^  (miss|false|wrong) ", result.Output);
         Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public async Task Eval_over_two_folders_scores_as_over_one_and_refuses_a_folder_that_is_not_there()
+    {
+        var gold = Path.Combine(Samples, "..", "gold.json");
+        var first = Directory.CreateDirectory(temp.File("first")).FullName;
+        var second = Directory.CreateDirectory(temp.File("second")).FullName;
+        foreach (var file in Directory.GetFiles(Samples).Order(StringComparer.Ordinal).Select((f, i) => (f, i)))
+        {
+            File.Copy(file.f, Path.Combine(file.i < 6 ? first : second, Path.GetFileName(file.f)));
+        }
+
+        var one = await WatchbotProcess.RunAsync(["eval", "--articles", Samples, "--gold", gold, "--read-date", "2020-12-31"]);
+        var two = await WatchbotProcess.RunAsync(["eval", "--articles", first, "--articles", second, "--gold", gold, "--read-date", "2020-12-31"]);
+        var missing = await WatchbotProcess.RunAsync(["eval", "--articles", Samples, temp.File("missing"), "--gold", gold]);
+
+        Assert.True(two.ExitCode == 0, two.Error);
+        Assert.Equal(one.Output, two.Output);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("is not a folder", missing.Error);
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using Xunit.Abstractions;
+
+namespace Watchbot.Host.Tests.Evaluation;
+
+/// <summary>The C# scorer is the Python one: the same stored events, exported as `watchbot events export` writes them and
+/// scored by ../shared/tools/score_extraction.py --by-file-topic -v, give the same summary and the same miss and false
+/// positive lines as <c>Evaluator</c> (which adds only its "wrong attribute" lines).</summary>
+public sealed class PythonParityTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    [PythonScorerTheory]
+    [InlineData("samples")]
+    [InlineData("seeds")]
+    [InlineData("dev")]
+    public async Task The_csharp_report_equals_the_python_scorers_line_for_line(string name)
+    {
+        var set = ScoredSets.ByName(name);
+        var export = temp.File(name + ".jsonl");
+        var result = await ScoredSets.ScoreAsync(set, export);
+
+        var python = await PythonScorer.RunAsync(set.Gold, export, TimeSpan.FromSeconds(60));
+        output.WriteLine("python:\n" + python.Output + python.Error);
+        output.WriteLine("c#:\n" + result.Report.Format(verbose: true));
+
+        var csharp = result.Report.Format(verbose: true).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => !l.StartsWith("  wrong ", StringComparison.Ordinal));
+        Assert.Equal(python.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), csharp);
+        Assert.Equal(python.ExitCode == 0, result.Report.Ok);
+        Assert.Contains("events extracted from gold files: ", python.Output);
+    }
+
+    public void Dispose() => temp.Dispose();
+}
