@@ -28,9 +28,28 @@ public sealed partial class Extractor(ExtractionConfig config)
         var drafts = new List<EventDraft>();
         var lastEscalation = -1;
         var lastParagraph = -1;
+        var defaulted = new HashSet<int>();
         foreach (var item in ReadItems(article, paragraphs, topics))
         {
             var draft = ToDraft(item, article, fileName);
+
+            // "The attack, which lasted hours on Saturday, ...": a sentence that points back at the last escalation tells
+            // more of it, and its own date beats a date the last one only inherited.
+            if (item.Kind == EventKind.Escalation && lastEscalation >= 0 && PointsBack().IsMatch(item.Sentence))
+            {
+                var dated = defaulted.Contains(lastEscalation) && !item.Date.Defaulted;
+                drafts[lastEscalation] = Curator.Combine(drafts[lastEscalation], draft) is var both && dated
+                    ? both with { Date = draft.Date, DateEnd = draft.DateEnd, DatePrecision = draft.DatePrecision }
+                    : both;
+                if (dated)
+                {
+                    defaulted.Remove(lastEscalation);
+                }
+
+                lastParagraph = item.Paragraph;
+                continue;
+            }
+
             // Escalation sentences of one paragraph on one day tell one story: keep them as one event.
             if (item.Kind == EventKind.Escalation && lastEscalation >= 0 && lastParagraph == item.Paragraph && Math.Abs(drafts[lastEscalation].Date.DayNumber - draft.Date.DayNumber) <= 1)
             {
@@ -52,6 +71,10 @@ public sealed partial class Extractor(ExtractionConfig config)
             if (item.Kind == EventKind.Escalation)
             {
                 (lastEscalation, lastParagraph) = (drafts.Count, item.Paragraph);
+                if (item.Date.Defaulted)
+                {
+                    defaulted.Add(drafts.Count);
+                }
             }
 
             drafts.Add(draft);
@@ -148,6 +171,9 @@ public sealed partial class Extractor(ExtractionConfig config)
             Sources = [new EventSource(fileName, article.Url, article.Title, article.Published, item.Sentence)],
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:The|This|That)\s+(?:\w+\s+)?(?:attack|assault|strike|ambush|raid|offensive|bombing|shelling|massacre|operation|incursion)\b")]
+    private static partial System.Text.RegularExpressions.Regex PointsBack();
 
     /// <summary>A one-sentence paragraph with no closing punctuation: a photo caption, heading or byline, not a report.</summary>
     private static bool IsCaption(Sentence sentence, IReadOnlyList<string> paragraphs)

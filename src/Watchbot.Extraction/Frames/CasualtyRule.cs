@@ -17,7 +17,8 @@ public static partial class CasualtyRule
 
     public static IReadOnlyList<FrameItem> Apply(SentenceContext s)
     {
-        if (!s.Config.Casualties.Any(OutcomeLists).IsMatch(s.Text) || s.Background || s.Numbers.Count == 0 || s.OtherTopic is not null)
+        var restates = s.PreviousClaim is not null && s.Config.Casualties["totalPhrases"].IsMatch(s.Text);
+        if (!(restates || s.Config.Casualties.Any(OutcomeLists).IsMatch(s.Text)) || s.Background || s.Numbers.Count == 0 || s.OtherTopic is not null)
         {
             return [];
         }
@@ -117,7 +118,10 @@ public static partial class CasualtyRule
                 continue;
             }
 
-            var outcome = FindOutcome(s, n, headToken, clause);
+            // "the deaths of 50 mercenaries and 10 soldiers": a figure joined to the one before shares its outcome.
+            var outcome = FindOutcome(s, n, headToken, clause)
+                ?? (previous is not null && JoinedToPrevious(s, n) ? previous.Outcome : (CasualtyOutcome?)null)
+                ?? LossInClause(s, n, clause);
             if (outcome is null)
             {
                 continue;
@@ -168,10 +172,14 @@ public static partial class CasualtyRule
     private static FrameItem Item(SentenceContext s, CasualtyClaim claim, NumberMention n, bool disputed, double confidence)
     {
         var kind = claim.Outcome == CasualtyOutcome.Displaced ? EventKind.Displacement : EventKind.Casualties;
+
+        // A running total the sentence does not date ("have died since then") stands as of publication, not as of the
+        // last date the paragraph gave.
+        var date = claim.Cumulative && s.OwnDate is null && !s.Date.Defaulted ? new SentenceDate(s.Published, null, DatePrecision.Day, false) : s.Date;
         return new FrameItem(
             kind,
             s.Text,
-            s.Date,
+            date,
             s.Places.Select(p => p.Name).Distinct().ToList(),
             s.Actors.Select(a => a.Name).Append(claim.Side).Where(a => a is not "unknown" and not "both").Distinct().ToList(),
             Summaries.Casualty(claim),
@@ -288,6 +296,13 @@ public static partial class CasualtyRule
         return lex["woundedWords"].IsMatch(tollText) ? CasualtyOutcome.Wounded : lex["missingWords"].IsMatch(tollText) ? CasualtyOutcome.Missing : CasualtyOutcome.Killed;
     }
 
+    /// <summary>"the loss of the enemy consisted of 18 tanks ... and 300 soldiers": people listed under a loss are casualties.</summary>
+    private static CasualtyOutcome? LossInClause(SentenceContext s, NumberMention n, (int Start, int End) clause) =>
+        LossOf().IsMatch(s.Text.AsSpan()[clause.Start..n.Start]) ? CasualtyOutcome.Casualties : null;
+
+    [GeneratedRegex(@"\bloss(?:es)?\s+of\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LossOf();
+
     /// <summary>
     /// Who the people are when the text does not say: the displaced are civilians, and the dead of an armed group or the
     /// casualties a side says it inflicted are fighters.
@@ -304,7 +319,7 @@ public static partial class CasualtyRule
             return Population.Civilian;
         }
 
-        return s.Conflict.IsArmedGroup(side) || how == "inflicted" ? Population.Military : Population.Unknown;
+        return s.Conflict.IsArmedGroup(side) || (how == "inflicted" && outcome == CasualtyOutcome.Casualties) ? Population.Military : Population.Unknown;
     }
 
     /// <summary>"reaches 207 people from the Armenian side": a side named with a preposition right after the figure.</summary>
@@ -328,6 +343,19 @@ public static partial class CasualtyRule
 
     [GeneratedRegex(@"\b(?:from|fleeing|fled|leaving|left|escaping|escaped)\s+(?:the\s+)?(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Origin();
+
+    /// <summary>"50 mercenaries and 10 soldiers": the figure before this one is joined to it by "and", with no outcome between them.</summary>
+    private static bool JoinedToPrevious(SentenceContext s, NumberMention n)
+    {
+        var before = s.Numbers.LastOrDefault(p => p.End <= n.Start);
+        if (before is null || n.Start - before.End > 60)
+        {
+            return false;
+        }
+
+        var between = s.Text[before.End..n.Start];
+        return And().IsMatch(between) && !s.Config.Casualties.Any(OutcomeLists).IsMatch(between) && !between.Contains(';');
+    }
 
     private static bool CoordinatedWithPrevious(SentenceContext s, NumberMention n)
     {
@@ -545,6 +573,13 @@ public static partial class CasualtyRule
             }
         }
 
+        // "370 soldiers of the enemy": the people of whoever the claimant fights.
+        if (Enemy().IsMatch(s.Text.AsSpan()[Math.Min(from, s.Text.Length)..limit]) && g.IsSide(claimant) && g.Adversary(claimant) is { } enemy)
+        {
+            how = "enemy";
+            return enemy;
+        }
+
         if (BothSides().IsMatch(s.Text.AsSpan()[Math.Min(from, s.Text.Length)..limit]))
         {
             how = "both";
@@ -598,8 +633,18 @@ public static partial class CasualtyRule
         var start = s.Text.LastIndexOf(',', Math.Max(0, n.Start - 1));
         var end = s.Text.IndexOf(',', n.End);
         var span = s.Text[Math.Max(start + 1, clause.Start)..(end < 0 ? clause.End : Math.Min(end, clause.End))];
-        return s.Config.Casualties["cumulativeCues"].IsMatch(span) || Perfect().IsMatch(span);
+        if (s.Config.Casualties["cumulativeCues"].IsMatch(span) || Perfect().IsMatch(span))
+        {
+            return true;
+        }
+
+        // "More than 1,000 people, including dozens of civilians, have died since then": the verb may follow an aside.
+        var rest = s.Text.AsSpan()[n.End..clause.End];
+        return RunningTotalAfter().IsMatch(rest.Length > 90 ? rest[..90] : rest);
     }
+
+    [GeneratedRegex(@"^[^.;]*?\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:killed|died|wounded|injured|displaced|fled)\b[^.;]*?\b(?:since|so far|to date|in total)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RunningTotalAfter();
 
     private static Mention? MentionAt(SentenceContext s, int start) => s.Mentions.FirstOrDefault(m => m.Start == start && m.Side is not null)
         ?? s.Mentions.FirstOrDefault(m => m.Start == start);
@@ -621,6 +666,9 @@ public static partial class CasualtyRule
 
     [GeneratedRegex(@"\b(?:been|were|was|are|is|be)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex Passive();
+
+    [GeneratedRegex(@"^\s*(?:of|from|among)\s+(?:the\s+)?(?:enemy|adversary|opponents?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Enemy();
 
     [GeneratedRegex(@"\b(?:both sides|each side|both countries|the two sides)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BothSides();

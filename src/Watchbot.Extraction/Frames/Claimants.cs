@@ -71,7 +71,8 @@ public static partial class Claimants
         // "bbabo.net (English translation of Russian press)": what is in brackets describes the outlet, it is not its name.
         var paren = s.Outlet.IndexOf('(', StringComparison.Ordinal);
         var name = (paren > 0 ? s.Outlet[..paren] : s.Outlet).Trim();
-        var named = s.Conflict.Gazetteer.Find(name).FirstOrDefault(m => m.Kind == MentionKind.Actor);
+        // Only a name the outlet starts with is the outlet ("UNHCR press release"), not one inside its name ("Daily News Egypt").
+        var named = s.Conflict.Gazetteer.Find(name).FirstOrDefault(m => m.Kind == MentionKind.Actor && m.Start == 0);
         if (named is not null)
         {
             return SideOrName(named);

@@ -141,13 +141,14 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
     /// <summary>The date the sentence itself gives: outside quotes first; "today" inside a quote is the speaker's day, not ours.</summary>
     public static SentenceDate? OwnDateOf(SentenceContext s)
     {
-        DateMention? pick = s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.Quoted(d.Start) && !s.IsStartReference(d));
+        DateMention? pick = s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.Quoted(d.Start) && !s.IsStartReference(d)
+                                                         && !NeverNewsGuard.DescribesAt(s.Text, d.Start));
         if (pick is null && s.Dates.FirstOrDefault(d => d.Kind == DateKind.Deictic && !s.Quoted(d.Start)) is { } today)
         {
             pick = today;
         }
 
-        pick ??= s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.IsStartReference(d));
+        pick ??= s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.IsStartReference(d) && !NeverNewsGuard.DescribesAt(s.Text, d.Start));
         return pick is null ? null : new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false, pick.Since);
     }
 

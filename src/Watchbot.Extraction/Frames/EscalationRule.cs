@@ -58,7 +58,7 @@ public static partial class EscalationRule
                 : capture.Success || Offensive().IsMatch(clause) ? 4
                 : 3;
             var confidence = (threat.Success ? 0.65 : 0.75) - (s.Date.Defaulted ? 0.1 : 0) - (s.Quoted(trigger.Index + start) ? 0.05 : 0);
-            var date = s.DateOf(start, end, start + trigger.Index, start + trigger.Index + trigger.Length).Start;
+            var date = Before(s.DateOf(start, end, start + trigger.Index, start + trigger.Index + trigger.Length).Start, clause[..trigger.Index]);
             items.Add(new FrameItem(
                 EventKind.Escalation,
                 s.Text,
@@ -203,6 +203,30 @@ public static partial class EscalationRule
         before ??= s.Mentions.FirstOrDefault(m => m.Kind == MentionKind.Actor);
         return before?.Name;
     }
+
+    /// <summary>"agreed on Wednesday, 24 hours after the army launched an offensive": the attack came that long before.</summary>
+    private static SentenceDate Before(SentenceDate date, string beforeTrigger)
+    {
+        var m = TimeAfter().Match(beforeTrigger);
+        if (!m.Success || date.Defaulted || date.DateEnd is not null)
+        {
+            return date;
+        }
+
+        var n = m.Groups["n"].Value.ToLowerInvariant() switch
+        {
+            "a" or "an" or "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "several" or "a few" => 0,
+            var digits => int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0,
+        };
+        var days = m.Groups["u"].Value.StartsWith("hour", StringComparison.OrdinalIgnoreCase) ? (n + 12) / 24 : n;
+        return days is > 0 and < 60 ? date with { Date = date.Date.AddDays(-days) } : date;
+    }
+
+    [GeneratedRegex(@"\b(?<n>\d{1,3}|an?|one|two|three)\s+(?<u>hours?|days?)\s+after\s+(?:[\w'’-]+\s+){0,4}$", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeAfter();
 
     private static string Trim(string clause)
     {

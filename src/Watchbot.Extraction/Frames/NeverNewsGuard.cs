@@ -113,10 +113,12 @@ public static partial class NeverNewsGuard
     /// happens. It names the thing; the sentence may still be news.
     /// </summary>
     private static bool Describes(string text, Match year) =>
-        MadeBefore().IsMatch(text.AsSpan()[Math.Max(0, year.Index - 30)..year.Index])
-        || NamedAfter().IsMatch(text.AsSpan()[(year.Index + year.Length)..]);
+        DescribesAt(text, year.Index) || NamedAfter().IsMatch(text.AsSpan()[(year.Index + year.Length)..]);
 
-    [GeneratedRegex(@"\b(?:signed|agreed|concluded|reached|brokered|founded|created|established|formed|adopted|drafted|ratified|elected|came to power|took power|seized power)\s+(?:(?:in|on)\s+)?(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    /// <summary>"who came to power in an October 2022 coup": the date at <paramref name="start"/> says when something was made.</summary>
+    internal static bool DescribesAt(string text, int start) => MadeBefore().IsMatch(text.AsSpan()[Math.Max(0, start - 30)..start]);
+
+    [GeneratedRegex(@"\b(?:signed|agreed|concluded|reached|brokered|founded|created|established|formed|adopted|drafted|ratified|elected|came to power|took power|seized power)\s+(?:(?:in|on)\s+)?(?:the\s+|an?\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MadeBefore();
 
     [GeneratedRegex(@"^\s+(?:peace\s+|ceasefire\s+|defen[cs]e\s+|cooperation\s+)?(?:agreement|accord|deal|treaty|pact|constitution|law|election|coup|resolution|plan)\b", RegexOptions.IgnoreCase)]

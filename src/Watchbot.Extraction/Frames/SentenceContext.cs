@@ -321,7 +321,7 @@ public sealed partial class SentenceContext
     [GeneratedRegex(@"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands|scores|tens)\b)")]
     private static partial Regex NumberProbe();
 
-    [GeneratedRegex(@"\b(?:19|20)\d\d-\d|\d[./]\d{1,2}[./](?:19|20)\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|(?i:yesterday|today|tonight|overnight|weekend|\bweek\b|\bmonth\b|\bsince\b|this (?:morning|afternoon|evening)|last night)")]
+    [GeneratedRegex(@"\b(?:19|20)\d\d-\d|\b(?i:in|during|throughout)\s+(?:(?i:early|late|mid)[\s-]+)?(?:19|20)\d\d\b|\d[./]\d{1,2}[./](?:19|20)\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|(?i:yesterday|today|tonight|overnight|weekend|\bweek\b|\bmonth\b|\bsince\b|this (?:morning|afternoon|evening)|last night)")]
     private static partial Regex DateProbe();
 
     [GeneratedRegex(@"^(?:While|Whereas|Although|Though)\b[^,]{10,}?,")]
