@@ -65,6 +65,14 @@ public static class Curator
         var otherArticle = b.Sources.Any(s => !a.Sources.Any(x => x.File == s.File && x.Url == s.Url));
         var confidence = otherArticle ? Math.Min(0.99, 1 - ((1 - a.Confidence) * (1 - b.Confidence))) : Math.Max(a.Confidence, b.Confidence);
         var keep = b.Confidence > a.Confidence && b.DatePrecision == DatePrecision.Day ? b : a;
+        var other = ReferenceEquals(keep, a) ? b : a;
+
+        // One story told with "this weekend" and "on Saturday": the day inside the range is the sharper date.
+        if (keep.DateEnd is { } end && other.DateEnd is null && other.Date >= keep.Date && other.Date <= end)
+        {
+            keep = keep with { Date = other.Date, DateEnd = null, DatePrecision = other.DatePrecision };
+        }
+
         return keep with
         {
             Sources = sources,

@@ -322,6 +322,19 @@ public static partial class CasualtyRule
         return s.Conflict.IsArmedGroup(side) || (how == "inflicted" && outcome == CasualtyOutcome.Casualties) ? Population.Military : Population.Unknown;
     }
 
+    /// <summary>True when the mention is the subject of an attack verb right after it ("Azerbaijani forces shelled").</summary>
+    private static bool Attacks(SentenceContext s, Mention m)
+    {
+        var after = s.Text.AsSpan()[m.End..Math.Min(s.Text.Length, m.End + 45)];
+        var verb = AttackerVerb().Match(after.ToString());
+        return verb.Success && s.Config.Escalation.Any(AttackLists).IsMatch(verb.Groups["verb"].Value);
+    }
+
+    private static readonly string[] AttackLists = ["attackVerbs", "captureVerbs"];
+
+    [GeneratedRegex(@"^(?:\s+[\w-]+){0,2}?\s+(?:(?:have|has|had)\s+(?:\w+ly\s+)?)?(?<verb>[a-z]+(?:ed|t)|hit|struck|shot|fired)\b")]
+    private static partial Regex AttackerVerb();
+
     /// <summary>"reaches 207 people from the Armenian side": a side named with a preposition right after the figure.</summary>
     private static string? SideAfter(SentenceContext s, NumberMention n)
     {
@@ -383,17 +396,20 @@ public static partial class CasualtyRule
     private static partial Regex OutcomeOf();
 
     /// <summary>"13 were wounded", "three civilians have been killed": a form of be or have and an outcome right after the head.</summary>
-    private static CasualtyOutcome? OutcomeAfterAux(SentenceContext s, int headToken)
+    private static CasualtyOutcome? OutcomeAfterAux(SentenceContext s, params int[] starts)
     {
-        var from = s.Tokens[headToken].End;
-        var window = s.Text[from..Math.Min(s.Text.Length, from + 40)];
-        var aux = Aux().Match(window);
-        if (!aux.Success)
+        // After the head noun ("13 civilians were wounded") or, for a bare number, right after it ("13 were wounded").
+        foreach (var from in starts)
         {
-            return null;
+            var window = s.Text[from..Math.Min(s.Text.Length, from + 40)];
+            var aux = Aux().Match(window);
+            if (aux.Success && OutcomeAt(s, window[(aux.Index + aux.Length)..], atStart: true) is { } outcome)
+            {
+                return outcome;
+            }
         }
 
-        return OutcomeAt(s, window[(aux.Index + aux.Length)..], atStart: true);
+        return null;
     }
 
     [GeneratedRegex(@"^\s+(?:(?:were|was|are|is|have|has|had)\s+(?:(?:also|reportedly|now|all)\s+)?(?:been\s+)?|got\s+)", RegexOptions.IgnoreCase)]
@@ -438,7 +454,7 @@ public static partial class CasualtyRule
         }
 
         // "four were killed and 13 were wounded": the outcome right after the number is its own.
-        if (headToken < s.Tokens.Count && OutcomeAfterAux(s, headToken) is { } own)
+        if (OutcomeAfterAux(s, headToken < s.Tokens.Count && headToken > n.LastToken + 1 ? s.Tokens[headToken - 1].End : n.End, headToken < s.Tokens.Count ? s.Tokens[headToken].End : n.End) is { } own)
         {
             return own;
         }
@@ -613,14 +629,20 @@ public static partial class CasualtyRule
         }
 
         // The nearest belligerent named before the number, in the same clause.
-        var nearest = s.Mentions.Where(m => m.End <= n.Start && m.Start >= clause.Start && m.Side is not null && m.Belligerent && !s.Quoted(m.Start))
+        // Skipping whoever struck: "Azerbaijani forces shelled villages and two civilians were killed" names the attacker.
+        var nearest = s.Mentions.Where(m => m.End <= n.Start && m.Start >= clause.Start && m.Side is not null && m.Belligerent && !s.Quoted(m.Start) && !Attacks(s, m))
             .OrderByDescending(m => m.End).FirstOrDefault();
-        nearest ??= s.Mentions.Where(m => m.End <= n.Start && m.Side is not null && (m.Belligerent || m.Kind == MentionKind.Place) && !s.Quoted(m.Start))
+        nearest ??= s.Mentions.Where(m => m.End <= n.Start && m.Side is not null && (m.Belligerent || m.Kind == MentionKind.Place) && !s.Quoted(m.Start) && !Attacks(s, m))
             .OrderByDescending(m => m.End).FirstOrDefault();
         if (nearest?.Side is not null)
         {
             how = "nearest";
-            return nearest.Side;
+
+            // "Armenian forces in Nagorno-Karabakh reported that 51 servicemen were killed": an ally's forces in a place
+            // of its ally count as that place's side.
+            var local = s.Mentions.FirstOrDefault(m => m.Start >= nearest.End && m.End <= n.Start && m.Start - nearest.End < 40 && m.Kind == MentionKind.Place
+                                                       && m.Side is not null && m.Side != nearest.Side && g.SameCamp(nearest.Side, m.Side));
+            return local?.Side ?? nearest.Side;
         }
 
         how = "claimant";

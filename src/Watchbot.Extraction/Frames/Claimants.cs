@@ -105,7 +105,7 @@ public static partial class Claimants
             {
                 var subjectStart = SubjectStart(s.Unquoted, v.Index);
                 var subjectMentions = s.Mentions.Where(m => IsSource(m) && m.End <= v.Index && m.Start >= subjectStart && v.Index - m.End < 70 && !s.Quoted(m.Start)).ToList();
-                actor = subjectMentions.Where(m => m.Kind == MentionKind.Actor || v.Index - m.End <= 2)
+                actor = subjectMentions.Where(m => m.Kind == MentionKind.Actor || v.Index - m.End <= 2 || Organ().IsMatch(s.Text.AsSpan()[m.End..v.Index]))
                     .OrderByDescending(m => m.End).Select(SideOrName).FirstOrDefault();
 
                 // "Armenian authorities who run Nagorno-Karabakh said": an ally's people in a place speak for that place's side.
@@ -219,6 +219,10 @@ public static partial class Claimants
     /// <summary>"This is stated in a statement of ...", "It was reported by ...": a sentence that gives the one before it its source.</summary>
     [GeneratedRegex(@"^\s*(?:This|That|It|These (?:figures|numbers)|The (?:figures?|numbers?|toll))\s+(?:is|was|were|are|has been|have been)\s+(?:\w+ly\s+)?(?:stated|said|reported|announced|confirmed|published|given)\b")]
     private static partial Regex BackReference();
+
+    /// <summary>"Karabakh's ombudsman said", "the Karabakh defence army said": a place's body speaks for the place's side.</summary>
+    [GeneratedRegex(@"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:army|forces|military|authorities|officials?|government|ministry|ombudsman|leaders?|command|president|spokes(?:man|woman|person)|office|administration|council)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Organ();
 
     [GeneratedRegex(@"\b(?:by|in a (?:statement|report|release|communiqu[eé]|message))\b", RegexOptions.IgnoreCase)]
     private static partial Regex PassiveSource();

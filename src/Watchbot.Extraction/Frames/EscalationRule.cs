@@ -159,6 +159,18 @@ public static partial class EscalationRule
                 continue;
             }
 
+            // "air-raid sirens", "bomb shelters": an attack word naming a warning or a refuge.
+            if (Warning().IsMatch(clause.AsSpan()[(m.Index + m.Length)..]))
+            {
+                continue;
+            }
+
+            // "the road to the city, which has been regularly bombed": a relative clause describing a place, not a new attack.
+            if (Describing().IsMatch(before))
+            {
+                continue;
+            }
+
             // "20 servicemen were captured": people taken are a casualty figure, not ground taken.
             if (PeopleTaken().IsMatch(before))
             {
@@ -239,6 +251,12 @@ public static partial class EscalationRule
 
     [GeneratedRegex(@"\b(?:soldiers|servicem[ae]n|troops|civilians|people|fighters|personnel|hostages|prisoners|residents|officers|members)\s+(?:were|was|had been|have been|has been|are|being)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex PeopleTaken();
+
+    [GeneratedRegex(@"^[\s-]*(?:sirens?|alarms?|shelters?|warnings?|drills?|alerts?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Warning();
+
+    [GeneratedRegex(@",\s+(?:which|that)\s+(?:has|have|had)\s+been\s+(?:\w+ly\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Describing();
 
     [GeneratedRegex(@"\b(?:explosion|blast|earthquake|quake|storm|flood|fire|disaster|accident|crash|landslide)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnAttacker();
