@@ -183,6 +183,26 @@ public sealed class SubscriptionStoreTests : StoreTest
     }
 
     [Fact]
+    public async Task A_paused_chat_counts_its_inactive_subscriptions_and_resumes_them_all()
+    {
+        await Store.Subscriptions.AddAsync(Samples.Subscription(), Ct);
+        await Store.Subscriptions.AddAsync(Samples.Subscription(userId: "7"), Ct);
+        var other = new ChatAddress("telegram", "555");
+        await Store.Subscriptions.AddAsync(Samples.Subscription(chat: other), Ct);
+        await Store.Subscriptions.DeactivateChatAsync(Samples.Chat, "Forbidden: bot was blocked by the user", Ct);
+        await Store.Subscriptions.DeactivateChatAsync(other, "Bad Request: chat not found", Ct);
+
+        var paused = await Store.Subscriptions.CountInactiveAsync(Samples.Chat, Ct);
+        var resumed = await Store.Subscriptions.ReactivateChatAsync(Samples.Chat, Ct);
+
+        Assert.Equal(2, paused);
+        Assert.Equal(2, resumed);
+        Assert.Equal(0, await Store.Subscriptions.CountInactiveAsync(Samples.Chat, Ct));
+        Assert.Equal([Samples.Chat, Samples.Chat], (await Store.Subscriptions.ListActiveAsync(Ct)).Select(s => s.Chat));
+        Assert.Equal(1, await Store.Subscriptions.CountInactiveAsync(other, Ct));
+    }
+
+    [Fact]
     public async Task Moving_a_chat_moves_its_subscriptions_and_pending_messages_but_not_sent_ones()
     {
         var (sub, _) = await Store.Subscriptions.AddAsync(Samples.Subscription(), Ct);
