@@ -185,12 +185,12 @@ public sealed class SubscriptionStoreTests : StoreTest
     [Fact]
     public async Task A_paused_chat_counts_its_inactive_subscriptions_and_resumes_them_all()
     {
-        await Store.Subscriptions.AddAsync(Samples.Subscription(), Ct);
-        await Store.Subscriptions.AddAsync(Samples.Subscription(userId: "7"), Ct);
         var other = new ChatAddress("telegram", "555");
-        await Store.Subscriptions.AddAsync(Samples.Subscription(chat: other), Ct);
-        await Store.Subscriptions.DeactivateChatAsync(Samples.Chat, "Forbidden: bot was blocked by the user", Ct);
-        await Store.Subscriptions.DeactivateChatAsync(other, "Bad Request: chat not found", Ct);
+        foreach (var (subscription, why) in new[] { (Samples.Subscription(), "blocked"), (Samples.Subscription(userId: "7"), "blocked"), (Samples.Subscription(chat: other), "chat not found") })
+        {
+            await Store.Subscriptions.AddAsync(subscription, Ct);
+            await Store.Subscriptions.DeactivateChatAsync(subscription.Chat, why, Ct);
+        }
 
         var paused = await Store.Subscriptions.CountInactiveAsync(Samples.Chat, Ct);
         var resumed = await Store.Subscriptions.ReactivateChatAsync(Samples.Chat, Ct);

@@ -12,14 +12,14 @@ namespace Watchbot.Telegram.Tests;
 /// <summary>The Telegram.Bot client as <see cref="BotApi"/> runs it, against the fake Bot API at the HTTP level.</summary>
 public sealed class BotApiTests : IAsyncLifetime
 {
-    private FakeBotApiServer fake = null!;
+    private FakeBotApiServer Fake { get; set; } = null!;
 
-    public async Task InitializeAsync() => fake = await FakeBotApiServer.StartAsync();
+    public async Task InitializeAsync() => Fake = await FakeBotApiServer.StartAsync();
 
-    public async Task DisposeAsync() => await fake.DisposeAsync();
+    public async Task DisposeAsync() => await Fake.DisposeAsync();
 
     private BotApi Api(ListLogger<BotApi>? logger = null, string? token = null) =>
-        Support.Telegram.Api(Support.Telegram.Options(fake, o => o.Token = token ?? fake.Token), logger);
+        Support.Telegram.Api(Support.Telegram.Options(Fake, o => o.Token = token ?? Fake.Token), logger);
 
     private static Task<Message> SendAsync(BotApi api, long chatId, string html) =>
         api.CallAsync("sendMessage", (bot, ct) => bot.SendRequest(TelegramSender.Html(chatId, html, TelegramSender.NoPreview), ct), CancellationToken.None);
@@ -29,9 +29,9 @@ public sealed class BotApiTests : IAsyncLifetime
     {
         var me = await Api().CallAsync("getMe", (bot, ct) => bot.GetMe(ct), CancellationToken.None);
 
-        Assert.Equal(fake.BotUsername, me.Username);
+        Assert.Equal(Fake.BotUsername, me.Username);
         Assert.True(me.IsBot);
-        Assert.Equal("getMe", Assert.Single(fake.Calls).Method);
+        Assert.Equal("getMe", Assert.Single(Fake.Calls).Method);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class BotApiTests : IAsyncLifetime
     {
         var sent = await SendAsync(Api(), -1001234567890, "<b>hi</b>");
 
-        var call = Assert.Single(fake.CallsOf("sendMessage"));
+        var call = Assert.Single(Fake.CallsOf("sendMessage"));
         Assert.Equal(-1001234567890, call.ChatId);
         Assert.Equal("HTML", call.Body["parse_mode"]!.GetValue<string>(), ignoreCase: true);
         Assert.True(call.Body["link_preview_options"]!["is_disabled"]!.GetValue<bool>());
@@ -47,72 +47,51 @@ public sealed class BotApiTests : IAsyncLifetime
         Assert.True(sent.Id > 0);
     }
 
-    [Fact]
-    public async Task A_429_comes_back_at_once_as_a_flood_error_with_retry_after_and_is_not_retried_by_the_library()
+    public static TheoryData<string, BotApiErrorKind, int> Failures => new()
+    {
+        { "flood", BotApiErrorKind.Flood, 429 },
+        { "migrated", BotApiErrorKind.Migrated, 400 },
+        { "blocked", BotApiErrorKind.Blocked, 403 },
+        { "kicked", BotApiErrorKind.Kicked, 403 },
+        { "chat not found", BotApiErrorKind.ChatNotFound, 400 },
+        { "502 page", BotApiErrorKind.ServerError, 502 },
+        { "hang", BotApiErrorKind.Timeout, 0 },
+    };
+
+    private static FakeFailure Failure(string name) => name switch
+    {
+        "flood" => FakeFailure.Flood(7),
+        "migrated" => new FakeFailure.Migrated(-1009876543210),
+        "blocked" => new FakeFailure.Blocked(),
+        "kicked" => new FakeFailure.Kicked(),
+        "chat not found" => new FakeFailure.ChatNotFound(),
+        "502 page" => new FakeFailure.BadGateway(),
+        _ => new FakeFailure.Hang(),
+    };
+
+    /// <summary>Each answer becomes its kind at once, in one call: the library retries nothing (RetryThreshold 0), and a
+    /// server that hangs is a timeout, not a hang.</summary>
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task Each_failure_comes_back_at_once_as_its_kind(string failure, BotApiErrorKind kind, int code)
     {
         var api = Api();
-        fake.FailNext(42, FakeFailure.Flood(7));
-
-        var ex = await Assert.ThrowsAsync<TelegramApiException>(() => SendAsync(api, 42, "x"));
-
-        Assert.Equal(BotApiErrorKind.Flood, ex.Error.Kind);
-        Assert.Equal(TimeSpan.FromSeconds(7), ex.Error.RetryAfter);
-        Assert.Single(fake.CallsOf("sendMessage"));
-    }
-
-    [Fact]
-    public async Task A_migrated_group_error_carries_the_supergroup_id()
-    {
-        var api = Api();
-        fake.FailNext(-4242, new FakeFailure.Migrated(-1009876543210));
+        Fake.FailNext(-4242, Failure(failure));
 
         var ex = await Assert.ThrowsAsync<TelegramApiException>(() => SendAsync(api, -4242, "x"));
 
-        Assert.Equal(BotApiErrorKind.Migrated, ex.Error.Kind);
-        Assert.Equal(-1009876543210, ex.Error.MigrateToChatId);
-    }
-
-    [Fact]
-    public async Task A_blocked_chat_is_a_chat_gone_error()
-    {
-        var api = Api();
-        fake.FailNext(42, new FakeFailure.Blocked());
-
-        var ex = await Assert.ThrowsAsync<TelegramApiException>(() => SendAsync(api, 42, "x"));
-
-        Assert.Equal(BotApiErrorKind.Blocked, ex.Error.Kind);
-        Assert.True(ex.Error.IsChatGone);
-        Assert.Equal(403, ex.Error.ErrorCode);
-    }
-
-    [Fact]
-    public async Task A_502_html_page_is_a_server_error()
-    {
-        var api = Api();
-        fake.FailNext(42, new FakeFailure.BadGateway());
-
-        var ex = await Assert.ThrowsAsync<TelegramApiException>(() => SendAsync(api, 42, "x"));
-
-        Assert.Equal(BotApiErrorKind.ServerError, ex.Error.Kind);
-        Assert.Equal(502, ex.Error.ErrorCode);
-    }
-
-    [Fact]
-    public async Task A_hanging_server_is_a_timeout_not_a_hang()
-    {
-        var api = Api();
-        fake.FailNext(42, new FakeFailure.Hang());
-
-        var ex = await Assert.ThrowsAsync<TelegramApiException>(() => SendAsync(api, 42, "x"));
-
-        Assert.Equal(BotApiErrorKind.Timeout, ex.Error.Kind);
+        Assert.Equal((kind, code), (ex.Error.Kind, ex.Error.ErrorCode));
+        Assert.Equal(kind == BotApiErrorKind.Flood ? TimeSpan.FromSeconds(7) : (TimeSpan?)null, ex.Error.RetryAfter);
+        Assert.Equal(kind == BotApiErrorKind.Migrated ? -1009876543210 : (long?)null, ex.Error.MigrateToChatId);
+        Assert.Equal(kind is BotApiErrorKind.Blocked or BotApiErrorKind.Kicked or BotApiErrorKind.ChatNotFound, ex.Error.IsChatGone);
+        Assert.Single(Fake.CallsOf("sendMessage"));
     }
 
     [Fact]
     public async Task The_callers_own_cancellation_stays_a_cancellation()
     {
         var api = Api();
-        fake.FailNext(42, new FakeFailure.Hang());
+        Fake.FailNext(42, new FakeFailure.Hang());
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
@@ -136,13 +115,13 @@ public sealed class BotApiTests : IAsyncLifetime
     [Fact]
     public async Task A_connection_failure_does_not_leak_the_token()
     {
-        var options = Support.Telegram.Options(fake, o => o.ApiBaseUrl = "http://127.0.0.1:1");
+        var options = Support.Telegram.Options(Fake, o => o.ApiBaseUrl = "http://127.0.0.1:1");
         var api = Support.Telegram.Api(options);
 
         var ex = await Assert.ThrowsAsync<TelegramApiException>(() => api.CallAsync("getMe", (bot, ct) => bot.GetMe(ct), CancellationToken.None));
 
         Assert.Contains(ex.Error.Kind, new[] { BotApiErrorKind.Network, BotApiErrorKind.Timeout });
-        Assert.DoesNotContain(fake.Token, ex.ToString());
+        Assert.DoesNotContain(Fake.Token, ex.ToString());
         Assert.Null(ex.InnerException);
     }
 
@@ -150,14 +129,14 @@ public sealed class BotApiTests : IAsyncLifetime
     [Fact]
     public async Task An_unexpected_failure_in_the_http_stack_leaves_redacted()
     {
-        var options = Support.Telegram.Options(fake);
+        var options = Support.Telegram.Options(Fake);
         var api = Support.Telegram.Api(options, handler: new Throwing());
 
         var ex = await Assert.ThrowsAsync<TelegramApiException>(() => api.CallAsync("getMe", (bot, ct) => bot.GetMe(ct), CancellationToken.None));
 
         Assert.Equal(BotApiErrorKind.Network, ex.Error.Kind);
-        Assert.DoesNotContain(fake.Token, ex.ToString());
-        Assert.DoesNotContain(fake.Token[(fake.Token.IndexOf(':', StringComparison.Ordinal) + 1)..], ex.ToString());
+        Assert.DoesNotContain(Fake.Token, ex.ToString());
+        Assert.DoesNotContain(Fake.Token[(Fake.Token.IndexOf(':', StringComparison.Ordinal) + 1)..], ex.ToString());
         Assert.Null(ex.InnerException);
     }
 
@@ -171,8 +150,8 @@ public sealed class BotApiTests : IAsyncLifetime
     public async Task GetUpdates_returns_queued_updates_from_the_offset()
     {
         var api = Api();
-        var first = fake.EnqueueText(7, 7, "/start");
-        var second = fake.EnqueueText(7, 7, "/help");
+        var first = Fake.EnqueueText(7, 7, "/start");
+        var second = Fake.EnqueueText(7, 7, "/help");
 
         var all = await api.CallAsync("getUpdates", (bot, ct) => bot.GetUpdates(null, 100, 0, UpdateHandler.Wanted, ct), CancellationToken.None);
         var rest = await api.CallAsync("getUpdates", (bot, ct) => bot.GetUpdates((int)first + 1, 100, 0, UpdateHandler.Wanted, ct), CancellationToken.None);
@@ -180,7 +159,7 @@ public sealed class BotApiTests : IAsyncLifetime
         Assert.Equal([first, second], all.Select(u => (long)u.Id));
         Assert.Equal("/help", Assert.Single(rest).Message!.Text);
         Assert.Equal(ChatType.Private, rest[0].Message!.Chat.Type);
-        Assert.Equal(["message", "callback_query", "my_chat_member"], fake.CallsOf("getUpdates")[0].Body["allowed_updates"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["message", "callback_query", "my_chat_member"], Fake.CallsOf("getUpdates")[0].Body["allowed_updates"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 
     [Fact]
@@ -203,15 +182,15 @@ public sealed class BotApiTests : IAsyncLifetime
 
         Assert.Equal("https://bot.example.org/telegram", set.Url);
         Assert.Equal("", cleared.Url);
-        Assert.Equal("s3cret", fake.CallsOf("setWebhook")[0].Body["secret_token"]!.GetValue<string>());
+        Assert.Equal("s3cret", Fake.CallsOf("setWebhook")[0].Body["secret_token"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Chat_member_status_tells_admins_from_members()
     {
         var api = Api();
-        fake.SetMemberStatus(-100500, 1, "creator");
-        fake.SetMemberStatus(-100500, 2, "administrator");
+        Fake.SetMemberStatus(-100500, 1, "creator");
+        Fake.SetMemberStatus(-100500, 2, "administrator");
 
         Task<ChatMember> Member(long user) => api.CallAsync("getChatMember", (bot, ct) => bot.GetChatMember(-100500, user, ct), CancellationToken.None);
 
