@@ -146,6 +146,24 @@ public sealed class BotApiTests : IAsyncLifetime
             throw new InvalidOperationException($"cannot send {request.RequestUri}");
     }
 
+    /// <summary>A captive portal or a misrouted proxy answering 200 with a page: not a result, and not retried as a network failure.</summary>
+    [Fact]
+    public async Task A_200_answer_that_is_not_bot_api_json_is_an_other_error()
+    {
+        var api = Support.Telegram.Api(Support.Telegram.Options(Fake), handler: new Page());
+
+        var ex = await Assert.ThrowsAsync<TelegramApiException>(() => api.CallAsync("getMe", (bot, ct) => bot.GetMe(ct), CancellationToken.None));
+
+        Assert.Equal((BotApiErrorKind.Other, 200), (ex.Error.Kind, ex.Error.ErrorCode));
+        Assert.False(ex.Error.IsTransient);
+    }
+
+    private sealed class Page : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("<html><body>Sign in to the Wi-Fi</body></html>") });
+    }
+
     [Fact]
     public async Task GetUpdates_returns_queued_updates_from_the_offset()
     {

@@ -63,11 +63,13 @@ public sealed class BotApi(ITelegramBotClient client, TelegramOptions options, I
         {
             throw Fail(method, new BotApiError(BotApiErrorKind.Timeout, 0, $"no answer within {limit.TotalSeconds:0.#} s"));
         }
-        catch (RequestException ex) when (ex.HttpStatusCode is { } status && (int)status is >= 300)
+        catch (RequestException ex) when (ex.HttpStatusCode is { } status)
         {
             // An answer that was not the Bot API's JSON (a proxy's 502 page): judged by its HTTP status.
             var code = (int)status;
-            throw Fail(method, BotApiError.Classify(code, $"HTTP {code} {status}", null, null));
+            throw Fail(method, code is >= 200 and < 300
+                ? new BotApiError(BotApiErrorKind.Other, code, "the answer was not a Bot API result")
+                : BotApiError.Classify(code, $"HTTP {code} {status}", null, null));
         }
         catch (Exception ex) when (ex is not TelegramApiException)
         {
