@@ -21,6 +21,11 @@ public static partial class TelegramOptionsValidator
         {
             problems.Add($"Watchbot:Telegram:ApiBaseUrl is '{Shown(options.ApiBaseUrl, options)}'; set it to https://api.telegram.org or the address of your local Bot API server (without /bot and the token: Watchbot adds them).");
         }
+        else if (api.AbsolutePath != "/" || api.Query.Length > 0)
+        {
+            // Telegram.Bot keeps only the scheme, host and port: a path would be dropped without a word.
+            problems.Add($"Watchbot:Telegram:ApiBaseUrl is '{Shown(options.ApiBaseUrl, options)}'; give only the scheme, host and port (such as http://127.0.0.1:8081): a path is not used, and /bot with the token is added by Watchbot.");
+        }
 
         if (options.PollTimeoutSeconds is < 0 or > 50)
         {

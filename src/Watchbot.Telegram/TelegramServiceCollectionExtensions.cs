@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Telegram.Bot;
 using Watchbot.Core.Delivery;
 using Watchbot.Telegram.Api;
 using Watchbot.Telegram.Receiving;
@@ -7,14 +7,15 @@ using Watchbot.Telegram.Sending;
 
 namespace Watchbot.Telegram;
 
-/// <summary>Adds the Telegram transport: client, sender (an <see cref="IChatTransport"/>), and the receiver for the mode.
-/// Needs the host's CommandRouter, ICursorStore, ISubscriptionStore and TimeProvider.</summary>
+/// <summary>Adds the Telegram transport: the Telegram.Bot client, sender (an <see cref="IChatTransport"/>), and the receiver for the mode.
+/// Needs the host's CommandRouter, ICursorStore, ChatLifecycle and TimeProvider.</summary>
 public static class TelegramServiceCollectionExtensions
 {
     public static IServiceCollection AddTelegram(this IServiceCollection services, TelegramOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton(sp => new TelegramBotClient(options, sp.GetRequiredService<ILogger<TelegramBotClient>>()));
+        services.AddSingleton<ITelegramBotClient>(_ => BotApi.CreateClient(options));
+        services.AddSingleton<BotApi>();
         services.AddSingleton<TelegramRateLimiter>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<TelegramSender>());

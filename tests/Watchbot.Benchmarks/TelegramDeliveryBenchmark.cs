@@ -40,8 +40,7 @@ public sealed class TelegramDeliveryBenchmark : IBenchmark
             }
 
             var options = new TelegramOptions { Token = fake.Token, ApiBaseUrl = fake.BaseUrl, GlobalPerSecond = Limit };
-            using var client = new TelegramBotClient(options);
-            var sender = new TelegramSender(client, new TelegramRateLimiter(options, TimeProvider.System), options, TimeProvider.System, NullLogger<TelegramSender>.Instance);
+            var sender = new TelegramSender(new BotApi(BotApi.CreateClient(options), options), new TelegramRateLimiter(options, TimeProvider.System), options, TimeProvider.System, NullLogger<TelegramSender>.Instance);
             var delivery = new DeliveryService(store.Outbox, store.Subscriptions, new DeliverySettings { Parallelism = 8 }, TimeProvider.System, NullLogger<DeliveryService>.Instance);
 
             var clock = Stopwatch.StartNew();

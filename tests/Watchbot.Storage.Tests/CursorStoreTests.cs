@@ -24,4 +24,16 @@ public sealed class CursorStoreTests : StoreTest
         Assert.Equal(700123, (await Store.Cursors.GetAsync("telegram-updates", Ct)).Value);
         Assert.Equal(0, (await Store.Cursors.GetAsync(CursorNames.Ingest, Ct)).Value);
     }
+
+    [Fact]
+    public async Task A_text_cursor_such_as_a_sync_token_keeps_the_last_text_set()
+    {
+        Assert.Null(await Store.Cursors.GetTextAsync("matrix.since", Ct));
+
+        await Store.Cursors.SetTextAsync("matrix.since", "s72594_4483_1934", Start, Ct);
+        await Store.Cursors.SetTextAsync("matrix.since", "s72595_4483_1935", Start.AddMinutes(1), Ct);
+
+        Assert.Equal("s72595_4483_1935", await Store.Cursors.GetTextAsync("matrix.since", Ct));
+        Assert.Equal(Start.AddMinutes(1), (await Store.Cursors.GetAsync("matrix.since", Ct)).UpdatedAt);
+    }
 }

@@ -183,6 +183,26 @@ public sealed class SubscriptionStoreTests : StoreTest
     }
 
     [Fact]
+    public async Task A_paused_chat_counts_its_inactive_subscriptions_and_resumes_them_all()
+    {
+        var other = new ChatAddress("telegram", "555");
+        foreach (var (subscription, why) in new[] { (Samples.Subscription(), "blocked"), (Samples.Subscription(userId: "7"), "blocked"), (Samples.Subscription(chat: other), "chat not found") })
+        {
+            await Store.Subscriptions.AddAsync(subscription, Ct);
+            await Store.Subscriptions.DeactivateChatAsync(subscription.Chat, why, Ct);
+        }
+
+        var paused = await Store.Subscriptions.CountInactiveAsync(Samples.Chat, Ct);
+        var resumed = await Store.Subscriptions.ReactivateChatAsync(Samples.Chat, Ct);
+
+        Assert.Equal(2, paused);
+        Assert.Equal(2, resumed);
+        Assert.Equal(0, await Store.Subscriptions.CountInactiveAsync(Samples.Chat, Ct));
+        Assert.Equal([Samples.Chat, Samples.Chat], (await Store.Subscriptions.ListActiveAsync(Ct)).Select(s => s.Chat));
+        Assert.Equal(1, await Store.Subscriptions.CountInactiveAsync(other, Ct));
+    }
+
+    [Fact]
     public async Task Moving_a_chat_moves_its_subscriptions_and_pending_messages_but_not_sent_ones()
     {
         var (sub, _) = await Store.Subscriptions.AddAsync(Samples.Subscription(), Ct);

@@ -1,5 +1,4 @@
 using Watchbot.Telegram.Api;
-using Watchbot.Telegram.Api.Types;
 
 namespace Watchbot.Telegram.Tests;
 
@@ -22,12 +21,12 @@ public sealed class BotApiErrorTests
     [InlineData(502, "Bad Gateway", BotApiErrorKind.ServerError)]
     [InlineData(404, "Not Found", BotApiErrorKind.Other)]
     public void Each_documented_error_maps_to_its_kind(int code, string description, BotApiErrorKind expected) =>
-        Assert.Equal(expected, BotApiError.Classify(code, description, null).Kind);
+        Assert.Equal(expected, BotApiError.Classify(code, description, null, null).Kind);
 
     [Fact]
     public void A_migrated_group_carries_its_new_64_bit_id()
     {
-        var error = BotApiError.Classify(400, "Bad Request: group chat was upgraded to a supergroup chat", new ResponseParameters { MigrateToChatId = -1001234567890 });
+        var error = BotApiError.Classify(400, "Bad Request: group chat was upgraded to a supergroup chat", null, -1001234567890);
 
         Assert.Equal(BotApiErrorKind.Migrated, error.Kind);
         Assert.Equal(-1001234567890, error.MigrateToChatId);
@@ -36,7 +35,7 @@ public sealed class BotApiErrorTests
     [Fact]
     public void A_flood_error_carries_retry_after_as_a_time_span()
     {
-        var error = BotApiError.Classify(429, "Too Many Requests: retry after 7", new ResponseParameters { RetryAfter = 7 });
+        var error = BotApiError.Classify(429, "Too Many Requests: retry after 7", 7, null);
 
         Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
         Assert.True(error.IsTransient);

@@ -92,7 +92,7 @@ public sealed class CallbackDataTests
 
         var keyboard = Keyboards.For(reply.Message)!;
 
-        Assert.Equal(2, keyboard.InlineKeyboard.Count);
+        Assert.Equal(2, keyboard.InlineKeyboard.Count());
         Assert.Equal(
             [
                 ("✅ Escalation", "w1:/filter karabakh kinds-=escalation"),
@@ -110,7 +110,7 @@ public sealed class CallbackDataTests
     {
         var reply = CommandReply.Text("Daily digest").WithActions([SubscriptionActions.Digest(Subscription("karabakh", "", enabled), "")]);
 
-        var row = Assert.Single(Keyboards.For(reply.Message)!.InlineKeyboard);
+        var row = Assert.Single(Keyboards.For(reply.Message)!.InlineKeyboard).ToList();
 
         Assert.Equal(("Digest now", "w1:/digest karabakh now"), (row[0].Text, row[0].CallbackData));
         Assert.Equal((label, data), (row[1].Text, row[1].CallbackData));

@@ -36,8 +36,15 @@ public sealed class OptionsTests
         Assert.Contains("ApiBaseUrl", Assert.Single(TelegramOptionsValidator.Validate(new TelegramOptions { Token = Token, ApiBaseUrl = url })));
 
     [Theory]
+    [InlineData("http://127.0.0.1:8081/telegram")]
+    [InlineData("https://api.telegram.org/bot")]
+    public void An_api_address_with_a_path_is_refused_because_the_library_would_drop_it(string url) =>
+        Assert.Contains("scheme, host and port", Assert.Single(TelegramOptionsValidator.Validate(new TelegramOptions { Token = Token, ApiBaseUrl = url })));
+
+    [Theory]
     [InlineData("api.telegram.org/bot" + Token)]
     [InlineData("ftp://api.telegram.org/bot" + Token)]
+    [InlineData("https://api.telegram.org/bot" + Token)]
     public void A_token_pasted_into_the_api_address_is_not_repeated(string url)
     {
         var problem = Assert.Single(TelegramOptionsValidator.Validate(new TelegramOptions { Token = Token, ApiBaseUrl = url }));

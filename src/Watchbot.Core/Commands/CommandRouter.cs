@@ -15,10 +15,13 @@ public sealed class CommandRouter
     private readonly TimeProvider time;
     private readonly ILogger<CommandRouter> logger;
     private readonly CommandRateLimiter limiter;
+    private readonly ISubscriptionStore? subscriptions;
 
+    /// <param name="subscriptions">When given, a chat whose subscriptions are paused is offered to resume them in every answer.</param>
     public CommandRouter(IEnumerable<ICommandHandler> handlers, AccessPolicy policy, IRoleStore roles, TimeProvider time, ILogger<CommandRouter> logger,
-        CommandRateLimiter? limiter = null)
+        CommandRateLimiter? limiter = null, ISubscriptionStore? subscriptions = null)
     {
+        this.subscriptions = subscriptions;
         this.limiter = limiter ?? new CommandRateLimiter();
         this.handlers = handlers.ToDictionary(h => h.Spec.Name, StringComparer.OrdinalIgnoreCase);
         this.policy = policy;
@@ -34,6 +37,26 @@ public sealed class CommandRouter
     public async Task<CommandReply?> HandleAsync(IncomingCommand incoming, CancellationToken cancellationToken, string? botName = null)
     {
         var parsed = CommandLine.Parse(incoming.Text, botName);
+        var reply = await AnswerAsync(incoming, parsed, cancellationToken).ConfigureAwait(false);
+        if (reply is null || subscriptions is null || string.Equals(parsed.Name, Handlers.ResumeHandler.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return reply;
+        }
+
+        try
+        {
+            var paused = await subscriptions.CountInactiveAsync(incoming.Chat, cancellationToken).ConfigureAwait(false);
+            return paused > 0 ? PausedChatNotice.AddTo(reply, paused) : reply;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not check whether {Chat} has paused subscriptions; answering without the offer", incoming.Chat);
+            return reply;
+        }
+    }
+
+    private async Task<CommandReply?> AnswerAsync(IncomingCommand incoming, ParsedCommand parsed, CancellationToken cancellationToken)
+    {
         switch (parsed.Outcome)
         {
             case ParseOutcome.ForAnotherBot:

@@ -4,19 +4,14 @@ namespace Watchbot.Core.Commands;
 
 public enum ChatKind { Private, Group }
 
-/// <summary>Who sent a command. <see cref="Key"/> ("telegram:42") is how owners and curators are listed.</summary>
+/// <summary>Who sent a command. <see cref="Key"/> ("platform:42") is how owners and curators are listed.</summary>
 public sealed record CommandSender(string Platform, string UserId, string? Name = null)
 {
     public string Key => $"{Platform}:{UserId}";
 
-    /// <summary>Where this person's own messages go: their private chat with the bot. On Telegram a private chat's id
-    /// is the user's id; on Discord "user:&lt;id&gt;" tells the transport to open a DM; the console has one chat.</summary>
-    public ChatAddress PrivateChat => Platform switch
-    {
-        "discord" => new ChatAddress(Platform, "user:" + UserId),
-        "console" => new ChatAddress(Platform, "local"),
-        _ => new ChatAddress(Platform, UserId),
-    };
+    /// <summary>Where this person's own messages go: their private chat with the bot, as their platform reaches it.
+    /// Unless the platform's receiver says otherwise, it is the chat whose id is the person's id.</summary>
+    public ChatAddress PrivateChat { get; init; } = new(Platform, UserId);
 }
 
 /// <summary>A line of text from a chat, as the platform's receiver hands it over.

@@ -18,6 +18,7 @@ public sealed class DeliveryService(
     ILogger<DeliveryService> logger)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> drains = new();
+    private readonly ChatLifecycle chats = new(subscriptions, outbox, logger);
 
     /// <summary>Sends what is due now, batch after batch, until nothing is due or <paramref name="maxBatches"/> ran.</summary>
     /// <remarks>Drains of one platform run one at a time, so two callers never send the same message.</remarks>
@@ -149,14 +150,11 @@ public sealed class DeliveryService(
                 logger.LogError("Message {Id} to {Chat} was refused and will not be retried: {Reason}", message.Id, message.Chat, fail.Reason);
                 await outbox.MarkFailedAsync(message.Id, fail.Reason, now, cancellationToken).ConfigureAwait(false);
                 return Outcome.Failed;
-            case DeliveryResult.ChatGone gone:
-                var count = await subscriptions.DeactivateChatAsync(message.Chat, gone.Reason, cancellationToken).ConfigureAwait(false);
-                await outbox.DropPendingForChatAsync(message.Chat, gone.Reason, cancellationToken).ConfigureAwait(false);
-                logger.LogWarning("Chat {Chat} is gone ({Reason}); deactivated its {Count} subscriptions", message.Chat, gone.Reason, count);
+            case DeliveryResult.ChatGone:
+                await chats.ApplyAsync(message.Chat, result, cancellationToken).ConfigureAwait(false);
                 return Outcome.ChatGone;
-            case DeliveryResult.ChatMoved moved:
-                var movedCount = await subscriptions.MoveChatAsync(message.Chat, moved.NewChatId, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Chat {Chat} moved to {NewChatId}; moved {Count} subscriptions and its queued messages", message.Chat, moved.NewChatId, movedCount);
+            case DeliveryResult.ChatMoved:
+                await chats.ApplyAsync(message.Chat, result, cancellationToken).ConfigureAwait(false);
                 return Outcome.Moved;
             default:
                 throw new InvalidOperationException($"Unknown delivery result {result.GetType().Name}.");

@@ -10,7 +10,7 @@ namespace Watchbot.Core.Delivery;
 /// </summary>
 public interface IChatTransport
 {
-    /// <summary>"telegram", "discord", "console".</summary>
+    /// <summary>The platform's name, as in <see cref="ChatAddress.Platform"/>.</summary>
     string Platform { get; }
 
     Task<DeliveryResult> SendAsync(ChatAddress chat, OutgoingMessage message, CancellationToken cancellationToken);

@@ -24,6 +24,12 @@ public interface ISubscriptionStore
     /// <summary>Deactivates every subscription of a chat the bot can no longer post to; returns how many.</summary>
     Task<int> DeactivateChatAsync(ChatAddress chat, string reason, CancellationToken cancellationToken);
 
+    /// <summary>How many of a chat's subscriptions (its own and its people's) are inactive: paused because the chat could not be reached.</summary>
+    Task<int> CountInactiveAsync(ChatAddress chat, CancellationToken cancellationToken);
+
+    /// <summary>Reactivates every inactive subscription of a chat; returns how many.</summary>
+    Task<int> ReactivateChatAsync(ChatAddress chat, CancellationToken cancellationToken);
+
     /// <summary>Moves a chat's subscriptions and queued messages to its new id (a Telegram supergroup migration).</summary>
     Task<int> MoveChatAsync(ChatAddress from, string newChatId, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Watchbot.Core.Commands;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Discord.Payloads;
+using Watchbot.Discord.Sending;
 
 namespace Watchbot.Discord.Interactions;
 
@@ -65,10 +66,10 @@ public static class InteractionCommandText
         }
 
         var inGuild = interaction.GuildId is not null;
-        var chat = inGuild
-            ? new ChatAddress("discord", interaction.ChannelId ?? "")
-            : new ChatAddress("discord", "user:" + user.Id);
-        var sender = new CommandSender("discord", user.Id, user.GlobalName ?? user.Username);
+        // A person is reached privately through "user:<id>", for which the sender opens a DM.
+        var direct = new ChatAddress(DiscordSender.PlatformName, "user:" + user.Id);
+        var chat = inGuild ? new ChatAddress(DiscordSender.PlatformName, interaction.ChannelId ?? "") : direct;
+        var sender = new CommandSender(DiscordSender.PlatformName, user.Id, user.GlobalName ?? user.Username) { PrivateChat = direct };
         return new IncomingCommand(chat, inGuild ? ChatKind.Group : ChatKind.Private, sender,
             inGuild && Permissions.IsChatAdmin(interaction.Member?.Permissions), Line(interaction.Data));
     }

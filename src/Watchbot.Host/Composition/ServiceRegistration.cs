@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Watchbot.Core.Alerts;
 using Watchbot.Core.Commands;
 using Watchbot.Core.Commands.Admin;
@@ -47,6 +48,7 @@ public static class ServiceRegistration
         services.AddSingleton<DigestService>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<DeliveryService>();
+        services.AddSingleton(sp => new ChatLifecycle(store.Subscriptions, store.Outbox, sp.GetRequiredService<ILogger<ChatLifecycle>>()));
         services.AddSingleton<TopicSeeder>();
         services.AddIngest(options);
 
@@ -76,6 +78,7 @@ public static class ServiceRegistration
         services.AddSingleton<ICommandHandler, TopicsHandler>();
         services.AddSingleton<ICommandHandler, SubscribeHandler>();
         services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
+        services.AddSingleton<ICommandHandler, ResumeHandler>();
         services.AddSingleton<ICommandHandler, SubscriptionsHandler>();
         services.AddSingleton<ICommandHandler, DigestHandler>();
         services.AddSingleton<ICommandHandler, FilterHandler>();

@@ -15,7 +15,7 @@ public sealed class ConsoleChatSession(
     ConsoleTransport transport,
     ILogger<ConsoleChatSession> logger)
 {
-    public static readonly CommandSender LocalUser = new(ConsoleTransport.PlatformName, "local", "you");
+    public static readonly CommandSender LocalUser = new(ConsoleTransport.PlatformName, "local", "you") { PrivateChat = ConsoleTransport.LocalChat };
 
     public async Task<int> RunAsync(TextReader input, TextWriter output, bool prompt, CancellationToken cancellationToken)
     {

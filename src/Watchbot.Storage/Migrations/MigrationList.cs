@@ -9,6 +9,7 @@ public static class MigrationList
         new(2, "chat settings and held alerts", Migration0002ChatSettings.Sql),
         new(3, "index on event dates", Migration0003EventDates.Sql),
         new(4, "shared digest bodies", Migration0004DigestBodies.Sql),
-        new(5, "topic sides", Migration0005TopicSides.Sql),
+        new(5, "text cursors", Migration0005TextCursors.Sql),
+        new(6, "topic sides", Migration0006TopicSides.Sql),
     ];
 }

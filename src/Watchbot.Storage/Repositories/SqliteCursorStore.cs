@@ -3,7 +3,7 @@ using Watchbot.Storage.Internal;
 
 namespace Watchbot.Storage.Repositories;
 
-/// <summary>Named reader positions. A cursor never set reads as 0 with no update time.</summary>
+/// <summary>Named reader positions, numbers or text. A cursor never set reads as 0 (or null) with no update time.</summary>
 public sealed class SqliteCursorStore(SqliteDatabase database) : ICursorStore
 {
     public async Task<JobCursor> GetAsync(string name, CancellationToken cancellationToken)
@@ -22,5 +22,29 @@ public sealed class SqliteCursorStore(SqliteDatabase database) : ICursorStore
         ArgumentException.ThrowIfNullOrEmpty(name);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await CursorRows.SetAsync(connection, null, name, value, at, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string?> GetTextAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command("SELECT text_value FROM job_cursors WHERE name = @name").With("@name", name);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    public async Task SetTextAsync(string name, string value, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                """
+                INSERT INTO job_cursors (name, value, text_value, updated_at) VALUES (@name, 0, @text, @at)
+                ON CONFLICT (name) DO UPDATE SET text_value = excluded.text_value, updated_at = excluded.updated_at
+                """)
+            .With("@name", name)
+            .With("@text", value)
+            .With("@at", Db.Time(at));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

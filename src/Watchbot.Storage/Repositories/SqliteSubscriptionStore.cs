@@ -179,6 +179,27 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> CountInactiveAsync(ChatAddress chat, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command("SELECT COUNT(*) FROM subscriptions WHERE platform = @platform AND chat_id = @chat_id AND active = 0")
+            .With("@platform", chat.Platform)
+            .With("@chat_id", chat.ChatId);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<int> ReactivateChatAsync(ChatAddress chat, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                "UPDATE subscriptions SET active = 1, deactivated_reason = NULL WHERE platform = @platform AND chat_id = @chat_id AND active = 0")
+            .With("@platform", chat.Platform)
+            .With("@chat_id", chat.ChatId);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Moves the subscriptions and the pending messages in one transaction. A subscription the new chat already
     /// has (same person and topic) is kept there, and the old chat's duplicate is dropped. Returns how many moved.</summary>
     public async Task<int> MoveChatAsync(ChatAddress from, string newChatId, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using Watchbot.Telegram.Api.Types;
-
 namespace Watchbot.Telegram.Api;
 
 /// <summary>A failed Bot API call, classified. Descriptions are Telegram's own words, already redacted.</summary>
@@ -11,11 +9,12 @@ public sealed record BotApiError(BotApiErrorKind Kind, int ErrorCode, string Des
     /// <summary>The bot can no longer post to the chat.</summary>
     public bool IsChatGone => Kind is BotApiErrorKind.Blocked or BotApiErrorKind.Kicked or BotApiErrorKind.Forbidden or BotApiErrorKind.ChatNotFound;
 
-    public static BotApiError Classify(int errorCode, string? description, ResponseParameters? parameters)
+    /// <summary>Classifies Telegram's error_code and description, with the retry_after and migrate_to_chat_id of its parameters.</summary>
+    public static BotApiError Classify(int errorCode, string? description, int? retryAfterSeconds, long? migrateToChatId)
     {
         var text = description ?? $"HTTP {errorCode}";
-        var retry = parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : (TimeSpan?)null;
-        if (parameters?.MigrateToChatId is { } newId)
+        var retry = retryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : (TimeSpan?)null;
+        if (migrateToChatId is { } newId)
         {
             return new BotApiError(BotApiErrorKind.Migrated, errorCode, text, retry, newId);
         }

@@ -1,4 +1,4 @@
-using Watchbot.Telegram.Api.Types;
+using Telegram.Bot.Types;
 
 namespace Watchbot.Telegram.Receiving;
 

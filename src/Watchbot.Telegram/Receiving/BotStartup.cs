@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
 using Watchbot.Core.Commands;
 using Watchbot.Telegram.Api;
 
 namespace Watchbot.Telegram.Receiving;
 
 /// <summary>What both receivers do first: learn who the bot is (getMe, retried with back-off) and publish the command menu.</summary>
-public sealed class BotStartup(TelegramBotClient client, BotIdentity identity, CommandRouter router, TimeProvider time, ILogger<BotStartup> logger)
+public sealed class BotStartup(BotApi api, BotIdentity identity, CommandRouter router, TimeProvider time, ILogger<BotStartup> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -14,7 +15,7 @@ public sealed class BotStartup(TelegramBotClient client, BotIdentity identity, C
         {
             try
             {
-                var me = await client.GetMeAsync(cancellationToken).ConfigureAwait(false);
+                var me = await api.CallAsync("getMe", (bot, ct) => bot.GetMe(ct), cancellationToken).ConfigureAwait(false);
                 identity.Set(me);
                 logger.LogInformation("Telegram: signed in as @{Username} ({Id})", me.Username, me.Id);
                 break;
@@ -35,6 +36,6 @@ public sealed class BotStartup(TelegramBotClient client, BotIdentity identity, C
             }
         }
 
-        await CommandMenu.PublishAsync(client, router.Commands, logger, cancellationToken).ConfigureAwait(false);
+        await CommandMenu.PublishAsync(api, router.Commands, logger, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
 using Watchbot.Telegram.Api;
 
 namespace Watchbot.Telegram.Receiving;
 
 /// <summary>Whether a user administers a group (getChatMember: creator or administrator), trusted for a short while.</summary>
-public sealed class ChatAdminCache(TelegramBotClient client, TelegramOptions options, TimeProvider time, ILogger<ChatAdminCache> logger)
+public sealed class ChatAdminCache(BotApi api, TelegramOptions options, TimeProvider time, ILogger<ChatAdminCache> logger)
 {
     private readonly ConcurrentDictionary<(long Chat, long User), (bool IsAdmin, DateTimeOffset Until)> cache = new();
 
@@ -19,7 +20,7 @@ public sealed class ChatAdminCache(TelegramBotClient client, TelegramOptions opt
 
         try
         {
-            var member = await client.GetChatMemberAsync(chatId, userId, cancellationToken).ConfigureAwait(false);
+            var member = await api.CallAsync("getChatMember", (bot, ct) => bot.GetChatMember(chatId, userId, ct), cancellationToken).ConfigureAwait(false);
             if (cache.Count > 10_000)
             {
                 cache.Clear();

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Commands;
 using Watchbot.Telegram.Api;
-using Watchbot.Telegram.Api.Types;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace Watchbot.Telegram.Receiving;
 
@@ -16,23 +17,30 @@ public static partial class CommandMenu
         commands
             .Where(c => c.Access == CommandAccess.Anyone || (withAdmin && c.Access == CommandAccess.ChatAdmin))
             .Where(c => NamePattern().IsMatch(c.Name))
-            .Select(c => new BotCommand(c.Name, Describe(c.Summary)))
+            .Select(c => new BotCommand { Command = c.Name, Description = Describe(c.Summary) })
             .Take(100)
             .ToList();
 
-    public static async Task PublishAsync(TelegramBotClient client, IReadOnlyList<CommandSpec> commands, ILogger logger, CancellationToken cancellationToken)
+    public static async Task PublishAsync(BotApi api, IReadOnlyList<CommandSpec> commands, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
-            await client.SetMyCommandsAsync(For(commands, withAdmin: false), BotCommandScope.Default, cancellationToken).ConfigureAwait(false);
-            await client.SetMyCommandsAsync(For(commands, withAdmin: true), BotCommandScope.AllPrivateChats, cancellationToken).ConfigureAwait(false);
-            await client.SetMyCommandsAsync(For(commands, withAdmin: true), BotCommandScope.AllChatAdministrators, cancellationToken).ConfigureAwait(false);
+            await SetAsync(api, For(commands, withAdmin: false), BotCommandScope.Default(), cancellationToken).ConfigureAwait(false);
+            await SetAsync(api, For(commands, withAdmin: true), BotCommandScope.AllPrivateChats(), cancellationToken).ConfigureAwait(false);
+            await SetAsync(api, For(commands, withAdmin: true), BotCommandScope.AllChatAdministrators(), cancellationToken).ConfigureAwait(false);
         }
         catch (TelegramApiException ex)
         {
             logger.LogWarning("Could not set the Telegram command menu: {Error}; commands still work when typed", ex.Error);
         }
     }
+
+    private static Task<bool> SetAsync(BotApi api, IReadOnlyList<BotCommand> commands, BotCommandScope scope, CancellationToken cancellationToken) =>
+        api.CallAsync("setMyCommands", async (bot, ct) =>
+        {
+            await bot.SetMyCommands(commands, scope, cancellationToken: ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
 
     private static string Describe(string summary)
     {

@@ -1,5 +1,5 @@
 using Watchbot.Core.Messages;
-using Watchbot.Telegram.Api.Types;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Watchbot.Telegram.Receiving;
 
@@ -20,7 +20,7 @@ public static class Keyboards
             return null;
         }
 
-        var rows = new List<IReadOnlyList<InlineKeyboardButton>>();
+        var rows = new List<List<InlineKeyboardButton>>();
         var count = 0;
         foreach (var row in message.Actions!)
         {
@@ -43,5 +43,5 @@ public static class Keyboards
     };
 
     private static InlineKeyboardButton? Button(MessageAction action) =>
-        CallbackData.Encode(action.Command) is { } data ? new InlineKeyboardButton(Label(action), data) : null;
+        CallbackData.Encode(action.Command) is { } data ? InlineKeyboardButton.WithCallbackData(Label(action), data) : null;
 }

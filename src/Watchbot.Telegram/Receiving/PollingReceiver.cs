@@ -1,17 +1,19 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 using Watchbot.Core.Storage;
 using Watchbot.Telegram.Api;
 
 namespace Watchbot.Telegram.Receiving;
 
 /// <summary>
-/// Long polling: getUpdates with a server-side timeout (the HTTP timeout is longer), one update at a time. The offset
+/// Long polling, our own loop over getUpdates (not the library's receiver, which keeps the offset in memory): a server-side timeout (the HTTP timeout is longer), one update at a time. The offset
 /// lives in the cursor store and moves past an update only once it was handled, so a restart neither skips nor
 /// repeats a command. 409 (another poller, or a webhook) is logged and retried with back-off.
 /// </summary>
 public sealed class PollingReceiver(
-    TelegramBotClient client,
+    BotApi api,
     BotStartup startup,
     UpdateHandler handler,
     ICursorStore cursors,
@@ -43,10 +45,12 @@ public sealed class PollingReceiver(
         var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
         while (!stoppingToken.IsCancellationRequested)
         {
-            Api.Types.Update[] updates;
+            Update[] updates;
             try
             {
-                updates = await client.GetUpdatesAsync(offset, options.PollTimeoutSeconds, stoppingToken).ConfigureAwait(false);
+                var from = (int?)offset;
+                updates = await api.CallAsync("getUpdates", (bot, ct) => bot.GetUpdates(from, 100, options.PollTimeoutSeconds, UpdateHandler.Wanted, ct),
+                    stoppingToken, TimeSpan.FromSeconds(options.PollTimeoutSeconds) + options.RequestTimeout).ConfigureAwait(false);
                 backoff.Reset();
             }
             catch (TelegramApiException ex)
@@ -55,9 +59,9 @@ public sealed class PollingReceiver(
                 continue;
             }
 
-            foreach (var update in updates.OrderBy(u => u.UpdateId))
+            foreach (var update in updates.OrderBy(u => u.Id))
             {
-                if (offset is { } o && update.UpdateId < o)
+                if (offset is { } o && update.Id < o)
                 {
                     continue;
                 }
@@ -65,7 +69,7 @@ public sealed class PollingReceiver(
                 // Stopping: the rest of the batch waits for the next start (it is not recorded as handled).
                 stoppingToken.ThrowIfCancellationRequested();
                 await HandleOneAsync(update, stoppingToken).ConfigureAwait(false);
-                offset = update.UpdateId + 1;
+                offset = update.Id + 1L;
                 // Not cancellable: an update that was handled (its reply sent) is recorded even while the host
                 // stops, or the next start would run the command again.
                 await cursors.SetAsync(CursorName, offset.Value, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
@@ -75,7 +79,7 @@ public sealed class PollingReceiver(
 
     /// <summary>A failing update is logged and passed over, so one bad message can never stall the bot. An update
     /// under way when the host stops gets <see cref="StopGrace.Grace"/> to finish.</summary>
-    private async Task HandleOneAsync(Api.Types.Update update, CancellationToken stoppingToken)
+    private async Task HandleOneAsync(Update update, CancellationToken stoppingToken)
     {
         using var grace = new StopGrace(stoppingToken, time);
         try
@@ -88,7 +92,7 @@ public sealed class PollingReceiver(
         }
         catch (Exception ex)
         {
-            logger.LogError("Telegram update {UpdateId} failed and is skipped: {Error}", update.UpdateId, Api.TokenRedactor.Redact(ex.ToString(), options.Token));
+            logger.LogError("Telegram update {UpdateId} failed and is skipped: {Error}", update.Id, Api.TokenRedactor.Redact(ex.ToString(), options.Token));
         }
     }
 
@@ -116,11 +120,15 @@ public sealed class PollingReceiver(
     {
         try
         {
-            var info = await client.GetWebhookInfoAsync(stoppingToken).ConfigureAwait(false);
+            var info = await api.CallAsync("getWebhookInfo", (bot, ct) => bot.GetWebhookInfo(ct), stoppingToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(info.Url))
             {
                 logger.LogWarning("Telegram: a webhook was set; removing it to use long polling (Watchbot:Telegram:Mode is polling)");
-                await client.DeleteWebhookAsync(stoppingToken).ConfigureAwait(false);
+                await api.CallAsync("deleteWebhook", async (bot, ct) =>
+                {
+                    await bot.DeleteWebhook(cancellationToken: ct).ConfigureAwait(false);
+                    return true;
+                }, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (TelegramApiException ex)

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using Watchbot.Core.Commands;
+using Watchbot.Core.Delivery;
 using Watchbot.Core.Messages;
-using Watchbot.Core.Storage;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Telegram.Api;
-using Watchbot.Telegram.Api.Requests;
-using Watchbot.Telegram.Api.Types;
 using Watchbot.Telegram.Rendering;
 using Watchbot.Telegram.Sending;
 
@@ -15,18 +17,22 @@ namespace Watchbot.Telegram.Receiving;
 /// <summary>
 /// Handles one update, whichever way it came (long polling or webhook): commands go through the command router
 /// and are answered in their chat; button presses run the command they stand for and are always answered;
-/// a group's move to a supergroup and the bot's removal from a chat update the subscriptions.
+/// a group's move to a supergroup moves the subscriptions, and a chat the bot can no longer write to (it was blocked,
+/// kicked, or the chat is gone, met on any path) has its subscriptions paused.
 /// </summary>
 public sealed class UpdateHandler(
     CommandRouter router,
-    TelegramBotClient client,
+    BotApi api,
     TelegramSender sender,
     ChatAdminCache admins,
     BotIdentity identity,
-    ISubscriptionStore subscriptions,
+    ChatLifecycle chats,
     TelegramOptions options,
     ILogger<UpdateHandler> logger)
 {
+    /// <summary>The update kinds this bot asks for.</summary>
+    public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
     private TimeSpan ReplyWait => options.MaxInlineWait > TimeSpan.FromSeconds(10) ? options.MaxInlineWait : TimeSpan.FromSeconds(10);
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -49,12 +55,11 @@ public sealed class UpdateHandler(
     {
         if (message.MigrateToChatId is { } newId)
         {
-            var moved = await subscriptions.MoveChatAsync(Address(message.Chat.Id), Id(newId), cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Telegram group {Chat} became supergroup {NewChat}; moved {Count} subscriptions", message.Chat.Id, newId, moved);
+            await chats.MoveAsync(Address(message.Chat.Id), Id(newId), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (message.Text is null || message.Chat.Type == "channel")
+        if (message.Text is null || message.Chat.Type == ChatType.Channel)
         {
             return;
         }
@@ -65,9 +70,9 @@ public sealed class UpdateHandler(
             return;
         }
 
-        if (message.Date > 0)
+        if (message.Date > DateTime.UnixEpoch)
         {
-            incoming = incoming with { SentAt = DateTimeOffset.FromUnixTimeSeconds(message.Date) };
+            incoming = incoming with { SentAt = new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)) };
         }
 
         var reply = await router.HandleAsync(incoming, cancellationToken, await identity.UsernameAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
@@ -76,7 +81,7 @@ public sealed class UpdateHandler(
             return;
         }
 
-        await ReplyAsync(message.Chat.Id, message.MessageId, reply, Keyboards.For(reply.Message), cancellationToken).ConfigureAwait(false);
+        await ReplyAsync(message.Chat.Id, message.Id, reply, Keyboards.For(reply.Message), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -112,9 +117,9 @@ public sealed class UpdateHandler(
             if (reply.Message.HasActions)
             {
                 toast = "Done.";
-                await EditOrReplyAsync(chat.Id, callback.Message.MessageId, reply, Keyboards.For(reply.Message), cancellationToken).ConfigureAwait(false);
+                await EditOrReplyAsync(chat.Id, callback.Message.Id, reply, Keyboards.For(reply.Message), cancellationToken).ConfigureAwait(false);
             }
-            else if (text.Length <= MaxToast || (reply.Ephemeral && chat.Type != "private"))
+            else if (text.Length <= MaxToast || (reply.Ephemeral && chat.Type != ChatType.Private))
             {
                 // Refusals and hints to one person stay out of the group: Telegram shows them to the presser only.
                 toast = Short(text);
@@ -133,11 +138,10 @@ public sealed class UpdateHandler(
 
     private async Task OnMembershipAsync(ChatMemberUpdated membership, CancellationToken cancellationToken)
     {
-        if (membership.NewChatMember?.Status is "left" or "kicked")
+        if (membership.NewChatMember?.Status is ChatMemberStatus.Left or ChatMemberStatus.Kicked)
         {
-            var reason = membership.Chat.Type == "private" ? "the user blocked the bot" : "the bot was removed from the chat";
-            var count = await subscriptions.DeactivateChatAsync(Address(membership.Chat.Id), reason, cancellationToken).ConfigureAwait(false);
-            logger.LogWarning("Telegram chat {Chat}: {Reason}; deactivated its {Count} subscriptions", membership.Chat.Id, reason, count);
+            var reason = membership.Chat.Type == ChatType.Private ? "the user blocked the bot" : "the bot was removed from the chat";
+            await chats.PauseAsync(Address(membership.Chat.Id), reason, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -146,7 +150,7 @@ public sealed class UpdateHandler(
     {
         var botName = await identity.UsernameAsync(cancellationToken).ConfigureAwait(false);
         var parsed = CommandLine.Parse(text, botName);
-        var kind = chat.Type == "private" ? ChatKind.Private : ChatKind.Group;
+        var kind = chat.Type == ChatType.Private ? ChatKind.Private : ChatKind.Group;
         CommandSender who;
         bool isAdmin;
         if (senderChat is not null && senderChat.Id == chat.Id)
@@ -171,37 +175,51 @@ public sealed class UpdateHandler(
     private bool NeedsAdmin(ParsedCommand parsed) =>
         parsed.Outcome == ParseOutcome.Command && router.Commands.Any(c => c.Name == parsed.Name && c.Access == CommandAccess.ChatAdmin);
 
+    /// <summary>Sends the reply, part after part. A chat that turns out to be gone has its subscriptions paused; a group
+    /// that became a supergroup has them moved, and the reply goes to the supergroup.</summary>
     private async Task ReplyAsync(long chatId, long? replyTo, CommandReply reply, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
     {
         var parts = TelegramHtmlRenderer.Render(reply.Message);
         for (var i = 0; i < parts.Count; i++)
         {
-            var request = new SendMessageRequest(chatId, parts[i].Html,
-                LinkPreviewOptions: new LinkPreviewOptions(true),
-                ReplyParameters: i == 0 && replyTo is { } id ? new ReplyParameters(id) : null,
-                ReplyMarkup: i == parts.Count - 1 ? keyboard : null);
+            var request = TelegramSender.Html(chatId, parts[i].Html, TelegramSender.NoPreview,
+                i == 0 && replyTo is { } id ? new ReplyParameters { MessageId = (int)id, AllowSendingWithoutReply = true } : null,
+                i == parts.Count - 1 ? keyboard : null);
             var outcome = await sender.SendPartAsync(chatId, request, ReplyWait, cancellationToken).ConfigureAwait(false);
-            if (outcome.Sent is null)
+            if (outcome.Sent is not null)
             {
-                logger.LogWarning("Could not answer in Telegram chat {Chat}: {Result}", chatId, outcome.Result);
-                return;
+                continue;
             }
+
+            logger.LogWarning("Could not answer in Telegram chat {Chat}: {Result}", chatId, outcome.Result);
+            await chats.ApplyAsync(Address(chatId), outcome.Result, cancellationToken).ConfigureAwait(false);
+            if (outcome.Result is DeliveryResult.ChatMoved moved && long.TryParse(moved.NewChatId, CultureInfo.InvariantCulture, out var newId) && newId != chatId)
+            {
+                await ReplyAsync(newId, null, reply, keyboard, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
         }
     }
 
-    private async Task EditOrReplyAsync(long chatId, long messageId, CommandReply reply, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
+    private async Task EditOrReplyAsync(long chatId, int messageId, CommandReply reply, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
     {
         var parts = TelegramHtmlRenderer.Render(reply.Message);
         if (parts.Count == 1)
         {
             try
             {
-                await client.EditMessageTextAsync(new EditMessageTextRequest(chatId, messageId, parts[0].Html, LinkPreviewOptions: new LinkPreviewOptions(true), ReplyMarkup: keyboard), cancellationToken)
-                    .ConfigureAwait(false);
+                await api.CallAsync("editMessageText", (bot, ct) => bot.EditMessageText(chatId, messageId, parts[0].Html, ParseMode.Html, keyboard, TelegramSender.NoPreview, cancellationToken: ct),
+                    cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (TelegramApiException ex) when (ex.Error.Kind == BotApiErrorKind.NotModified)
             {
+                return;
+            }
+            catch (TelegramApiException ex) when (ex.Error.IsChatGone)
+            {
+                await chats.PauseAsync(Address(chatId), ex.Error.Description, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (TelegramApiException ex)
@@ -217,7 +235,11 @@ public sealed class UpdateHandler(
     {
         try
         {
-            await client.CallAsync(new AnswerCallbackQueryRequest(callbackId, text, alert), cancellationToken).ConfigureAwait(false);
+            await api.CallAsync("answerCallbackQuery", async (bot, ct) =>
+            {
+                await bot.AnswerCallbackQuery(callbackId, text, alert, cancellationToken: ct).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (TelegramApiException ex)
         {

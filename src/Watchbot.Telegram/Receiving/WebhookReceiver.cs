@@ -9,7 +9,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Storage;
 using Watchbot.Telegram.Api;
-using Watchbot.Telegram.Api.Types;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace Watchbot.Telegram.Receiving;
 
@@ -19,7 +20,7 @@ namespace Watchbot.Telegram.Receiving;
 /// constant time), handles updates one at a time, skips updates it already handled, and registers itself with setWebhook.
 /// </summary>
 public sealed class WebhookReceiver(
-    TelegramBotClient client,
+    BotApi api,
     BotStartup startup,
     UpdateHandler handler,
     ICursorStore cursors,
@@ -75,7 +76,11 @@ public sealed class WebhookReceiver(
         {
             try
             {
-                await client.SetWebhookAsync(options.WebhookUrl!, options.WebhookSecret, stoppingToken).ConfigureAwait(false);
+                await api.CallAsync("setWebhook", async (bot, ct) =>
+                {
+                    await bot.SetWebhook(options.WebhookUrl!, allowedUpdates: UpdateHandler.Wanted, secretToken: options.WebhookSecret, cancellationToken: ct).ConfigureAwait(false);
+                    return true;
+                }, stoppingToken).ConfigureAwait(false);
                 // Some put the token in the webhook path (Telegram's own examples do): never log it.
                 logger.LogInformation("Telegram: webhook set to {Url}", TokenRedactor.Redact(options.WebhookUrl, options.Token));
                 return;
@@ -102,7 +107,8 @@ public sealed class WebhookReceiver(
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync(context.Request.Body, TelegramJson.Default.Update, context.RequestAborted).ConfigureAwait(false);
+            // The library's own options: with the defaults a callback query's data would silently come back empty.
+            update = await JsonSerializer.DeserializeAsync<Update>(context.Request.Body, JsonBotAPI.Options, context.RequestAborted).ConfigureAwait(false);
         }
         catch (JsonException)
         {
@@ -120,7 +126,7 @@ public sealed class WebhookReceiver(
         try
         {
             var next = (await cursors.GetAsync(PollingReceiver.CursorName, stoppingToken).ConfigureAwait(false)).Value;
-            if (update.UpdateId >= next)
+            if (update.Id >= next)
             {
                 try
                 {
@@ -129,11 +135,11 @@ public sealed class WebhookReceiver(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError("Telegram update {UpdateId} failed and is skipped: {Error}", update.UpdateId, TokenRedactor.Redact(ex.ToString(), options.Token));
+                    logger.LogError("Telegram update {UpdateId} failed and is skipped: {Error}", update.Id, TokenRedactor.Redact(ex.ToString(), options.Token));
                 }
 
                 // Not cancellable, as in polling: a handled update is recorded even while the host stops.
-                await cursors.SetAsync(PollingReceiver.CursorName, update.UpdateId + 1, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                await cursors.SetAsync(PollingReceiver.CursorName, update.Id + 1L, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally

@@ -5,8 +5,11 @@ using Watchbot.Core.Delivery;
 using Watchbot.Core.Messages;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Telegram.Api;
-using Watchbot.Telegram.Api.Requests;
-using Watchbot.Telegram.Api.Types;
+using Telegram.Bot;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using Watchbot.Telegram.Rendering;
 
 namespace Watchbot.Telegram.Sending;
@@ -17,7 +20,7 @@ namespace Watchbot.Telegram.Sending;
 /// to the outbox), so one slow or broken chat never holds a slot the other chats need.
 /// </summary>
 public sealed class TelegramSender(
-    TelegramBotClient client,
+    BotApi api,
     TelegramRateLimiter limiter,
     TelegramOptions options,
     TimeProvider time,
@@ -42,11 +45,11 @@ public sealed class TelegramSender(
         var parts = TelegramHtmlRenderer.Render(message);
         var key = parts.Count > 1 ? $"{chatId}:{parts.Count}:{string.GetHashCode(parts[0].Html, StringComparison.Ordinal)}" : null;
         var start = key is not null && partsDone.TryGetValue(key, out var done) ? done : 0;
-        var preview = message.Kind == MessageKind.Alert ? null : new LinkPreviewOptions(true);
+        var preview = message.Kind == MessageKind.Alert ? null : NoPreview;
         string? lastId = null;
         for (var i = start; i < parts.Count; i++)
         {
-            var outcome = await SendPartAsync(chatId, new SendMessageRequest(chatId, parts[i].Html, LinkPreviewOptions: preview), options.MaxInlineWait, cancellationToken)
+            var outcome = await SendPartAsync(chatId, Html(chatId, parts[i].Html, preview), options.MaxInlineWait, cancellationToken)
                 .ConfigureAwait(false);
             if (outcome.Sent is null)
             {
@@ -58,7 +61,7 @@ public sealed class TelegramSender(
                 return outcome.Result!;
             }
 
-            lastId = outcome.Sent.MessageId.ToString(CultureInfo.InvariantCulture);
+            lastId = outcome.Sent.Id.ToString(CultureInfo.InvariantCulture);
         }
 
         if (key is not null)
@@ -73,6 +76,20 @@ public sealed class TelegramSender(
 
         return new DeliveryResult.Delivered(lastId);
     }
+
+    /// <summary>Link previews off: a digest or a reply lists several links, and a preview of the first would crowd it.</summary>
+    public static LinkPreviewOptions NoPreview => new() { IsDisabled = true };
+
+    /// <summary>A sendMessage of our HTML.</summary>
+    public static SendMessageRequest Html(long chatId, string html, LinkPreviewOptions? preview, ReplyParameters? replyTo = null, ReplyMarkup? keyboard = null) => new()
+    {
+        ChatId = chatId,
+        Text = html,
+        ParseMode = ParseMode.Html,
+        LinkPreviewOptions = preview,
+        ReplyParameters = replyTo,
+        ReplyMarkup = keyboard,
+    };
 
     /// <summary>Sends a command reply or any ready request within the limits; waits up to <paramref name="maxWait"/>.</summary>
     public async Task<SendOutcome> SendPartAsync(long chatId, SendMessageRequest request, TimeSpan maxWait, CancellationToken cancellationToken)
@@ -126,10 +143,11 @@ public sealed class TelegramSender(
 
                 await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
             }
-            catch (TelegramApiException ex) when (ex.Error.Kind == BotApiErrorKind.BadRequest && ex.Error.Description.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase) && request.ParseMode is not null)
+            catch (TelegramApiException ex) when (ex.Error.Kind == BotApiErrorKind.BadRequest && ex.Error.Description.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase) && request.ParseMode != ParseMode.None)
             {
                 logger.LogError("Telegram refused our HTML for chat {Chat} ({Error}); sending it as plain text", chatId, ex.Error);
-                request = request with { Text = StripTags(request.Text), ParseMode = null };
+                request.Text = StripTags(request.Text);
+                request.ParseMode = ParseMode.None;
             }
             catch (TelegramApiException ex)
             {
@@ -144,7 +162,7 @@ public sealed class TelegramSender(
     {
         try
         {
-            return await client.SendMessageAsync(request, cancellationToken).ConfigureAwait(false);
+            return await api.CallAsync("sendMessage", (bot, ct) => bot.SendRequest(request, ct), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -466,7 +466,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
         var chatId = chatNode.GetValue<long>();
         var html = body["text"]?.GetValue<string>() ?? "";
-        var (text, error) = body["parse_mode"]?.GetValue<string>() == "HTML" ? FakeHtml.Parse(html) : (html, null);
+        var (text, error) = IsHtml(body) ? FakeHtml.Parse(html) : (html, null);
         if (error is not null)
         {
             return Error(400, "Bad Request: can't parse entities: " + error);
@@ -512,7 +512,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         var chatId = body["chat_id"]?.GetValue<long>() ?? 0;
         var messageId = body["message_id"]?.GetValue<long>() ?? 0;
         var html = body["text"]?.GetValue<string>() ?? "";
-        var (text, error) = body["parse_mode"]?.GetValue<string>() == "HTML" ? FakeHtml.Parse(html) : (html, null);
+        var (text, error) = IsHtml(body) ? FakeHtml.Parse(html) : (html, null);
         if (error is not null)
         {
             return Error(400, "Bad Request: can't parse entities: " + error);
@@ -538,6 +538,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         Edited.Enqueue(new FakeSentMessage(chatId, messageId, html, text!, body));
         return Ok(new JsonObject { ["message_id"] = messageId, ["chat"] = Chat(chatId, chatId < 0 ? "supergroup" : "private"), ["date"] = 0, ["text"] = text });
     }
+
+    /// <summary>Telegram reads parse_mode without regard to case: Telegram.Bot sends "Html".</summary>
+    private static bool IsHtml(JsonObject body) => string.Equals(body["parse_mode"]?.GetValue<string>(), "HTML", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Telegram's rules for inline keyboards: button text not empty, callback_data 1-64 bytes.</summary>
     private static string? MarkupProblem(JsonObject body)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Watchbot.Host.Configuration;
+using Watchbot.Discord;
 using Watchbot.Host.Platforms;
 
 namespace Watchbot.Host.Tests.Discord;
@@ -24,7 +25,7 @@ public sealed class DiscordSettingsTests : IDisposable
     {
         var configuration = Configuration(json, new() { ["Watchbot:Discord:Token"] = Token, ["Watchbot:Discord:ApplicationId"] = "900000000000000001" });
 
-        var error = Assert.Throws<OptionsError>(() => DiscordPlatform.Load(configuration));
+        var error = Assert.Throws<OptionsError>(() => PlatformRegistration.Of<DiscordOptions>().Load(configuration));
 
         Assert.Contains($"Watchbot__Discord__{name}", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
@@ -33,7 +34,7 @@ public sealed class DiscordSettingsTests : IDisposable
     [Fact]
     public void The_token_and_application_id_from_the_environment_are_read()
     {
-        var options = DiscordPlatform.Load(Configuration("{}", new() { ["Watchbot:Discord:Token"] = Token, ["Watchbot:Discord:ApplicationId"] = "900000000000000001" }));
+        var options = PlatformRegistration.Of<DiscordOptions>().Load(Configuration("{}", new() { ["Watchbot:Discord:Token"] = Token, ["Watchbot:Discord:ApplicationId"] = "900000000000000001" }));
 
         Assert.Equal((Token, "900000000000000001"), (options.Token, options.ApplicationId));
     }

@@ -172,9 +172,9 @@ public sealed class CommandFuzzTests(ITestOutputHelper log) : IDisposable
                 problems.Add($"Telegram: a bad button label {Show(button.Text)}");
             }
 
-            if (Encoding.UTF8.GetByteCount(button.CallbackData) is 0 or > 64 || StrictTelegramHtml.LoneSurrogate(button.CallbackData) is not null)
+            if (button.CallbackData is null || Encoding.UTF8.GetByteCount(button.CallbackData) is 0 or > 64 || StrictTelegramHtml.LoneSurrogate(button.CallbackData) is not null)
             {
-                problems.Add($"Telegram: bad callback_data {Show(button.CallbackData)}");
+                problems.Add($"Telegram: bad callback_data {Show(button.CallbackData ?? "(none)")}");
             }
         }
 

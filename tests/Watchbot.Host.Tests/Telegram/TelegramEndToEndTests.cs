@@ -4,61 +4,47 @@ using Watchbot.Host.Tests.Support;
 namespace Watchbot.Host.Tests.Telegram;
 
 /// <summary>The whole bot against a fake Bot API server: real host, real HTTP, real SQLite.</summary>
-public sealed class TelegramEndToEndTests : IAsyncLifetime
+public sealed class TelegramEndToEndTests : FakeTelegramTest
 {
-    private const long Alice = 1001;
-    private readonly TempFolder temp = new();
-    private FakeBotApiServer fake = null!;
-
-    private string Db => temp.File("watchbot.db");
-
-    public async Task InitializeAsync() => fake = await FakeBotApiServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await fake.DisposeAsync();
-        temp.Dispose();
-    }
-
     /// <summary>Waits (bounded) for a message holding the text; on failure says what was sent instead.</summary>
     private async Task<bool> SentAsync(long chatId, string text, int times = 1)
     {
-        if (await fake.WaitUntilAsync(f => f.SentTo(chatId).Count(m => m.Text.Contains(text, StringComparison.Ordinal)) >= times, TelegramBot.Patience))
+        if (await Fake.WaitUntilAsync(f => f.SentTo(chatId).Count(m => m.Text.Contains(text, StringComparison.Ordinal)) >= times, TelegramBot.Patience))
         {
             return true;
         }
 
-        var calls = string.Join("\n", fake.Calls.Select(c => $"{c.Method} {c.Body.ToJsonString()}"));
+        var calls = string.Join("\n", Fake.Calls.Select(c => $"{c.Method} {c.Body.ToJsonString()}"));
         throw new Xunit.Sdk.XunitException($"No message with '{text}' reached chat {chatId}. Calls:\n{calls}");
     }
 
     [Fact]
     public async Task A_user_who_sends_subscribe_karabakh_gets_the_reply_with_digest_buttons()
     {
-        await using var bot = await TelegramBot.StartAsync(Db, fake);
+        await using var bot = await TelegramBot.StartAsync(Db, Fake);
 
-        fake.EnqueueText(Alice, Alice, "/subscribe karabakh");
+        Fake.EnqueueText(Alice, Alice, "/subscribe karabakh");
 
         Assert.True(await SentAsync(Alice, "follow"));
-        var reply = fake.SentTo(Alice).Single(m => m.Text.Contains("follow", StringComparison.Ordinal));
+        var reply = Fake.SentTo(Alice).Single(m => m.Text.Contains("follow", StringComparison.Ordinal));
         Assert.NotNull(reply.Body["reply_parameters"]);
         Assert.Equal("w1:/digest karabakh now", reply.Body["reply_markup"]!["inline_keyboard"]![0]![0]!["callback_data"]!.GetValue<string>());
-        Assert.NotEmpty(fake.CallsOf("setMyCommands"));
-        Assert.Contains(fake.CallsOf("setMyCommands"), c => c.Body["scope"]!["type"]!.GetValue<string>() == "all_chat_administrators");
+        Assert.NotEmpty(Fake.CallsOf("setMyCommands"));
+        Assert.Contains(Fake.CallsOf("setMyCommands"), c => c.Body["scope"]!["type"]!.GetValue<string>() == "all_chat_administrators");
     }
 
     [Fact]
     public async Task An_added_event_arrives_in_the_digest_as_valid_telegram_html()
     {
-        await using var bot = await TelegramBot.StartAsync(Db, fake);
-        fake.EnqueueText(Alice, Alice, "/subscribe karabakh");
+        await using var bot = await TelegramBot.StartAsync(Db, Fake);
+        Fake.EnqueueText(Alice, Alice, "/subscribe karabakh");
         Assert.True(await SentAsync(Alice, "follow"));
         await bot.AddEventAsync("Rocket fire struck <residential> streets & markets of Stepanakert");
 
-        fake.EnqueueText(Alice, Alice, "/digest now");
+        Fake.EnqueueText(Alice, Alice, "/digest now");
 
         Assert.True(await SentAsync(Alice, "Rocket fire struck <residential> streets & markets"));
-        var digest = fake.SentTo(Alice).Single(m => m.Text.Contains("Rocket fire", StringComparison.Ordinal));
+        var digest = Fake.SentTo(Alice).Single(m => m.Text.Contains("Rocket fire", StringComparison.Ordinal));
         Assert.Contains("&lt;residential&gt; streets &amp; markets", digest.Html);
         Assert.Contains("<a href=\"https://example.org/report\">", digest.Html);
         Assert.Null(FakeHtml.Parse(digest.Html).Error);
@@ -68,30 +54,30 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_429_on_the_digest_is_waited_out_and_the_digest_still_arrives()
     {
-        await using var bot = await TelegramBot.StartAsync(Db, fake);
-        fake.EnqueueText(Alice, Alice, "/subscribe karabakh");
+        await using var bot = await TelegramBot.StartAsync(Db, Fake);
+        Fake.EnqueueText(Alice, Alice, "/subscribe karabakh");
         Assert.True(await SentAsync(Alice, "follow"));
         await bot.AddEventAsync("Shelling of Martuni overnight");
-        fake.EnqueueText(Alice, Alice, "/digest now");
+        Fake.EnqueueText(Alice, Alice, "/digest now");
         Assert.True(await SentAsync(Alice, "Composing"));
 
         // The reply is out; the next send to Alice is the digest, and Telegram says slow down first.
-        fake.FailNext(Alice, FakeFailure.Flood(1));
+        Fake.FailNext(Alice, FakeFailure.Flood(1));
 
         Assert.True(await SentAsync(Alice, "Shelling of Martuni overnight"));
-        Assert.Equal(1, fake.TooManyRequestsAnswered);
+        Assert.Equal(1, Fake.TooManyRequestsAnswered);
     }
 
     [Fact]
     public async Task A_user_who_blocked_the_bot_has_the_subscription_deactivated()
     {
-        await using var bot = await TelegramBot.StartAsync(Db, fake);
-        fake.EnqueueText(Alice, Alice, "/subscribe karabakh");
+        await using var bot = await TelegramBot.StartAsync(Db, Fake);
+        Fake.EnqueueText(Alice, Alice, "/subscribe karabakh");
         Assert.True(await SentAsync(Alice, "follow"));
         await bot.AddEventAsync("Drone strike near Hadrut");
-        fake.FailAlways(Alice, new FakeFailure.Blocked());
+        Fake.FailAlways(Alice, new FakeFailure.Blocked());
 
-        fake.EnqueueText(Alice, Alice, "/digest now");
+        Fake.EnqueueText(Alice, Alice, "/digest now");
 
         var deactivated = false;
         for (var i = 0; i < 300 && !deactivated; i++)
@@ -101,31 +87,31 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
         }
 
         Assert.True(deactivated);
-        Assert.DoesNotContain(fake.SentTo(Alice), m => m.Text.Contains("Drone strike", StringComparison.Ordinal));
+        Assert.DoesNotContain(Fake.SentTo(Alice), m => m.Text.Contains("Drone strike", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_restart_resumes_at_the_stored_offset_neither_skipping_nor_repeating()
     {
         long first;
-        await using (var bot = await TelegramBot.StartAsync(Db, fake))
+        await using (var bot = await TelegramBot.StartAsync(Db, Fake))
         {
-            first = fake.EnqueueText(Alice, Alice, "/start");
-            Assert.True(await fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 1, TelegramBot.Patience));
+            first = Fake.EnqueueText(Alice, Alice, "/start");
+            Assert.True(await Fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 1, TelegramBot.Patience));
         }
 
-        var callsBefore = fake.CallsOf("getUpdates").Count;
-        var second = fake.EnqueueText(Alice, Alice, "/topics");
-        await using (var bot = await TelegramBot.StartAsync(Db, fake))
+        var callsBefore = Fake.CallsOf("getUpdates").Count;
+        var second = Fake.EnqueueText(Alice, Alice, "/topics");
+        await using (var bot = await TelegramBot.StartAsync(Db, Fake))
         {
-            Assert.True(await fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 2, TelegramBot.Patience));
-            var resumedAt = fake.CallsOf("getUpdates").Skip(callsBefore).First().Body["offset"]!.GetValue<long>();
+            Assert.True(await Fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 2, TelegramBot.Patience));
+            var resumedAt = Fake.CallsOf("getUpdates").Skip(callsBefore).First().Body["offset"]!.GetValue<long>();
             Assert.Equal(first + 1, resumedAt);
         }
 
         // Read once the host has stopped: the reply can reach the fake a moment before the offset is written.
         Assert.Equal(second + 1, await OffsetAsync());
-        Assert.Equal(2, fake.SentTo(Alice).Count);
+        Assert.Equal(2, Fake.SentTo(Alice).Count);
     }
 
     /// <summary>The reply has reached Telegram but its answer is still on the way back when the host is stopped:
@@ -134,23 +120,23 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     public async Task A_stop_while_a_reply_is_answered_late_still_records_the_update()
     {
         long first;
-        await using (var bot = await TelegramBot.StartAsync(Db, fake))
+        await using (var bot = await TelegramBot.StartAsync(Db, Fake))
         {
-            fake.FailNext(Alice, new FakeFailure.LateAnswer(TimeSpan.FromSeconds(1)));
-            first = fake.EnqueueText(Alice, Alice, "/start");
-            Assert.True(await fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 1, TelegramBot.Patience));
+            Fake.FailNext(Alice, new FakeFailure.LateAnswer(TimeSpan.FromSeconds(1)));
+            first = Fake.EnqueueText(Alice, Alice, "/start");
+            Assert.True(await Fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 1, TelegramBot.Patience));
         }
 
         Assert.Equal(first + 1, await OffsetAsync());
-        var second = fake.EnqueueText(Alice, Alice, "/topics");
-        await using (var bot = await TelegramBot.StartAsync(Db, fake))
+        var second = Fake.EnqueueText(Alice, Alice, "/topics");
+        await using (var bot = await TelegramBot.StartAsync(Db, Fake))
         {
-            Assert.True(await fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 2, TelegramBot.Patience));
+            Assert.True(await Fake.WaitUntilAsync(f => f.SentTo(Alice).Count == 2, TelegramBot.Patience));
         }
 
         Assert.Equal(second + 1, await OffsetAsync());
-        Assert.Contains("topics", fake.SentTo(Alice)[1].Text, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(2, fake.SentTo(Alice).Count);
+        Assert.Contains("topics", Fake.SentTo(Alice)[1].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, Fake.SentTo(Alice).Count);
     }
 
     private async Task<long> OffsetAsync()
@@ -165,19 +151,19 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     public async Task A_flood_from_one_person_gets_one_polite_reply_and_another_person_is_still_answered()
     {
         const long flooder = 7001, other = 7002;
-        await using var bot = await TelegramBot.StartAsync(Db, fake);
+        await using var bot = await TelegramBot.StartAsync(Db, Fake);
 
         long last = 0;
         for (var i = 0; i < 300; i++)
         {
-            last = fake.EnqueueText(flooder, flooder, "/topics");
+            last = Fake.EnqueueText(flooder, flooder, "/topics");
         }
 
-        fake.EnqueueText(other, other, "/topics");
+        Fake.EnqueueText(other, other, "/topics");
         Assert.True(await SentAsync(other, "karabakh"));
-        Assert.True(await fake.WaitUntilAsync(f => f.CallsOf("getUpdates").Any(c => c.Body["offset"]?.GetValue<long>() > last), TelegramBot.Patience));
+        Assert.True(await Fake.WaitUntilAsync(f => f.CallsOf("getUpdates").Any(c => c.Body["offset"]?.GetValue<long>() > last), TelegramBot.Patience));
 
-        var toFlooder = fake.SentTo(flooder);
+        var toFlooder = Fake.SentTo(flooder);
         var warnings = toFlooder.Count(m => m.Text.StartsWith("You are sending commands faster", StringComparison.Ordinal));
         // Counted by Telegram's send time: the burst of 8 and one polite reply, perhaps one more of each if the flood
         // straddles a refill; never one answer for each of the 300, however long the answers take to go out.
@@ -190,42 +176,39 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     {
         const long group = -1001234567890;
         const long admin = 5, member = 6;
-        fake.SetMemberStatus(group, admin, "administrator");
-        fake.SetMemberStatus(group, member, "member");
-        await using var bot = await TelegramBot.StartAsync(Db, fake);
+        Fake.SetMemberStatus(group, admin, "administrator");
+        Fake.SetMemberStatus(group, member, "member");
+        await using var bot = await TelegramBot.StartAsync(Db, Fake);
 
-        fake.EnqueueText(group, member, "/subscribe karabakh", "supergroup");
+        Fake.EnqueueText(group, member, "/subscribe karabakh", "supergroup");
         Assert.True(await SentAsync(group, "Only administrators of this chat can"));
         Assert.Empty(await bot.SubscriptionsAsync(group));
 
-        fake.EnqueueText(group, member, "just chatting about karabakh", "supergroup");
-        fake.EnqueueText(group, admin, "/subscribe@SomeOtherBot karabakh", "supergroup");
-        fake.EnqueueText(group, admin, $"/subscribe@{fake.BotUsername} karabakh", "supergroup");
+        Fake.EnqueueText(group, member, "just chatting about karabakh", "supergroup");
+        Fake.EnqueueText(group, admin, "/subscribe@SomeOtherBot karabakh", "supergroup");
+        Fake.EnqueueText(group, admin, $"/subscribe@{Fake.BotUsername} karabakh", "supergroup");
 
         Assert.True(await SentAsync(group, "follow"));
         Assert.Single(await bot.SubscriptionsAsync(group));
-        Assert.Equal(2, fake.SentTo(group).Count);
-        Assert.Contains(fake.CallsOf("getChatMember"), c => c.Body["user_id"]!.GetValue<long>() == admin);
+        Assert.Equal(2, Fake.SentTo(group).Count);
+        Assert.Contains(Fake.CallsOf("getChatMember"), c => c.Body["user_id"]!.GetValue<long>() == admin);
     }
 
     [Fact]
     public async Task A_member_pressing_an_admin_button_is_refused_and_every_press_is_answered()
     {
         const long group = -1009998887776;
-        fake.SetMemberStatus(group, 5, "creator");
-        await using var bot = await TelegramBot.StartAsync(Db, fake);
-        fake.EnqueueText(group, 5, "/subscribe karabakh", "supergroup");
-        Assert.True(await SentAsync(group, "follow"));
-        var keyboardMessage = fake.SentTo(group).Single().MessageId;
+        await using var bot = await StartWithSubscribedGroupAsync(group, adminStatus: "creator");
+        var keyboardMessage = Fake.SentTo(group).Single().MessageId;
 
-        fake.EnqueueCallback(group, 6, keyboardMessage, "w1:/digest karabakh off", "supergroup");
-        fake.EnqueueCallback(group, 5, keyboardMessage, "w1:/digest karabakh off", "supergroup");
-        fake.EnqueueCallback(group, 5, keyboardMessage, "garbage", "supergroup");
+        Fake.EnqueueCallback(group, 6, keyboardMessage, "w1:/digest karabakh off", "supergroup");
+        Fake.EnqueueCallback(group, 5, keyboardMessage, "w1:/digest karabakh off", "supergroup");
+        Fake.EnqueueCallback(group, 5, keyboardMessage, "garbage", "supergroup");
 
-        Assert.True(await fake.WaitUntilAsync(f => f.CallsOf("answerCallbackQuery").Count == 3, TelegramBot.Patience));
-        var answers = fake.CallsOf("answerCallbackQuery");
+        Assert.True(await Fake.WaitUntilAsync(f => f.CallsOf("answerCallbackQuery").Count == 3, TelegramBot.Patience));
+        var answers = Fake.CallsOf("answerCallbackQuery");
         Assert.Contains("Only administrators", answers[0].Body["text"]!.GetValue<string>());
-        Assert.Single(fake.CallsOf("editMessageText"));
+        Assert.Single(Fake.CallsOf("editMessageText"));
         Assert.False((await bot.SubscriptionsAsync(group)).Single().Digest.Enabled);
     }
 
@@ -233,14 +216,11 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     public async Task A_migrated_group_moves_its_subscription_and_gets_the_digest_at_the_new_id()
     {
         const long oldGroup = -4242, newGroup = -1004242424242;
-        fake.SetMemberStatus(oldGroup, 5, "administrator");
-        await using var bot = await TelegramBot.StartAsync(Db, fake);
-        fake.EnqueueText(oldGroup, 5, "/subscribe karabakh", "group");
-        Assert.True(await SentAsync(oldGroup, "follow"));
+        await using var bot = await StartWithSubscribedGroupAsync(oldGroup, "group");
         await bot.AddEventAsync("Artillery duel along the line of contact");
-        fake.EnqueueText(oldGroup, 5, "/digest now", "group");
+        Fake.EnqueueText(oldGroup, 5, "/digest now", "group");
         Assert.True(await SentAsync(oldGroup, "Composing"));
-        fake.FailAlways(oldGroup, new FakeFailure.Migrated(newGroup));
+        Fake.FailAlways(oldGroup, new FakeFailure.Migrated(newGroup));
 
         Assert.True(await SentAsync(newGroup, "Artillery duel along the line of contact"));
         Assert.Single(await bot.SubscriptionsAsync(newGroup));

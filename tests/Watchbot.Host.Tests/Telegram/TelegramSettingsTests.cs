@@ -26,7 +26,7 @@ public sealed class TelegramSettingsTests : IDisposable
     {
         var configuration = Configuration(json, new() { ["Watchbot:Telegram:Token"] = Token, ["Watchbot:Telegram:WebhookUrl"] = "https://bot.example.org/t" });
 
-        var error = Assert.Throws<OptionsError>(() => TelegramPlatform.Load(configuration));
+        var error = Assert.Throws<OptionsError>(() => PlatformRegistration.Of<TelegramOptions>().Load(configuration));
 
         Assert.Contains($"Watchbot__Telegram__{name}", error.Message);
         Assert.DoesNotContain(Token, error.Message);
@@ -45,7 +45,7 @@ public sealed class TelegramSettingsTests : IDisposable
             ["Watchbot:Telegram:WebhookListenUrl"] = "http://127.0.0.1:0",
         });
 
-        var options = TelegramPlatform.Load(configuration);
+        var options = PlatformRegistration.Of<TelegramOptions>().Load(configuration);
 
         Assert.Equal(TelegramMode.Webhook, options.Mode);
         Assert.Equal("from_the_environment", options.WebhookSecret);
@@ -65,7 +65,7 @@ public sealed class TelegramSettingsTests : IDisposable
             ["Watchbot:Telegram:WebhookSecret"] = secret,
         });
 
-        var error = Assert.Throws<OptionsError>(() => TelegramPlatform.Load(configuration));
+        var error = Assert.Throws<OptionsError>(() => PlatformRegistration.Of<TelegramOptions>().Load(configuration));
 
         Assert.Contains("Watchbot:Telegram:WebhookSecret", error.Message);
         Assert.DoesNotContain(Token, error.Message);

@@ -134,7 +134,7 @@ public sealed class TelegramTokenSecrecyTests(ITestOutputHelper log) : IAsyncLif
             ("requests to Telegram", string.Join("\n", fake.Calls.Select(c => c.Method + " " + c.Body.ToJsonString()))));
 
         Assert.Contains(places, p => p.Where.EndsWith("-wal", StringComparison.Ordinal) && p.Bytes.Length > 0);
-        Assert.Contains("dbug: Watchbot.Telegram.Api.TelegramBotClient", error);
+        Assert.Contains("dbug: Watchbot.Telegram.Api.BotApi", error);
         SecretSearch.AssertNowhere(places, token, secretHalf);
     }
 

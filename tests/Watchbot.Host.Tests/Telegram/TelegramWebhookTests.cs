@@ -11,25 +11,12 @@ namespace Watchbot.Host.Tests.Telegram;
 /// secret with setWebhook on the fake, and the fake posts updates to it as Telegram would (the test stands in for
 /// the reverse proxy between the public URL and the listening port).
 /// </summary>
-public sealed class TelegramWebhookTests : IAsyncLifetime
+public sealed class TelegramWebhookTests : FakeTelegramTest
 {
-    private const long Alice = 1001;
     private const string PublicUrl = "https://bot.example.org/telegram/updates";
     private const string Secret = "webhook_Secret-0123456789abcdefABCDEF";
-    private readonly TempFolder temp = new();
-    private FakeBotApiServer fake = null!;
 
-    private string Db => temp.File("watchbot.db");
-
-    public async Task InitializeAsync() => fake = await FakeBotApiServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await fake.DisposeAsync();
-        temp.Dispose();
-    }
-
-    private Task<TelegramBot> StartAsync() => TelegramBot.StartAsync(Db, fake, s =>
+    private Task<TelegramBot> StartAsync() => TelegramBot.StartAsync(Db, Fake, s =>
     {
         s["Watchbot:Telegram:Mode"] = "webhook";
         s["Watchbot:Telegram:WebhookUrl"] = PublicUrl;
@@ -42,7 +29,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     {
         var receiver = bot.Host.Services.GetServices<IHostedService>().OfType<WebhookReceiver>().Single();
         var endpoint = await receiver.Endpoint.WaitAsync(TelegramBot.Patience);
-        Assert.True(await fake.WaitUntilAsync(f => f.WebhookUrl == PublicUrl, TelegramBot.Patience), "setWebhook was not called");
+        Assert.True(await Fake.WaitUntilAsync(f => f.WebhookUrl == PublicUrl, TelegramBot.Patience), "setWebhook was not called");
         return endpoint;
     }
 
@@ -52,21 +39,21 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         await using var bot = await StartAsync();
         var endpoint = await RegisteredAsync(bot);
 
-        var setWebhook = Assert.Single(fake.CallsOf("setWebhook"));
+        var setWebhook = Assert.Single(Fake.CallsOf("setWebhook"));
         Assert.Equal(Secret, setWebhook.Body["secret_token"]!.GetValue<string>());
         Assert.Contains("callback_query", setWebhook.Body["allowed_updates"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("127.0.0.1", endpoint.Host);
         Assert.Equal("/telegram/updates", endpoint.AbsolutePath);
 
-        var update = fake.NextUpdateId();
-        var status = await fake.DeliverToWebhookAsync(fake.Text(update, Alice, Alice, "/subscribe karabakh"), endpoint);
+        var update = Fake.NextUpdateId();
+        var status = await Fake.DeliverToWebhookAsync(Fake.Text(update, Alice, Alice, "/subscribe karabakh"), endpoint);
 
         Assert.Equal(200, status);
-        Assert.Contains(fake.SentTo(Alice), m => m.Text.Contains("You now follow karabakh", StringComparison.Ordinal));
+        Assert.Contains(Fake.SentTo(Alice), m => m.Text.Contains("You now follow karabakh", StringComparison.Ordinal));
         Assert.Single(await bot.SubscriptionsAsync(Alice, Alice));
         Assert.Equal(update + 1, (await bot.Get<ICursorStore>().GetAsync("telegram.offset", CancellationToken.None)).Value);
-        Assert.Empty(fake.CallsOf("getUpdates"));
-        Assert.Empty(fake.CallsOf("deleteWebhook"));
+        Assert.Empty(Fake.CallsOf("getUpdates"));
+        Assert.Empty(Fake.CallsOf("deleteWebhook"));
     }
 
     [Fact]
@@ -74,16 +61,16 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     {
         await using var bot = await StartAsync();
         var endpoint = await RegisteredAsync(bot);
-        Assert.Equal(200, await fake.DeliverToWebhookAsync(fake.Text(fake.NextUpdateId(), Alice, Alice, "/subscribe karabakh"), endpoint));
-        var reply = fake.SentTo(Alice).Single(m => m.Text.Contains("follow", StringComparison.Ordinal));
+        Assert.Equal(200, await Fake.DeliverToWebhookAsync(Fake.Text(Fake.NextUpdateId(), Alice, Alice, "/subscribe karabakh"), endpoint));
+        var reply = Fake.SentTo(Alice).Single(m => m.Text.Contains("follow", StringComparison.Ordinal));
 
-        var press = fake.NextUpdateId();
-        Assert.Equal(200, await fake.DeliverToWebhookAsync(fake.Callback(press, Alice, Alice, reply.MessageId, "w1:/digest karabakh off"), endpoint));
+        var press = Fake.NextUpdateId();
+        Assert.Equal(200, await Fake.DeliverToWebhookAsync(Fake.Callback(press, Alice, Alice, reply.MessageId, "w1:/digest karabakh off"), endpoint));
 
-        Assert.Single(fake.CallsOf("answerCallbackQuery"), c => c.Body["callback_query_id"]!.GetValue<string>() == "cb" + press);
+        Assert.Single(Fake.CallsOf("answerCallbackQuery"), c => c.Body["callback_query_id"]!.GetValue<string>() == "cb" + press);
         Assert.False((await bot.SubscriptionsAsync(Alice, Alice)).Single().Digest.Enabled);
-        Assert.Single(fake.Edited);
-        Assert.Empty(fake.CallsOf("getUpdates"));
+        Assert.Single(Fake.Edited);
+        Assert.Empty(Fake.CallsOf("getUpdates"));
     }
 
     [Theory]
@@ -97,11 +84,11 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         await using var bot = await StartAsync();
         var endpoint = await RegisteredAsync(bot);
 
-        var status = await fake.DeliverToWebhookAsync(fake.Text(fake.NextUpdateId(), Alice, Alice, "/subscribe karabakh"), endpoint,
+        var status = await Fake.DeliverToWebhookAsync(Fake.Text(Fake.NextUpdateId(), Alice, Alice, "/subscribe karabakh"), endpoint,
             secret: presented.Length == 0 ? "" : presented);
 
         Assert.True(status is 401 or 403, $"status {status}");
-        Assert.Empty(fake.SentTo(Alice));
+        Assert.Empty(Fake.SentTo(Alice));
         Assert.Empty(await bot.SubscriptionsAsync(Alice, Alice));
         Assert.Equal(0, (await bot.Get<ICursorStore>().GetAsync("telegram.offset", CancellationToken.None)).Value);
     }
@@ -111,11 +98,11 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     {
         await using var bot = await StartAsync();
         var endpoint = await RegisteredAsync(bot);
-        var update = fake.Text(fake.NextUpdateId(), Alice, Alice, "/topics");
+        var update = Fake.Text(Fake.NextUpdateId(), Alice, Alice, "/topics");
 
-        Assert.Equal(200, await fake.DeliverToWebhookAsync(update, endpoint));
-        Assert.Equal(200, await fake.DeliverToWebhookAsync(update, endpoint));
+        Assert.Equal(200, await Fake.DeliverToWebhookAsync(update, endpoint));
+        Assert.Equal(200, await Fake.DeliverToWebhookAsync(update, endpoint));
 
-        Assert.Single(fake.SentTo(Alice));
+        Assert.Single(Fake.SentTo(Alice));
     }
 }

@@ -22,6 +22,9 @@ public static class Telegram
         return options;
     }
 
+    public static BotApi Api(TelegramOptions options, ListLogger<BotApi>? logger = null, HttpMessageHandler? handler = null) =>
+        new(BotApi.CreateClient(options, handler), options, logger);
+
     public static TelegramSender Sender(TelegramOptions options, ListLogger<TelegramSender>? logger = null) =>
-        new(new TelegramBotClient(options), new TelegramRateLimiter(options, TimeProvider.System), options, TimeProvider.System, logger ?? new ListLogger<TelegramSender>());
+        new(Api(options), new TelegramRateLimiter(options, TimeProvider.System), options, TimeProvider.System, logger ?? new ListLogger<TelegramSender>());
 }
