@@ -19,7 +19,7 @@ public class ArticleParserTests
     [InlineData("Shells fall on Martuni\n\nJane Doe\n02.10.2020\n\nShells fell on the town overnight, officials said.", "2020-10-02")]
     [InlineData("Shells fall on Martuni\n\nOctober 19th, 2020\n\nShells fell on the town overnight, officials said.", "2020-10-19")]
     [InlineData("Shells fall on Martuni\n\n2020-10-19\n\nShells fell on the town overnight, officials said.", "2020-10-19")]
-    [InlineData("Shells fall on Martuni\n\nBAKU, October 11. /TASS/. Shells fell on the town overnight, officials said.", "2020-10-11")]
+    [InlineData("Shells fall on Martuni\n\nBAKU, October 11, 2020. /TASS/. Shells fell on the town overnight, officials said.", "2020-10-11")]
     [InlineData("Shells fall on Martuni\n\nShells fell on the town overnight, officials said.\n\n3 October 2020", "2020-10-03")]
     public void The_publication_date_is_found_in_every_usual_place(string text, string expected)
     {
@@ -27,6 +27,23 @@ public class ArticleParserTests
         Assert.True(a.DateFound);
         Assert.Equal(TestSupport.Day(expected), a.Published);
         Assert.Equal("Shells fall on Martuni", a.Title);
+    }
+
+    [Fact]
+    public void A_dateline_without_a_year_is_read_in_the_year_of_reading_but_does_not_date_the_article()
+    {
+        var a = Parse("Shells fall on Martuni\n\nBAKU, October 11. /TASS/. Shells fell on the town overnight, officials said.");
+        Assert.False(a.DateFound);
+        Assert.Equal(TestSupport.Day("2020-10-11"), a.Published);
+    }
+
+    [Fact]
+    public void A_short_line_between_the_title_and_the_date_line_is_the_outlet()
+    {
+        var a = Parse("Shells fall on Martuni\nThe Caspian Courier (wire copy)\n2020-10-19\n\nShells fell on the town overnight, officials said.");
+        Assert.Equal("The Caspian Courier (wire copy)", a.Author);
+        Assert.Equal(TestSupport.Day("2020-10-19"), a.Published);
+        Assert.DoesNotContain("Caspian", a.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -213,7 +213,7 @@ public static partial class Claimants
     public static string SideOrName(Mention m) => m.Side is not null && (m.Belligerent || m.Kind == MentionKind.Place) ? m.Side : m.Name;
 
     /// <summary>A subject that points back to a source named before: a pronoun, or the document or body the article spoke of.</summary>
-    [GeneratedRegex(@"^\s*(?:he|she|they|it|the (?:report|statement|release|communiqu[eé]|ministry|government|army|military|command|spokes(?:man|woman|person)|office|council|authorities|source|agency|organi[sz]ation|group|document|press release))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:he|she|they|it|the (?:[\w-]+\s+){0,2}?(?:report|statement|release|communiqu[eé]|ministry|government|army|military|command|spokes(?:man|woman|person)|office|council|authorities|source|agency|organi[sz]ation|group|document|press release))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Anaphor();
 
     /// <summary>"This is stated in a statement of ...", "It was reported by ...": a sentence that gives the one before it its source.</summary>

@@ -101,7 +101,13 @@ public static class HtmlArticleParser
                 : DateResolver.ParseAbsolute(dateText, readDate);
         }
 
-        published ??= PublicationDate.FromDateline(normalized[0], readDate);
+        var datelineOnly = false;
+        if (published is null && PublicationDate.ReadDateline(normalized[0], readDate) is { } dateline)
+        {
+            // A dateline without a year is read in the year of reading: kept, but not a date of the article's own.
+            (published, datelineOnly) = (dateline.Date, !dateline.HasYear);
+        }
+
         if (published is null && normalized.Count > 0 && PublicationDate.FromDateLine(normalized[^1], readDate) is { } endDate)
         {
             published = endDate;
@@ -121,7 +127,7 @@ public static class HtmlArticleParser
         }
 
         var cleanAuthor = author is null ? null : System.Text.RegularExpressions.Regex.Replace(author, @"^\s*By\s+|\s+", m => m.Value.Trim().Length == 0 ? " " : "").Trim();
-        var article = new ArticleDraft(origin, url, cleanTitle, string.IsNullOrWhiteSpace(cleanAuthor) ? null : cleanAuthor, published ?? readDate, published is not null, body, ContentHash.Of(body));
+        var article = new ArticleDraft(origin, url, cleanTitle, string.IsNullOrWhiteSpace(cleanAuthor) ? null : cleanAuthor, published ?? readDate, published is not null && !datelineOnly, body, ContentHash.Of(body));
         return new ParseOutcome(article, null) { Paragraphs = normalized };
     }
 

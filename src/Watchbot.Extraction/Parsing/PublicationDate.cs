@@ -26,16 +26,25 @@ public static partial class PublicationDate
     }
 
     /// <summary>A news-agency dateline at the start of the body: "BAKU, October 11. /TASS/." or "YEREVAN, Oct 2 (Reuters) -".</summary>
-    public static DateOnly? FromDateline(string paragraph, DateOnly reference)
+    public static DateOnly? FromDateline(string paragraph, DateOnly reference) => ReadDateline(paragraph, reference)?.Date;
+
+    /// <summary>
+    /// The dateline's date, and whether it gives its year. A dateline without one ("BAKU, October 11.") is read in the
+    /// year of <paramref name="reference"/>, which is a guess: the article is not dated by it.
+    /// </summary>
+    public static (DateOnly Date, bool HasYear)? ReadDateline(string paragraph, DateOnly reference)
     {
         var m = Dateline().Match(paragraph);
-        if (!m.Success)
+        if (!m.Success || Text.DateResolver.ParseAbsolute(m.Groups["date"].Value, reference) is not { } date)
         {
             return null;
         }
 
-        return Text.DateResolver.ParseAbsolute(m.Groups["date"].Value, reference);
+        return (date, YearIn().IsMatch(m.Groups["date"].Value));
     }
+
+    [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
+    private static partial Regex YearIn();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordRegex();

@@ -142,10 +142,13 @@ public static partial class TextArticleParser
             title = paragraphs[0].Length > 120 ? paragraphs[0][..120].TrimEnd() + "..." : paragraphs[0];
         }
 
-        var dateline = PublicationDate.FromDateline(paragraphs[0], readDate);
-        var published = endDate ?? headerDate ?? dateline;
+        // A dateline without a year dates the article in the year it is read: kept, but not counted as a date of its own,
+        // so what is read from it waits for review.
+        var dateline = PublicationDate.ReadDateline(paragraphs[0], readDate);
+        var published = endDate ?? headerDate ?? dateline?.Date;
+        var dated = endDate is not null || headerDate is not null || dateline is { HasYear: true };
         var body = string.Join("\n\n", paragraphs);
-        var article = new ArticleDraft(origin, url, title, author, published ?? readDate, published is not null, body, ContentHash.Of(body));
+        var article = new ArticleDraft(origin, url, title, author, published ?? readDate, dated, body, ContentHash.Of(body));
         return new ParseOutcome(article, null) { Paragraphs = paragraphs };
     }
 

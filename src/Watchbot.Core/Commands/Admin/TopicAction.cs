@@ -5,15 +5,16 @@ namespace Watchbot.Core.Commands.Admin;
 
 /// <summary>
 /// /admin topic add|edit|remove|list: the topics people can follow, with their sides (aliases after slashes, allies in
-/// camps), places (aliases after slashes, the side they belong to after @), actors (aliases after slashes) and keywords.
+/// camps, armed groups among them), places (aliases after slashes, the side they belong to after @), actors (aliases after
+/// slashes) and keywords.
 /// </summary>
 public sealed class TopicAction(ITopicStore topics, ISubscriptionStore subscriptions, IAuditLog audit) : IAdminAction
 {
     public string Name => "topic";
 
-    public string Usage => "/admin topic add <name> \"description\" [sides=Armenia/Armenian/Yerevan,Azerbaijan/Azerbaijani/Baku] [camps=Armenia+Artsakh] "
+    public string Usage => "/admin topic add <name> \"description\" [sides=Armenia/Armenian/Yerevan,Azerbaijan/Azerbaijani/Baku] [camps=Armenia+Artsakh] [armed=RSF] "
                            + "[places=Stepanakert/Khankendi@Artsakh,Ganja@Azerbaijan] [actors=OSCE Minsk Group/Minsk Group,Russia] [keywords=a,b] | "
-                           + "edit <name> [description=\"...\"] [sides=...] [camps=...] [places=...] [actors=...] [keywords=...] | remove <name> [force] | list";
+                           + "edit <name> [description=\"...\"] [sides=...] [camps=...] [armed=...] [places=...] [actors=...] [keywords=...] | remove <name> [force] | list";
 
     public async Task<CommandReply> HandleAsync(CommandContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -99,7 +100,8 @@ public sealed class TopicAction(ITopicStore topics, ISubscriptionStore subscript
         static string Names(IEnumerable<string> names) => string.Join("/", names);
         var camps = t.Sides.Where(s => s.Camp is not null).GroupBy(s => s.Camp!, StringComparer.OrdinalIgnoreCase)
             .Select(g => string.Join("+", g.Select(s => s.Name)));
-        return $"{t.Name}: {t.Description}; sides: {string.Join(", ", t.Sides.Select(s => Names(s.AllNames)))}; camps: {string.Join(", ", camps)}; "
+        var armed = t.Sides.Where(s => s.ArmedGroup).Select(s => s.Name);
+        return $"{t.Name}: {t.Description}; sides: {string.Join(", ", t.Sides.Select(s => Names(s.AllNames)))}; camps: {string.Join(", ", camps)}; armed groups: {string.Join(", ", armed)}; "
                + $"places: {string.Join(", ", t.Places.Select(p => Names(p.AllNames) + (p.Side is null ? "" : "@" + p.Side)))}; "
                + $"actors: {string.Join(", ", t.Actors.Select(a => Names(a.AllNames)))}; keywords: {string.Join(", ", t.Keywords)}";
     }
@@ -154,6 +156,14 @@ public sealed class TopicAction(ITopicStore topics, ISubscriptionStore subscript
                             Camp = camps.FirstOrDefault(c => c.Length > 1 && c.Any(n => topic.SideNamed(n) == side)) is { } camp ? string.Join("+", camp) : null,
                         }).ToList(),
                     };
+                    break;
+                case "armed":
+                    if (list.FirstOrDefault(n => topic.SideNamed(n) is null) is { } notASide)
+                    {
+                        return (null, $"'{TargetSubscriptions.Clip(notASide)}' is not a side of {topic.Name}; set sides= first.");
+                    }
+
+                    topic = topic with { Sides = topic.Sides.Select(side => side with { ArmedGroup = list.Any(n => topic.SideNamed(n) == side) }).ToList() };
                     break;
                 case "actors":
                     topic = topic with { Actors = list.Select(Names).Where(names => names.Length > 0).Select(names => new TopicActor(names[0], names.Skip(1).ToList())).ToList() };
