@@ -65,6 +65,8 @@ public sealed partial class FakeDiscord
                 events.Add((seq, type, data));
             }
 
+            InteractionStarted(type, data);
+
             await TrySendAsync(new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = type, ["d"] = data.DeepClone() });
         }
         finally
