@@ -11,6 +11,7 @@ public enum DiscordErrorCode
     AlreadyAcknowledged = 40060,
     MissingAccess = 50001,
     CannotSendMessagesToThisUser = 50007,
+    InvalidWebhookToken = 50027,
     MissingPermissions = 50013,
     InvalidFormBody = 50035,
 }
