@@ -17,7 +17,8 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<DiscordTransportState>();
-        services.AddSingleton(sp => new DiscordRestClient(CreateHttpClient(), options, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordRestClient>>()));
+        services.AddSingleton(sp => new DiscordRestClient(CreateHttpClient(), options, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordRestClient>>(),
+            sp.GetRequiredService<DiscordTransportState>()));
         services.AddSingleton<DmChannelCache>();
         services.AddSingleton<DiscordSender>();
         services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<DiscordSender>());
