@@ -49,7 +49,13 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     public string GatewayUrl => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway";
 
     /// <summary>Where READY tells the bot to resume (a different path, so tests see it used).</summary>
-    public string ResumeGatewayUrl => GatewayUrl + "-resume";
+    public string ResumeGatewayUrl
+    {
+        get => resumeGatewayUrl ?? GatewayUrl + "-resume";
+        set => resumeGatewayUrl = value;
+    }
+
+    private string? resumeGatewayUrl;
 
     /// <summary>Messages per channel per window (Discord's typical 5 per 5 s).</summary>
     public int ChannelLimit { get; set; } = 5;

@@ -47,6 +47,14 @@ public sealed partial class FakeDiscord
     /// <summary>The paths the gateway was connected on ("/gateway", "/gateway-resume").</summary>
     public List<string> GatewayPaths { get; } = [];
 
+    /// <summary>The close codes the bot closed its sockets with, in order (1000 on shutdown, 4000 to resume).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> ClientCloseCodes { get; } = new();
+
+    /// <summary>Resumes sent on a connection that was not opened on the resume URL (answered op 9, not resumable).</summary>
+    public int ResumesOffTheResumeUrl => resumesOffTheResumeUrl;
+
+    private int resumesOffTheResumeUrl;
+
     private int connections;
     private int identifies;
     private int resumes;
@@ -196,6 +204,7 @@ public sealed partial class FakeDiscord
 
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
         var number = Interlocked.Increment(ref connections);
+        var onResumeUrl = context.Request.Path.Value?.EndsWith("-resume", StringComparison.Ordinal) == true;
         lock (GatewayPaths)
         {
             GatewayPaths.Add(context.Request.Path + context.Request.QueryString);
@@ -214,6 +223,8 @@ public sealed partial class FakeDiscord
                     result = await ws.ReceiveAsync(buffer, context.RequestAborted);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
+                        ClientCloseCodes.Enqueue((int?)result.CloseStatus ?? 0);
+                        await CloseBackAsync(ws);
                         return;
                     }
 
@@ -221,7 +232,7 @@ public sealed partial class FakeDiscord
                 }
                 while (!result.EndOfMessage);
 
-                await OnFrameAsync(ws, number, JsonNode.Parse(text.ToString())!);
+                await OnFrameAsync(ws, number, JsonNode.Parse(text.ToString())!, onResumeUrl);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
@@ -237,7 +248,23 @@ public sealed partial class FakeDiscord
         }
     }
 
-    private async Task OnFrameAsync(WebSocket ws, int number, JsonNode frame)
+    /// <summary>Answers the bot's close frame with one of its own, as Discord does.</summary>
+    private static async Task CloseBackAsync(WebSocket ws)
+    {
+        try
+        {
+            if (ws.State == WebSocketState.CloseReceived)
+            {
+                await ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+        {
+            // The bot did not wait for it.
+        }
+    }
+
+    private async Task OnFrameAsync(WebSocket ws, int number, JsonNode frame, bool onResumeUrl)
     {
         switch ((int?)frame["op"])
         {
@@ -252,7 +279,7 @@ public sealed partial class FakeDiscord
             case 2:
                 Interlocked.Increment(ref identifies);
                 LastIdentify = frame["d"]?.DeepClone();
-                if (CloseOnIdentify is { } code || (string?)frame["d"]?["token"] != Token && (code = 4004) > 0)
+                if (CloseOnIdentify is { } code || ((string?)frame["d"]?["token"] != Token || revoked) && (code = 4004) > 0)
                 {
                     await ws.CloseOutputAsync((WebSocketCloseStatus)code, code == 4004 ? "Authentication failed." : "closed", CancellationToken.None);
                     return;
@@ -295,7 +322,15 @@ public sealed partial class FakeDiscord
             case 6:
                 Interlocked.Increment(ref resumes);
                 var d = frame["d"];
-                if ((string?)d?["session_id"] != sessionId || (string?)d?["token"] != Token)
+                if (!onResumeUrl)
+                {
+                    // Resuming is only done on READY's resume_gateway_url.
+                    Interlocked.Increment(ref resumesOffTheResumeUrl);
+                    await SendAsync(ws, new JsonObject { ["op"] = 9, ["d"] = false });
+                    return;
+                }
+
+                if ((string?)d?["session_id"] != sessionId || (string?)d?["token"] != Token || revoked)
                 {
                     await SendAsync(ws, new JsonObject { ["op"] = 9, ["d"] = false });
                     return;
