@@ -120,7 +120,10 @@ public sealed class DeliveryService(
         DeliveryResult result;
         try
         {
-            result = await transport.SendAsync(message.Chat, message.Message, cancellationToken).ConfigureAwait(false);
+            result = transport is IPartedChatTransport parted
+                ? await parted.SendAsync(new OutboxDelivery(message.Id, message.Chat, message.Message, message.PartsSent),
+                    (parts, token) => outbox.MarkPartsSentAsync(message.Id, parts, token), cancellationToken).ConfigureAwait(false)
+                : await transport.SendAsync(message.Chat, message.Message, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

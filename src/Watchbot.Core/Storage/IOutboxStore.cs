@@ -37,6 +37,9 @@ public interface IOutboxStore
 
     Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken);
 
+    /// <summary>Records that the first <paramref name="partsSent"/> parts of a split message were delivered.</summary>
+    Task MarkPartsSentAsync(long id, int partsSent, CancellationToken cancellationToken);
+
     /// <summary>Marks failed every pending message of a chat (its subscriptions were deactivated).</summary>
     Task<int> DropPendingForChatAsync(Subscriptions.ChatAddress chat, string reason, CancellationToken cancellationToken);
 

@@ -18,7 +18,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 {
     private const string Columns =
         "id, platform, chat_id, subscription_id, message, status, attempts, created_at, not_before, platform_message_id, last_error, held, " +
-        "(SELECT sections FROM outbox_bodies WHERE outbox_bodies.id = outbox.body_id)";
+        "(SELECT sections FROM outbox_bodies WHERE outbox_bodies.id = outbox.body_id), parts_sent";
 
     /// <summary>The body row of each section list already committed by this store: digests of later batches (and runs,
     /// while the list lives) that share the list point at the same row.</summary>
@@ -243,6 +243,15 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task MarkPartsSentAsync(long id, int partsSent, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command("UPDATE outbox SET parts_sent = MAX(parts_sent, @parts) WHERE id = @id AND status = 'pending'")
+            .With("@id", id)
+            .With("@parts", partsSent);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<int> DropPendingForChatAsync(ChatAddress chat, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chat);
@@ -320,7 +329,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         using (var find = connection.Command(
                        """
                        SELECT id, message, not_before FROM outbox
-                       WHERE platform = @platform AND chat_id = @chat_id AND status = 'pending' AND held = 1
+                       WHERE platform = @platform AND chat_id = @chat_id AND status = 'pending' AND held = 1 AND parts_sent = 0
                        ORDER BY id DESC LIMIT 1
                        """, transaction)
                    .With("@platform", draft.Chat.Platform)
@@ -395,6 +404,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
                 PlatformMessageId = r.NullableString(9),
                 LastError = r.NullableString(10),
                 Held = r.GetInt64(11) == 1,
+                PartsSent = r.GetInt32(13),
             });
         }
 

@@ -178,8 +178,19 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         }
     }
 
-    /// <summary>The next <paramref name="count"/> REST calls answer 502.</summary>
-    public void FailNext(int count) => Interlocked.Exchange(ref forced5xx, count);
+    /// <summary>After <paramref name="after"/> more REST calls (interactions excepted), the next <paramref name="count"/> answer 502.</summary>
+    public void FailNext(int count, int after = 0)
+    {
+        Interlocked.Exchange(ref forced5xxSkip, after);
+        Interlocked.Exchange(ref forced5xx, count);
+    }
+
+    /// <summary>The next <paramref name="count"/> message posts are made, and then answered 502, as when the answer
+    /// is lost on the way back (recorded with status 200: the message was posted).</summary>
+    public void LoseNextAnswers(int count) => Interlocked.Exchange(ref lostAnswers, count);
+
+    private int forced5xxSkip;
+    private int lostAnswers;
 
     /// <summary>The messages posted to a channel, in order.</summary>
     public IReadOnlyList<JsonNode> MessagesTo(string channelId) =>
@@ -242,6 +253,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         var (status, answer) = Answer(context, context.Request.Method, route, body);
         Requests.Enqueue(new FakeDiscordRequest(context.Request.Method, route, body, context.Request.Headers.Authorization,
             context.Request.Headers.UserAgent, status, DateTimeOffset.UtcNow) { Repeat = context.Items.ContainsKey(RepeatKey) });
+        if (status == 200 && context.Request.Method == "POST" && route.EndsWith("/messages", StringComparison.Ordinal) && Interlocked.Decrement(ref lostAnswers) >= 0)
+        {
+            context.Response.StatusCode = 502;
+            return;
+        }
+
         context.Response.StatusCode = status;
         if (answer is not null)
         {
@@ -274,7 +291,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 return TooMany(headers, forcedRetryAfter, forcedGlobal);
             }
 
-            if (Interlocked.Decrement(ref forced5xx) >= 0)
+            if (Interlocked.Decrement(ref forced5xxSkip) < 0 && Interlocked.Decrement(ref forced5xx) >= 0)
             {
                 return (502, null);
             }
