@@ -74,8 +74,18 @@ public sealed class DiscordGatewayClient(
 
                 if (end.Kind == ConnectionEndKind.Fatal)
                 {
-                    state.Stop(end.Reason);
-                    logger.LogCritical("Discord transport stopped: {Reason}. The rest of Watchbot keeps running.", end.Reason);
+                    if (state.Stop(end.Reason))
+                    {
+                        logger.LogCritical("Discord transport stopped: {Reason}. The rest of Watchbot keeps running.", end.Reason);
+                    }
+
+                    return;
+                }
+
+                if (state.StoppedReason is { } stopped)
+                {
+                    // A REST call saw the token refused: no reconnecting with it.
+                    logger.LogWarning("Discord gateway connection ended ({Reason}) and is not reconnected: the transport stopped ({Stopped})", end.Reason, stopped);
                     return;
                 }
 

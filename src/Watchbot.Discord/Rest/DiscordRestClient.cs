@@ -232,9 +232,8 @@ public sealed class DiscordRestClient
         else if (status == HttpStatusCode.Unauthorized)
         {
             const string reason = "Discord answered 401 Unauthorized: the bot token is wrong or was reset; copy a new token from the Developer Portal (Bot page) into Watchbot__Discord__Token and restart";
-            if (!state.IsStopped)
+            if (state.Stop(reason))
             {
-                state.Stop(reason);
                 logger.LogCritical("Discord transport stopped: {Reason} (seen on {Route}). The rest of Watchbot keeps running.", reason, route);
             }
         }

@@ -125,6 +125,8 @@ public sealed partial class FakeDiscord
         }
 
         Interactions.GetOrAdd(id, _ => new FakeInteractionAnswers());
+        // Made now, as if Discord had just sent it: its 3 seconds run from here even if the test hands it over itself.
+        InteractionStarted("INTERACTION_CREATE", interaction);
         return interaction;
     }
 
