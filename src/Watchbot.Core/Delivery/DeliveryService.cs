@@ -152,6 +152,10 @@ public sealed class DeliveryService(
                 logger.LogError("Message {Id} to {Chat} was refused and will not be retried: {Reason}", message.Id, message.Chat, fail.Reason);
                 await outbox.MarkFailedAsync(message.Id, fail.Reason, now, cancellationToken).ConfigureAwait(false);
                 return Outcome.Failed;
+            case DeliveryResult.ChatPaused paused:
+                await outbox.PauseAsync(message.Id, now + paused.RetryAfter, paused.Reason, cancellationToken).ConfigureAwait(false);
+                logger.LogWarning("Chat {Chat} is paused for {Minutes:0} min ({Reason}); its subscriptions stay", message.Chat, paused.RetryAfter.TotalMinutes, paused.Reason);
+                return Outcome.Retried;
             case DeliveryResult.ChatGone gone:
                 var count = await subscriptions.DeactivateChatAsync(message.Chat, gone.Reason, cancellationToken).ConfigureAwait(false);
                 await outbox.DropPendingForChatAsync(message.Chat, gone.Reason, cancellationToken).ConfigureAwait(false);

@@ -11,11 +11,20 @@ namespace Watchbot.Discord.Sending;
 /// <summary>
 /// The "discord" transport: posts a message as embeds to a channel (a chat id) or, for "user:&lt;id&gt;", to that
 /// user's DM channel, and maps every answer to a <see cref="DeliveryResult"/>: no access, an unknown channel or a user
-/// who takes no DMs mean the chat is gone; 5xx, timeouts and rate limits are retried. A queued message's parts carry
+/// who takes no DMs mean the chat is gone; a missing permission (50013) pauses the chat and tells the admin who
+/// subscribed it (<see cref="ChannelPauses"/>); 5xx, timeouts and rate limits are retried. A queued message's parts carry
 /// a nonce made of its outbox id and part index (enforced), and a retry starts at the first part not yet delivered.
 /// </summary>
-public sealed class DiscordSender(DiscordRestClient rest, DmChannelCache dms, DiscordTransportState state, ILogger<DiscordSender> logger) : IPartedChatTransport
+public sealed class DiscordSender(
+    DiscordRestClient rest,
+    DmChannelCache dms,
+    DiscordTransportState state,
+    ILogger<DiscordSender> logger,
+    ChannelPauses? pauses = null) : IPartedChatTransport
 {
+    /// <summary>How long a chat waits for a permission when no <see cref="ChannelPauses"/> says otherwise.</summary>
+    public static readonly TimeSpan DefaultPermissionRetry = TimeSpan.FromMinutes(30);
+
     public const string PlatformName = "discord";
     public const string UserPrefix = "user:";
 
@@ -59,7 +68,17 @@ public sealed class DiscordSender(DiscordRestClient rest, DmChannelCache dms, Di
                 }
             }
 
+            pauses?.Delivered(chat);
             return new DeliveryResult.Delivered(last);
+        }
+        catch (DiscordApiException ex) when (ex.ErrorCode == DiscordErrorCode.MissingPermissions)
+        {
+            if (pauses is not null)
+            {
+                await pauses.NotifyOnceAsync(chat, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Map(chat, ex);
         }
         catch (DiscordApiException ex)
         {
@@ -80,11 +99,17 @@ public sealed class DiscordSender(DiscordRestClient rest, DmChannelCache dms, Di
             {
                 DiscordErrorCode.UnknownChannel => "the channel no longer exists (10003)",
                 DiscordErrorCode.MissingAccess => "the bot has no access to the channel (50001)",
-                DiscordErrorCode.MissingPermissions => "the bot lacks Send Messages or Embed Links there (50013)",
                 _ => "the user does not accept DMs from the bot (50007)",
             };
             logger.LogWarning("Discord chat {Chat} is gone: {Why}; its subscriptions will be deactivated", chat, why);
             return new DeliveryResult.ChatGone(why);
+        }
+
+        if (ex.ErrorCode == DiscordErrorCode.MissingPermissions)
+        {
+            var wait = pauses?.RetryAfter ?? DefaultPermissionRetry;
+            logger.LogWarning("Discord chat {Chat} lacks a permission (50013); its deliveries wait up to {Minutes:0} min for it", chat, wait.TotalMinutes);
+            return new DeliveryResult.ChatPaused(wait, $"the bot lacks a permission there (50013): it needs {ChannelPauses.NeededPermissions}");
         }
 
         if ((int)ex.Status == 401)

@@ -10,5 +10,6 @@ public static class MigrationList
         new(3, "index on event dates", Migration0003EventDates.Sql),
         new(4, "shared digest bodies", Migration0004DigestBodies.Sql),
         new(5, "parts of split messages sent", Migration0005PartsSent.Sql),
+        new(6, "paused chats", Migration0006PausedChats.Sql),
     ];
 }

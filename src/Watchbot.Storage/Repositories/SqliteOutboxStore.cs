@@ -234,13 +234,39 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.Command(
                 """
-                UPDATE outbox SET attempts = attempts + 1, not_before = @not_before, last_error = @reason
+                UPDATE outbox SET attempts = attempts + 1, not_before = @not_before, last_error = @reason, paused = 0
                 WHERE id = @id AND status = 'pending'
                 """)
             .With("@id", id)
             .With("@not_before", Db.Time(notBefore))
             .With("@reason", reason);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task PauseAsync(long id, DateTimeOffset until, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                "UPDATE outbox SET not_before = @not_before, last_error = @reason, paused = 1 WHERE id = @id AND status = 'pending'")
+            .With("@id", id)
+            .With("@not_before", Db.Time(until))
+            .With("@reason", reason);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> ResumeChatAsync(ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                """
+                UPDATE outbox SET not_before = @now, paused = 0
+                WHERE platform = @platform AND chat_id = @chat_id AND status = 'pending' AND paused = 1
+                """)
+            .With("@platform", chat.Platform)
+            .With("@chat_id", chat.ChatId)
+            .With("@now", Db.Time(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task MarkPartsSentAsync(long id, int partsSent, CancellationToken cancellationToken)
