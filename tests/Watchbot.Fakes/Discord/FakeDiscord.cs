@@ -449,6 +449,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     private (int, JsonNode?) Register(JsonNode? body)
     {
+        var problems = FakeCommandRules.Violations(body);
+        if (problems.Count > 0)
+        {
+            return (400, new JsonObject { ["message"] = "Invalid Form Body: " + string.Join("; ", problems), ["code"] = 50035 });
+        }
+
         CommandRegistrations.Enqueue(body!.DeepClone());
         return (200, body.DeepClone());
     }

@@ -50,6 +50,12 @@ public sealed partial class FakeDiscord
     /// <summary>The close codes the bot closed its sockets with, in order (1000 on shutdown, 4000 to resume).</summary>
     public System.Collections.Concurrent.ConcurrentQueue<int> ClientCloseCodes { get; } = new();
 
+    /// <summary>How late past Hello's interval a heartbeat may be before the connection is closed with 4009.</summary>
+    public TimeSpan HeartbeatGrace { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The close codes the fake closed connections with for broken rules (4005, 4008, 4009).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> RuleCloses { get; } = new();
+
     /// <summary>Resumes sent on a connection that was not opened on the resume URL (answered op 9, not resumable).</summary>
     public int ResumesOffTheResumeUrl => resumesOffTheResumeUrl;
 
@@ -214,6 +220,9 @@ public sealed partial class FakeDiscord
 
         await SendAsync(ws, new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
         var buffer = new byte[64 * 1024];
+        var rules = new FakeGatewayRules(TimeSpan.FromMilliseconds(HeartbeatIntervalMs * 1.5) + HeartbeatGrace);
+        using var ended = new CancellationTokenSource();
+        var watchdog = WatchHeartbeatsAsync(ws, rules, ended.Token);
         try
         {
             while (ws.State == WebSocketState.Open)
@@ -234,7 +243,14 @@ public sealed partial class FakeDiscord
                 }
                 while (!result.EndOfMessage);
 
-                await OnFrameAsync(ws, number, JsonNode.Parse(text.ToString())!, onResumeUrl);
+                var frame = JsonNode.Parse(text.ToString())!;
+                if (rules.OnFrame((int?)frame["op"]) is { } broken)
+                {
+                    await CloseForRuleAsync(ws, broken);
+                    return;
+                }
+
+                await OnFrameAsync(ws, number, frame, onResumeUrl);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
@@ -243,10 +259,55 @@ public sealed partial class FakeDiscord
         }
         finally
         {
+            await ended.CancelAsync();
+            await watchdog;
             if (ReferenceEquals(socket, ws))
             {
                 socket = null;
             }
+        }
+    }
+
+    /// <summary>Closes the connection with 4009 once the bot's heartbeat is overdue.</summary>
+    private async Task WatchHeartbeatsAsync(WebSocket ws, FakeGatewayRules rules, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested && ws.State == WebSocketState.Open)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+                if (rules.HeartbeatOverdue())
+                {
+                    await CloseForRuleAsync(ws, 4009);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended first.
+        }
+    }
+
+    private async Task CloseForRuleAsync(WebSocket ws, int code)
+    {
+        RuleCloses.Enqueue(code);
+        var reason = code switch { 4005 => "Already authenticated.", 4008 => "Rate limited.", _ => "Session timed out." };
+        try
+        {
+            await sendLock.WaitAsync();
+            try
+            {
+                await ws.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+            }
+            finally
+            {
+                sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Already gone.
         }
     }
 
@@ -280,6 +341,8 @@ public sealed partial class FakeDiscord
                 break;
             case 2:
                 Interlocked.Increment(ref identifies);
+                // Every identify counts against the day's session starts, which GET /gateway/bot reports.
+                SessionStartRemaining = Math.Max(0, SessionStartRemaining - 1);
                 LastIdentify = frame["d"]?.DeepClone();
                 if (CloseOnIdentify is { } code || ((string?)frame["d"]?["token"] != Token || revoked) && (code = 4004) > 0)
                 {
