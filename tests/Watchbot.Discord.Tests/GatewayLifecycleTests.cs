@@ -1,41 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 using Watchbot.Discord.Gateway;
-using Watchbot.Fakes.Discord;
 
 namespace Watchbot.Discord.Tests;
 
 /// <summary>How gateway connections end: a dead resume URL, a shutdown, a resume-bound reconnect.</summary>
-public sealed class GatewayLifecycleTests : IAsyncLifetime
+public sealed class GatewayLifecycleTests : GatewayHarness
 {
-    private FakeDiscord fake = null!;
-    private readonly ListLogger<DiscordGatewayClient> log = new();
-    private readonly CancellationTokenSource stop = new();
-    private DiscordGatewayClient gateway = null!;
-    private Task running = Task.CompletedTask;
-
-    public async Task InitializeAsync()
-    {
-        fake = await FakeDiscord.StartAsync();
-        fake.HeartbeatIntervalMs = 200;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await stop.CancelAsync();
-        await running.WaitAsync(TimeSpan.FromSeconds(10));
-        await fake.DisposeAsync();
-        stop.Dispose();
-    }
-
-    private async Task StartAsync()
-    {
-        var options = Fixture.Options(fake);
-        gateway = new DiscordGatewayClient(options, Fixture.Rest(options), new DiscordTransportState(), (_, _) => Task.CompletedTask, TimeProvider.System, log);
-        running = gateway.RunAsync(stop.Token);
-        Assert.True(await fake.WaitUntilAsync(() => gateway.Session.SessionId is not null), "never got READY");
-    }
-
     /// <summary>A loopback port nothing listens on.</summary>
     private static int DeadPort()
     {
