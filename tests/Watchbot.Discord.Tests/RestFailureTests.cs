@@ -81,6 +81,19 @@ public sealed class RestFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_429_on_a_shared_resource_is_waited_out_but_not_counted_as_an_invalid_request()
+    {
+        var rest = Rest();
+        fake.RateLimitNext(2, retryAfterSeconds: 0.05, shared: true);
+
+        await rest.SendAsync(Post("700000000000000108"), CancellationToken.None);
+
+        Assert.Equal(2, fake.TooManyRequests);
+        Assert.Equal(0, rest.InvalidRequests.Count);
+        Assert.Equal(0, fake.InvalidRequests);
+    }
+
+    [Fact]
     public async Task An_expired_interaction_token_ends_that_interaction_only()
     {
         fake.InteractionTokenLifetime = TimeSpan.FromMilliseconds(100);

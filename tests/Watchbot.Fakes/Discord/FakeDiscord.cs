@@ -31,6 +31,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     private int forced429;
     private double forcedRetryAfter;
     private bool forcedGlobal;
+    private bool forcedShared;
     private int forced5xx;
 
     private FakeDiscord(WebApplication app)
@@ -112,8 +113,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="count"/> REST calls (interactions excepted) answer 429.</summary>
-    public void RateLimitNext(int count, double retryAfterSeconds = 0.05, bool global = false)
+    /// <param name="shared">A limit on a shared resource (X-RateLimit-Scope: shared), which Discord does not count as an
+    /// invalid request.</param>
+    public void RateLimitNext(int count, double retryAfterSeconds = 0.05, bool global = false, bool shared = false)
     {
+        forcedShared = shared;
         forcedRetryAfter = retryAfterSeconds;
         forcedGlobal = global;
         Interlocked.Exchange(ref forced429, count);
@@ -288,7 +292,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         {
             if (Interlocked.Decrement(ref forced429) >= 0)
             {
-                return TooMany(headers, forcedRetryAfter, forcedGlobal);
+                return TooMany(headers, forcedRetryAfter, forcedGlobal, forcedShared);
             }
 
             if (Interlocked.Decrement(ref forced5xxSkip) < 0 && Interlocked.Decrement(ref forced5xx) >= 0)
@@ -399,11 +403,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         return problems.Count > 0 ? (400, new JsonObject { ["message"] = "Invalid Form Body: " + string.Join("; ", problems), ["code"] = 50035 }) : null;
     }
 
-    private (int, JsonNode?) TooMany(IHeaderDictionary headers, double retryAfter, bool global)
+    private (int, JsonNode?) TooMany(IHeaderDictionary headers, double retryAfter, bool global, bool shared = false)
     {
         Interlocked.Increment(ref tooMany);
         headers["Retry-After"] = Math.Ceiling(retryAfter).ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Scope"] = global ? "global" : "user";
+        headers["X-RateLimit-Scope"] = global ? "global" : shared ? "shared" : "user";
         headers.Via = "1.1 google";
         if (global)
         {
