@@ -33,8 +33,20 @@ public sealed class DiscordOptions
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>First delay before retrying a 5xx or a timeout; doubles each attempt.</summary>
+    /// <summary>First delay before retrying a 5xx or a timeout; the ceiling doubles each attempt up to
+    /// <see cref="RetryMaxDelay"/>, and each delay is a random point in the upper half of its ceiling.</summary>
     public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay between two attempts of one request.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long REST calls stop after Discord's edge (Cloudflare) answered 429 without Discord's JSON: a
+    /// temporary IP ban for too many invalid requests, which more requests only prolong.</summary>
+    public TimeSpan EdgeBlockPause { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a channel's deliveries wait after Discord said the bot lacks a permission there (50013),
+    /// unless a command from the channel resumes them sooner.</summary>
+    public TimeSpan MissingPermissionRetry { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How long a command may take before the interaction is deferred (Discord allows 3 seconds).</summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromSeconds(1.5);
@@ -109,6 +121,9 @@ public sealed class DiscordOptions
 
         Positive(RequestTimeout, nameof(RequestTimeout));
         Positive(RetryBase, nameof(RetryBase));
+        Positive(RetryMaxDelay, nameof(RetryMaxDelay));
+        Positive(EdgeBlockPause, nameof(EdgeBlockPause));
+        Positive(MissingPermissionRetry, nameof(MissingPermissionRetry));
         Positive(DeferAfter, nameof(DeferAfter));
         Positive(ReconnectMinDelay, nameof(ReconnectMinDelay));
         if (AnswerWithin <= DeferAfter || AnswerWithin > TimeSpan.FromMinutes(15))

@@ -17,9 +17,14 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<DiscordTransportState>();
-        services.AddSingleton(sp => new DiscordRestClient(CreateHttpClient(), options, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordRestClient>>()));
+        services.AddSingleton(sp => new DiscordRestClient(CreateHttpClient(), options, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordRestClient>>(),
+            sp.GetRequiredService<DiscordTransportState>()));
         services.AddSingleton<DmChannelCache>();
-        services.AddSingleton<DiscordSender>();
+        services.AddSingleton(sp => new ChannelPauses(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DmChannelCache>(),
+            sp.GetRequiredService<Core.Storage.IOutboxStore>(), sp.GetRequiredService<Core.Storage.IAuditLog>(), options, TimeProvider.System,
+            sp.GetRequiredService<ILogger<ChannelPauses>>()));
+        services.AddSingleton(sp => new DiscordSender(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DmChannelCache>(),
+            sp.GetRequiredService<DiscordTransportState>(), sp.GetRequiredService<ILogger<DiscordSender>>(), sp.GetRequiredService<ChannelPauses>()));
         services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<DiscordSender>());
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton(sp => new CommandRegistrar(
@@ -28,8 +33,14 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var handler = sp.GetRequiredService<InteractionHandler>();
+            var pauses = sp.GetRequiredService<ChannelPauses>();
             return new DiscordGatewayClient(options, sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DiscordTransportState>(),
-                handler.HandleAsync, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordGatewayClient>>());
+                async (interaction, cancellationToken) =>
+                {
+                    // Answer first (Discord's 3 seconds), then let a paused channel's messages go again.
+                    await handler.HandleAsync(interaction, cancellationToken).ConfigureAwait(false);
+                    await pauses.ResumeAsync(interaction.ChannelId, cancellationToken).ConfigureAwait(false);
+                }, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordGatewayClient>>());
         });
         services.AddHostedService<DiscordGatewayService>();
         return services;

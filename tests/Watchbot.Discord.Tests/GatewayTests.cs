@@ -5,43 +5,8 @@ using Watchbot.Fakes.Discord;
 
 namespace Watchbot.Discord.Tests;
 
-public sealed class GatewayTests : IAsyncLifetime
+public sealed class GatewayTests : GatewayHarness
 {
-    private FakeDiscord fake = null!;
-    private readonly ConcurrentQueue<Interaction> received = new();
-    private readonly ListLogger<DiscordGatewayClient> log = new();
-    private readonly DiscordTransportState state = new();
-    private readonly CancellationTokenSource stop = new();
-    private DiscordGatewayClient gateway = null!;
-    private Task running = Task.CompletedTask;
-
-    public async Task InitializeAsync()
-    {
-        fake = await FakeDiscord.StartAsync();
-        fake.HeartbeatIntervalMs = 100;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await stop.CancelAsync();
-        await running.WaitAsync(TimeSpan.FromSeconds(10));
-        await fake.DisposeAsync();
-        stop.Dispose();
-    }
-
-    private async Task StartAsync(Action<DiscordOptions>? change = null)
-    {
-        var options = Fixture.Options(fake);
-        change?.Invoke(options);
-        gateway = new DiscordGatewayClient(options, Fixture.Rest(options), state, (i, _) =>
-        {
-            received.Enqueue(i);
-            return Task.CompletedTask;
-        }, TimeProvider.System, log);
-        running = gateway.RunAsync(stop.Token);
-        Assert.True(await fake.WaitUntilAsync(() => gateway.Session.SessionId is not null), "never got READY");
-    }
-
     [Fact]
     public async Task It_identifies_with_the_guilds_intent_only_and_its_shard()
     {

@@ -100,3 +100,40 @@ public sealed class RateLimitBucketTests
         Assert.Equal(milliseconds < 0 ? null : TimeSpan.FromMilliseconds(milliseconds), value);
     }
 }
+
+public sealed class BucketSweepTests
+{
+    private static readonly RateLimitHeaders Open = new("bucket", 5, 4, TimeSpan.FromSeconds(1), false, null);
+
+    [Fact]
+    public async Task Buckets_idle_for_a_minute_are_forgotten()
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        var registry = new BucketRegistry(clock);
+        for (var i = 0; i < 2000; i++)
+        {
+            var bucket = registry.For("POST interactions/{interaction_id}/{token}/callback", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            bucket.Complete(await bucket.AcquireAsync(CancellationToken.None), Open);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(61));
+        registry.For("POST channels/{channel_id}/messages", "1");
+
+        Assert.Equal(1, registry.Count);
+    }
+
+    [Fact]
+    public async Task A_bucket_with_a_request_in_flight_is_kept()
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        var registry = new BucketRegistry(clock);
+        var bucket = registry.For("POST channels/{channel_id}/messages", "1");
+        var lease = await bucket.AcquireAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(0, registry.Sweep());
+        bucket.Complete(lease, Open);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, registry.Sweep());
+    }
+}

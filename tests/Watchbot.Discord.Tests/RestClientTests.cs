@@ -20,7 +20,7 @@ public sealed class RestClientTests : IAsyncLifetime
     [InlineData(10003, DiscordErrorCode.UnknownChannel, true)]
     [InlineData(50001, DiscordErrorCode.MissingAccess, true)]
     [InlineData(50007, DiscordErrorCode.CannotSendMessagesToThisUser, true)]
-    [InlineData(50013, DiscordErrorCode.MissingPermissions, true)]
+    [InlineData(50013, DiscordErrorCode.MissingPermissions, false)]
     [InlineData(10062, DiscordErrorCode.UnknownInteraction, false)]
     [InlineData(40060, DiscordErrorCode.AlreadyAcknowledged, false)]
     [InlineData(12345, DiscordErrorCode.None, false)]

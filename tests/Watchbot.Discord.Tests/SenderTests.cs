@@ -42,7 +42,6 @@ public sealed class SenderTests : IAsyncLifetime
 
     [Theory]
     [InlineData(50001)]
-    [InlineData(50013)]
     [InlineData(10003)]
     public async Task A_channel_the_bot_lost_is_reported_gone(int code)
     {

@@ -38,3 +38,13 @@ public static class Fixture
     public static DiscordRestClient Rest(DiscordOptions options, ListLogger<DiscordRestClient>? logger = null) =>
         new(DiscordServiceCollectionExtensions.CreateHttpClient(), options, TimeProvider.System, logger ?? new ListLogger<DiscordRestClient>());
 }
+
+/// <summary>A clock the test moves by hand (timers are not needed where it is used).</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+}

@@ -118,6 +118,32 @@ public sealed class OutboxStoreTests : StoreTest
     }
 
     [Fact]
+    public async Task The_parts_of_a_split_message_already_sent_are_kept_across_retries_and_never_go_back()
+    {
+        var id = await Store.Outbox.EnqueueAsync(Samples.Message("three parts", ChatA), Ct);
+
+        await Store.Outbox.MarkPartsSentAsync(id, 1, Ct);
+        await Store.Outbox.RetryLaterAsync(id, Start.AddSeconds(30), "502", Ct);
+        await Store.Outbox.MarkPartsSentAsync(id, 2, Ct);
+        await Store.Outbox.MarkPartsSentAsync(id, 1, Ct);
+
+        Assert.Equal(2, (await Store.Outbox.GetAsync(id, Ct))!.PartsSent);
+        Assert.Equal(2, (await Store.Outbox.NextDueAsync("telegram", Start.AddSeconds(30), 10, Ct)).Single().PartsSent);
+    }
+
+    [Fact]
+    public async Task A_held_catch_up_message_that_started_going_out_takes_no_more_alerts()
+    {
+        var held = new OutboxDraft(ChatA, OutgoingMessage.Reply("first alert"), NotBefore: Start, Held: true);
+        var first = await Store.Outbox.EnqueueAsync(held, Ct);
+        Assert.Equal(first, await Store.Outbox.EnqueueAsync(held with { Message = OutgoingMessage.Reply("second alert") }, Ct));
+
+        await Store.Outbox.MarkPartsSentAsync(first, 1, Ct);
+
+        Assert.NotEqual(first, await Store.Outbox.EnqueueAsync(held with { Message = OutgoingMessage.Reply("third alert") }, Ct));
+    }
+
+    [Fact]
     public async Task Marking_sent_records_the_platform_message_id_and_time()
     {
         var id = await Store.Outbox.EnqueueAsync(Samples.Message("hello"), Ct);

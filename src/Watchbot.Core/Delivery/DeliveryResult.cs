@@ -14,6 +14,11 @@ public abstract record DeliveryResult
     /// <summary>A failure that retrying will not fix (bad request): give this message up.</summary>
     public sealed record Failed(string Reason) : DeliveryResult;
 
+    /// <summary>The chat is there but the bot may not post in it until someone grants a permission: hold the chat's
+    /// messages (its subscriptions stay) until <paramref name="RetryAfter"/> has passed or the chat is resumed. A pause
+    /// is not an attempt: the message is never given up for it.</summary>
+    public sealed record ChatPaused(TimeSpan RetryAfter, string Reason) : DeliveryResult;
+
     /// <summary>The chat is gone for us (blocked, kicked, no access): deactivate its subscriptions.</summary>
     public sealed record ChatGone(string Reason) : DeliveryResult;
 

@@ -121,7 +121,10 @@ public sealed class DeliveryService(
         DeliveryResult result;
         try
         {
-            result = await transport.SendAsync(message.Chat, message.Message, cancellationToken).ConfigureAwait(false);
+            result = transport is IPartedChatTransport parted
+                ? await parted.SendAsync(new OutboxDelivery(message.Id, message.Chat, message.Message, message.PartsSent),
+                    (parts, token) => outbox.MarkPartsSentAsync(message.Id, parts, token), cancellationToken).ConfigureAwait(false)
+                : await transport.SendAsync(message.Chat, message.Message, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -150,6 +153,10 @@ public sealed class DeliveryService(
                 logger.LogError("Message {Id} to {Chat} was refused and will not be retried: {Reason}", message.Id, message.Chat, fail.Reason);
                 await outbox.MarkFailedAsync(message.Id, fail.Reason, now, cancellationToken).ConfigureAwait(false);
                 return Outcome.Failed;
+            case DeliveryResult.ChatPaused paused:
+                await outbox.PauseAsync(message.Id, now + paused.RetryAfter, paused.Reason, cancellationToken).ConfigureAwait(false);
+                logger.LogWarning("Chat {Chat} is paused for {Minutes:0} min ({Reason}); its subscriptions stay", message.Chat, paused.RetryAfter.TotalMinutes, paused.Reason);
+                return Outcome.Retried;
             case DeliveryResult.ChatGone:
                 await chats.ApplyAsync(message.Chat, result, cancellationToken).ConfigureAwait(false);
                 return Outcome.ChatGone;

@@ -28,4 +28,7 @@ public sealed record OutboxMessage
     public string? PlatformMessageId { get; init; }
     public string? LastError { get; init; }
     public bool Held { get; init; }
+
+    /// <summary>Parts of a split message already delivered (a parted transport resumes after them).</summary>
+    public int PartsSent { get; init; }
 }

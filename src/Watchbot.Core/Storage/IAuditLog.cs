@@ -8,4 +8,7 @@ public interface IAuditLog
     Task AddAsync(string actor, string action, string details, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>The newest entry of <paramref name="action"/> whose details start with <paramref name="detailsPrefix"/>, if any.</summary>
+    Task<AuditEntry?> LatestAsync(string action, string detailsPrefix, CancellationToken cancellationToken);
 }

@@ -37,6 +37,15 @@ public interface IOutboxStore
 
     Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken);
 
+    /// <summary>Holds a message (and so its chat's later ones) until <paramref name="until"/> without counting an attempt.</summary>
+    Task PauseAsync(long id, DateTimeOffset until, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Makes a chat's paused messages due at <paramref name="now"/>; returns how many there were.</summary>
+    Task<int> ResumeChatAsync(Subscriptions.ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records that the first <paramref name="partsSent"/> parts of a split message were delivered.</summary>
+    Task MarkPartsSentAsync(long id, int partsSent, CancellationToken cancellationToken);
+
     /// <summary>Marks failed every pending message of a chat (its subscriptions were deactivated).</summary>
     Task<int> DropPendingForChatAsync(Subscriptions.ChatAddress chat, string reason, CancellationToken cancellationToken);
 

@@ -74,8 +74,18 @@ public sealed class DiscordGatewayClient(
 
                 if (end.Kind == ConnectionEndKind.Fatal)
                 {
-                    state.Stop(end.Reason);
-                    logger.LogCritical("Discord transport stopped: {Reason}. The rest of Watchbot keeps running.", end.Reason);
+                    if (state.Stop(end.Reason))
+                    {
+                        logger.LogCritical("Discord transport stopped: {Reason}. The rest of Watchbot keeps running.", end.Reason);
+                    }
+
+                    return;
+                }
+
+                if (state.StoppedReason is { } stopped)
+                {
+                    // A REST call saw the token refused: no reconnecting with it.
+                    logger.LogWarning("Discord gateway connection ended ({Reason}) and is not reconnected: the transport stopped ({Stopped})", end.Reason, stopped);
                     return;
                 }
 
@@ -109,7 +119,8 @@ public sealed class DiscordGatewayClient(
     {
         try
         {
-            var url = Session.CanResume && Session.ResumeUrl is not null ? Session.ResumeUrl : await GatewayUrlAsync(cancellationToken).ConfigureAwait(false);
+            var resumeUrl = Session.CanResume ? Session.ResumeUrl : null;
+            var url = resumeUrl ?? await GatewayUrlAsync(cancellationToken).ConfigureAwait(false);
             if (!Session.CanResume)
             {
                 // Wait out the session start limit before connecting, so Hello's heartbeat clock is not left waiting.
@@ -120,13 +131,29 @@ public sealed class DiscordGatewayClient(
             using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 connect.CancelAfter(TimeSpan.FromSeconds(30));
-                await socket.ConnectAsync(WithQuery(url), connect.Token).ConfigureAwait(false);
+                try
+                {
+                    await socket.ConnectAsync(WithQuery(url), connect.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (resumeUrl is not null && !cancellationToken.IsCancellationRequested
+                    && ex is WebSocketException or HttpRequestException or IOException or OperationCanceledException)
+                {
+                    // A dead resume URL must not hold the bot offline: keep the session, and resume through the
+                    // URL from GET /gateway/bot from the next attempt on (after the back-off).
+                    Session.ResumeUrl = null;
+                    logger.LogWarning("Could not connect to the resume URL ({Reason}); keeping the session and resuming through the gateway URL next", ex.Message);
+                    throw;
+                }
             }
 
             Interlocked.Increment(ref connections);
             // Discord counts the 120 sends a minute per connection.
             var connection = new GatewayConnection(socket, new SendRateLimiter(options.GatewaySendsPerMinute, time), time);
-            return await RunConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+            // Shutting down closes with 1000, so Discord ends the session and the bot goes offline at once. The socket
+            // is never read with the shutdown token: cancelling a read aborts the socket without a close frame.
+            using var closing = cancellationToken.Register(() => _ = connection.CloseForShutdownAsync());
+            var end = await RunConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+            return cancellationToken.IsCancellationRequested ? new ConnectionEnd(ConnectionEndKind.Stopped, "shutting down", false) : end;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -158,7 +185,7 @@ public sealed class DiscordGatewayClient(
         }
 
         var interval = TimeSpan.FromMilliseconds(Math.Max(10, hello.D.Deserialize(DiscordJsonContext.Default.HelloData)!.HeartbeatInterval));
-        using var life = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var life = new CancellationTokenSource();
         var heartbeat = HeartbeatLoopAsync(connection, interval, life.Token);
         var healthy = false;
         try
@@ -219,6 +246,10 @@ public sealed class DiscordGatewayClient(
             // Abort() disposes the socket: a receive or send begun after it throws ObjectDisposedException, not a
             // WebSocketException, and that too is the zombie being closed (found by the gateway chaos test).
             return new ConnectionEnd(ConnectionEndKind.Zombie, "no heartbeat ACK: zombie connection", healthy);
+        }
+        catch (WebSocketException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            return new ConnectionEnd(ConnectionEndKind.Stopped, "shutting down: " + ex.Message, healthy);
         }
         catch (WebSocketException ex)
         {

@@ -25,8 +25,11 @@ public sealed class DiscordGatewayService(
             catch (DiscordApiException ex) when ((int)ex.Status == 401)
             {
                 var reason = "registering the slash commands answered 401: the bot token is wrong or was reset; copy a new token from the Developer Portal (Bot page) into Watchbot__Discord__Token and restart";
-                state.Stop(reason);
-                logger.LogCritical("Discord transport stopped: {Reason}. The rest of Watchbot keeps running.", reason);
+                if (state.Stop(reason))
+                {
+                    logger.LogCritical("Discord transport stopped: {Reason}. The rest of Watchbot keeps running.", reason);
+                }
+
                 return;
             }
             catch (Exception ex) when (ex is DiscordApiException or DiscordTransientException)

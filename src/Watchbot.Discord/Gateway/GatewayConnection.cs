@@ -65,6 +65,26 @@ internal sealed class GatewayConnection(ClientWebSocket socket, SendRateLimiter 
         }
     }
 
+    /// <summary>Shutting down: closes with 1000, which ends the session, so the bot shows offline at once. The read
+    /// loop then sees Discord's close frame; if none comes within 2 seconds the socket is aborted.</summary>
+    public async Task CloseForShutdownAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "shutting down", timeout.Token).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(2), time).ConfigureAwait(false);
+            if (socket.State != WebSocketState.Closed)
+            {
+                socket.Abort();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Already closed, broken or disposed: nothing more to say to Discord.
+        }
+    }
+
     /// <summary>Closes with a code other than 1000/1001, so Discord keeps the session for a resume.</summary>
     public async Task CloseForResumeAsync()
     {

@@ -8,10 +8,5 @@ public sealed class ReconnectBackoff(TimeSpan min, TimeSpan max, Random random)
 
     public void Reset() => Failures = 0;
 
-    public TimeSpan Next()
-    {
-        var ceiling = Math.Min(max.TotalMilliseconds, min.TotalMilliseconds * Math.Pow(2, Math.Min(Failures, 30)));
-        Failures++;
-        return TimeSpan.FromMilliseconds(ceiling / 2 + (random.NextDouble() * ceiling / 2));
-    }
+    public TimeSpan Next() => JitteredBackoff.Delay(min, max, Failures++, random.NextDouble());
 }

@@ -17,12 +17,16 @@ public sealed record AllowedMentions(List<string> Parse)
     public static AllowedMentions None => new([]);
 }
 
-/// <summary>The body of POST /channels/{id}/messages, PATCH .../@original and followups.</summary>
+/// <summary>The body of POST /channels/{id}/messages, PATCH .../@original and followups. With
+/// <paramref name="EnforceNonce"/>, a second post with the same <paramref name="Nonce"/> (at most 25 characters) within
+/// a few minutes returns the message the first one created instead of posting again.</summary>
 public sealed record MessageBody(
     string? Content,
     List<Embed>? Embeds,
     AllowedMentions AllowedMentions,
-    int? Flags = null);
+    int? Flags = null,
+    string? Nonce = null,
+    bool? EnforceNonce = null);
 
 public sealed record DiscordMessage(string Id, string? ChannelId = null);
 

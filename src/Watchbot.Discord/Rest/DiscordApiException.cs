@@ -11,6 +11,7 @@ public enum DiscordErrorCode
     AlreadyAcknowledged = 40060,
     MissingAccess = 50001,
     CannotSendMessagesToThisUser = 50007,
+    InvalidWebhookToken = 50027,
     MissingPermissions = 50013,
     InvalidFormBody = 50035,
 }
@@ -27,9 +28,10 @@ public class DiscordApiException(HttpStatusCode status, int code, string message
 
     public string DiscordMessage { get; } = message;
 
-    /// <summary>The bot lost the channel for good: no access, no permission, unknown channel, or a user who takes no DMs.</summary>
+    /// <summary>The bot lost the channel for good: no access, unknown channel, or a user who takes no DMs. A missing
+    /// permission (50013) is not: an admin can grant it in a minute.</summary>
     public bool ChannelIsGone => ErrorCode is DiscordErrorCode.UnknownChannel or DiscordErrorCode.MissingAccess
-        or DiscordErrorCode.MissingPermissions or DiscordErrorCode.CannotSendMessagesToThisUser;
+        or DiscordErrorCode.CannotSendMessagesToThisUser;
 }
 
 /// <summary>A passing failure (5xx, timeout, rate limit) that outlived the client's own retries.</summary>

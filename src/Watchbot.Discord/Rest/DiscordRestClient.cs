@@ -11,6 +11,9 @@ namespace Watchbot.Discord.Rest;
 /// The Discord REST API over HTTP and nothing else: authorises every call, keeps every rate limit (per bucket,
 /// global, invalid requests) on our side, retries 429s, 5xx answers and timeouts a bounded number of times, and
 /// turns refusals into <see cref="DiscordApiException"/>. The token is sent in a header and never logged.
+/// A 429 from Discord's edge rather than from Discord (no JSON body, no Via header: a Cloudflare IP ban) stops every
+/// call for <see cref="DiscordOptions.EdgeBlockPause"/>; a 401 that is not an expired interaction token stops the
+/// transport, as the gateway's 4004 does.
 /// </summary>
 public sealed class DiscordRestClient
 {
@@ -24,13 +27,20 @@ public sealed class DiscordRestClient
     private readonly GlobalRateLimiter global;
     private readonly InvalidRequestBudget invalid;
     private readonly Uri baseUri;
+    private readonly DiscordTransportState state;
+    private readonly Random random;
+    private readonly Lock randomGate = new();
+    private long edgeBlockedUntilTicks;
 
-    public DiscordRestClient(HttpClient http, DiscordOptions options, TimeProvider time, ILogger<DiscordRestClient> logger)
+    public DiscordRestClient(HttpClient http, DiscordOptions options, TimeProvider time, ILogger<DiscordRestClient> logger,
+        DiscordTransportState? state = null, Random? random = null)
     {
         this.http = http;
         this.options = options;
         this.time = time;
         this.logger = logger;
+        this.state = state ?? new DiscordTransportState();
+        this.random = random ?? new Random();
         buckets = new BucketRegistry(time);
         global = new GlobalRateLimiter(options.GlobalRequestsPerSecond, TimeSpan.FromSeconds(1), time);
         invalid = new InvalidRequestBudget(options.InvalidRequestBudget, time);
@@ -44,6 +54,13 @@ public sealed class DiscordRestClient
 
     public InvalidRequestBudget InvalidRequests => invalid;
 
+    /// <summary>The rate-limit buckets known now (idle ones are swept).</summary>
+    public int BucketCount => buckets.Count;
+
+    /// <summary>Until when Discord's edge blocked this IP, if it did and the block is not over.</summary>
+    public DateTimeOffset? EdgeBlockedUntil =>
+        Interlocked.Read(ref edgeBlockedUntilTicks) is var ticks && ticks > time.GetUtcNow().UtcTicks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     private int rateLimited;
     private int requests;
 
@@ -52,6 +69,17 @@ public sealed class DiscordRestClient
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt >= options.MaxAttempts;
+            if (state.StoppedReason is { } stopped)
+            {
+                throw new DiscordTransientException("Discord transport stopped: " + stopped, TimeSpan.FromMinutes(10));
+            }
+
+            if (EdgeBlockedUntil is { } blocked)
+            {
+                throw new DiscordTransientException(
+                    $"Paused Discord calls until {blocked:HH:mm:ss} UTC: Discord's edge (Cloudflare) blocked this IP", blocked - time.GetUtcNow());
+            }
+
             if (invalid.Exhausted() is { } cooldown)
             {
                 throw new DiscordTransientException(
@@ -63,11 +91,12 @@ public sealed class DiscordRestClient
             {
                 case Outcome.Success success:
                     return Read(request, success.Body);
-                case Outcome.Transient transient when last:
-                    throw new DiscordTransientException($"{request} failed {attempt} times: {transient.Reason}", transient.Wait, transient.Error);
+                case Outcome.Transient transient when last || EdgeBlockedUntil is not null:
+                    throw new DiscordTransientException($"{request} failed {attempt} times: {transient.Reason}", transient.Wait ?? Backoff(attempt), transient.Error);
                 case Outcome.Transient transient:
-                    logger.LogDebug("{Route}: {Reason}; retrying in {Wait}", request.Route, transient.Reason, transient.Wait);
-                    await Task.Delay(transient.Wait, time, cancellationToken).ConfigureAwait(false);
+                    var wait = transient.Wait ?? Backoff(attempt);
+                    logger.LogDebug("{Route}: {Reason}; retrying in {Wait}", request.Route, transient.Reason, wait);
+                    await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
                     break;
                 case Outcome.Refused refused:
                     throw refused.Error;
@@ -75,11 +104,24 @@ public sealed class DiscordRestClient
         }
     }
 
+    /// <summary>The delay after the <paramref name="attempt"/>-th failure: doubling from RetryBase, jittered, capped.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        double draw;
+        lock (randomGate)
+        {
+            draw = random.NextDouble();
+        }
+
+        return JitteredBackoff.Delay(options.RetryBase, options.RetryMaxDelay, attempt - 1, draw);
+    }
+
     private abstract record Outcome
     {
         public sealed record Success(byte[] Body) : Outcome;
 
-        public sealed record Transient(string Reason, TimeSpan Wait, Exception? Error = null) : Outcome;
+        /// <summary>A passing failure: wait <paramref name="Wait"/> (null: the client's back-off) and try again.</summary>
+        public sealed record Transient(string Reason, TimeSpan? Wait, Exception? Error = null) : Outcome;
 
         public sealed record Refused(DiscordApiException Error) : Outcome;
     }
@@ -92,13 +134,11 @@ public sealed class DiscordRestClient
         IDisposable? slot = null;
         try
         {
+            // Interaction endpoints are not bound by the global limit: they neither take a slot nor wait out a
+            // global 429, or a 2.5 s pause would make a defer miss Discord's 3 seconds.
             if (request.CountsTowardGlobalLimit)
             {
                 slot = await global.AcquireAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await global.WaitWhilePausedAsync(cancellationToken).ConfigureAwait(false);
             }
 
             using var message = new HttpRequestMessage(request.Method, new Uri(baseUri, request.Path)) { Content = request.CreateContent() };
@@ -114,11 +154,11 @@ public sealed class DiscordRestClient
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                return new Outcome.Transient($"no answer within {options.RequestTimeout.TotalSeconds:0.#} s", options.RetryBase, ex);
+                return new Outcome.Transient($"no answer within {options.RequestTimeout.TotalSeconds:0.#} s", null, ex);
             }
             catch (HttpRequestException ex)
             {
-                return new Outcome.Transient($"connection failed ({ex.HttpRequestError})", options.RetryBase, ex);
+                return new Outcome.Transient($"connection failed ({ex.HttpRequestError})", null, ex);
             }
 
             using (response)
@@ -130,7 +170,7 @@ public sealed class DiscordRestClient
                 }
 
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                return Classify(request.Route, response.StatusCode, headers, body);
+                return Classify(request.Route, response.StatusCode, headers, body, fromDiscord: response.Headers.Via.Count > 0);
             }
         }
         finally
@@ -140,7 +180,7 @@ public sealed class DiscordRestClient
         }
     }
 
-    private Outcome Classify(string route, HttpStatusCode status, RateLimitHeaders headers, byte[] body)
+    private Outcome Classify(string route, HttpStatusCode status, RateLimitHeaders headers, byte[] body, bool fromDiscord)
     {
         var code = (int)status;
         if (code is >= 200 and < 300)
@@ -149,6 +189,12 @@ public sealed class DiscordRestClient
         }
 
         var error = ParseError(body);
+        if (status == HttpStatusCode.TooManyRequests && error is null && !fromDiscord)
+        {
+            invalid.Record();
+            return EdgeBlocked(route);
+        }
+
         if (status == HttpStatusCode.TooManyRequests)
         {
             Interlocked.Increment(ref rateLimited);
@@ -170,7 +216,7 @@ public sealed class DiscordRestClient
 
         if (code >= 500)
         {
-            return new Outcome.Transient($"{code} from Discord", options.RetryBase);
+            return new Outcome.Transient($"{code} from Discord", null);
         }
 
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -178,12 +224,38 @@ public sealed class DiscordRestClient
             invalid.Record();
         }
 
-        if (status == HttpStatusCode.Unauthorized)
+        if (status == HttpStatusCode.Unauthorized && error?.Code == (int)DiscordErrorCode.InvalidWebhookToken)
         {
-            logger.LogError("Discord answered 401 Unauthorized to {Route}: the bot token is wrong or was reset; set Watchbot__Discord__Token", route);
+            // An interaction token lives 15 minutes: only that interaction is over.
+            logger.LogWarning("Discord answered 401 (50027) to {Route}: the interaction's token expired; that interaction cannot be answered any more", route);
+        }
+        else if (status == HttpStatusCode.Unauthorized)
+        {
+            const string reason = "Discord answered 401 Unauthorized: the bot token is wrong or was reset; copy a new token from the Developer Portal (Bot page) into Watchbot__Discord__Token and restart";
+            if (state.Stop(reason))
+            {
+                logger.LogCritical("Discord transport stopped: {Reason} (seen on {Route}). The rest of Watchbot keeps running.", reason, route);
+            }
         }
 
         return new Outcome.Refused(new DiscordApiException(status, error?.Code ?? 0, error?.Message ?? status.ToString(), route));
+    }
+
+    /// <summary>A 429 without Discord's JSON and without the Via header Discord's own answers carry: Discord's edge
+    /// (Cloudflare) banned this IP for a while, usually for too many invalid requests. Retrying only prolongs it.</summary>
+    private Outcome.Transient EdgeBlocked(string route)
+    {
+        var until = time.GetUtcNow() + options.EdgeBlockPause;
+        var previous = Interlocked.Exchange(ref edgeBlockedUntilTicks, until.UtcTicks);
+        if (previous <= time.GetUtcNow().UtcTicks)
+        {
+            logger.LogCritical(
+                "Discord's edge (Cloudflare) answered 429 without Discord's JSON to {Route}: this IP is banned for a while, usually after too many 401/403/429 answers. " +
+                "Every Discord call pauses for {Pause} min, until {Until:HH:mm:ss} UTC; check the token and the logs for refused requests",
+                route, options.EdgeBlockPause.TotalMinutes, until);
+        }
+
+        return new Outcome.Transient("429 from Discord's edge (Cloudflare block)", options.EdgeBlockPause);
     }
 
     private static DiscordError? ParseError(byte[] body)

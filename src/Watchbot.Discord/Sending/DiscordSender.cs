@@ -10,17 +10,35 @@ namespace Watchbot.Discord.Sending;
 
 /// <summary>
 /// The "discord" transport: posts a message as embeds to a channel (a chat id) or, for "user:&lt;id&gt;", to that
-/// user's DM channel, and maps every answer to a <see cref="DeliveryResult"/>: no access, no permission, an unknown
-/// channel or a user who takes no DMs mean the chat is gone; 5xx, timeouts and rate limits are retried.
+/// user's DM channel, and maps every answer to a <see cref="DeliveryResult"/>: no access, an unknown channel or a user
+/// who takes no DMs mean the chat is gone; a missing permission (50013) pauses the chat and tells the admin who
+/// subscribed it (<see cref="ChannelPauses"/>); 5xx, timeouts and rate limits are retried. A queued message's parts carry
+/// a nonce made of its outbox id and part index (enforced), and a retry starts at the first part not yet delivered.
 /// </summary>
-public sealed class DiscordSender(DiscordRestClient rest, DmChannelCache dms, DiscordTransportState state, ILogger<DiscordSender> logger) : IChatTransport
+public sealed class DiscordSender(
+    DiscordRestClient rest,
+    DmChannelCache dms,
+    DiscordTransportState state,
+    ILogger<DiscordSender> logger,
+    ChannelPauses? pauses = null) : IPartedChatTransport
 {
+    /// <summary>How long a chat waits for a permission when no <see cref="ChannelPauses"/> says otherwise.</summary>
+    public static readonly TimeSpan DefaultPermissionRetry = TimeSpan.FromMinutes(30);
+
     public const string PlatformName = "discord";
     public const string UserPrefix = "user:";
 
     public string Platform => PlatformName;
 
-    public async Task<DeliveryResult> SendAsync(ChatAddress chat, OutgoingMessage message, CancellationToken cancellationToken)
+    /// <summary>Sends a message that is not in the outbox: without a nonce, every part.</summary>
+    public Task<DeliveryResult> SendAsync(ChatAddress chat, OutgoingMessage message, CancellationToken cancellationToken) =>
+        SendPartsAsync(chat, message, null, 0, (_, _) => Task.CompletedTask, cancellationToken);
+
+    public Task<DeliveryResult> SendAsync(OutboxDelivery delivery, Func<int, CancellationToken, Task> partsSent, CancellationToken cancellationToken) =>
+        SendPartsAsync(delivery.Chat, delivery.Message, delivery.MessageId, delivery.PartsSent, partsSent, cancellationToken);
+
+    private async Task<DeliveryResult> SendPartsAsync(ChatAddress chat, OutgoingMessage message, long? messageId, int partsSent,
+        Func<int, CancellationToken, Task> onPartSent, CancellationToken cancellationToken)
     {
         if (state.StoppedReason is { } stopped)
         {
@@ -37,14 +55,30 @@ public sealed class DiscordSender(DiscordRestClient rest, DmChannelCache dms, Di
         try
         {
             var channelId = isUser ? await dms.GetAsync(id, cancellationToken).ConfigureAwait(false) : id;
+            var bodies = EmbedRenderer.Render(message);
             string? last = null;
-            foreach (var body in EmbedRenderer.Render(message))
+            for (var part = Math.Max(0, partsSent); part < bodies.Count; part++)
             {
+                var body = messageId is { } outboxId ? bodies[part] with { Nonce = MessageNonce.For(outboxId, part), EnforceNonce = true } : bodies[part];
                 var sent = await rest.SendAsync(new CreateMessageRequest(channelId, body), cancellationToken).ConfigureAwait(false);
                 last = sent.Id;
+                if (part + 1 < bodies.Count)
+                {
+                    await onPartSent(part + 1, cancellationToken).ConfigureAwait(false);
+                }
             }
 
+            pauses?.Delivered(chat);
             return new DeliveryResult.Delivered(last);
+        }
+        catch (DiscordApiException ex) when (ex.ErrorCode == DiscordErrorCode.MissingPermissions)
+        {
+            if (pauses is not null)
+            {
+                await pauses.NotifyOnceAsync(chat, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Map(chat, ex);
         }
         catch (DiscordApiException ex)
         {
@@ -65,11 +99,17 @@ public sealed class DiscordSender(DiscordRestClient rest, DmChannelCache dms, Di
             {
                 DiscordErrorCode.UnknownChannel => "the channel no longer exists (10003)",
                 DiscordErrorCode.MissingAccess => "the bot has no access to the channel (50001)",
-                DiscordErrorCode.MissingPermissions => "the bot lacks Send Messages or Embed Links there (50013)",
                 _ => "the user does not accept DMs from the bot (50007)",
             };
             logger.LogWarning("Discord chat {Chat} is gone: {Why}; its subscriptions will be deactivated", chat, why);
             return new DeliveryResult.ChatGone(why);
+        }
+
+        if (ex.ErrorCode == DiscordErrorCode.MissingPermissions)
+        {
+            var wait = pauses?.RetryAfter ?? DefaultPermissionRetry;
+            logger.LogWarning("Discord chat {Chat} lacks a permission (50013); its deliveries wait up to {Minutes:0} min for it", chat, wait.TotalMinutes);
+            return new DeliveryResult.ChatPaused(wait, $"the bot lacks a permission there (50013): it needs {ChannelPauses.NeededPermissions}");
         }
 
         if ((int)ex.Status == 401)

@@ -10,6 +10,8 @@ public static class MigrationList
         new(3, "index on event dates", Migration0003EventDates.Sql),
         new(4, "shared digest bodies", Migration0004DigestBodies.Sql),
         new(5, "text cursors", Migration0005TextCursors.Sql),
-        new(6, "topic sides", Migration0006TopicSides.Sql),
+        new(6, "parts of split messages sent", Migration0006PartsSent.Sql),
+        new(7, "paused chats", Migration0007PausedChats.Sql),
+        new(8, "topic sides", Migration0008TopicSides.Sql),
     ];
 }

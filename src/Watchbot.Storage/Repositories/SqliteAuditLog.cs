@@ -19,6 +19,25 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<AuditEntry?> LatestAsync(string action, string detailsPrefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(detailsPrefix);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                """
+                SELECT id, at, actor, action, details FROM audit_log
+                WHERE action = @action AND substr(details, 1, length(@prefix)) = @prefix
+                ORDER BY id DESC LIMIT 1
+                """)
+            .With("@action", action)
+            .With("@prefix", detailsPrefix);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await r.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new AuditEntry(r.GetInt64(0), Db.ParseTime(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4))
+            : null;
+    }
+
     /// <summary>The newest <paramref name="count"/> entries, newest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 {
     private const string Columns =
         "id, platform, chat_id, subscription_id, message, status, attempts, created_at, not_before, platform_message_id, last_error, held, " +
-        "(SELECT sections FROM outbox_bodies WHERE outbox_bodies.id = outbox.body_id)";
+        "(SELECT sections FROM outbox_bodies WHERE outbox_bodies.id = outbox.body_id), parts_sent";
 
     /// <summary>The body row of each section list already committed by this store: digests of later batches (and runs,
     /// while the list lives) that share the list point at the same row.</summary>
@@ -234,12 +234,47 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.Command(
                 """
-                UPDATE outbox SET attempts = attempts + 1, not_before = @not_before, last_error = @reason
+                UPDATE outbox SET attempts = attempts + 1, not_before = @not_before, last_error = @reason, paused = 0
                 WHERE id = @id AND status = 'pending'
                 """)
             .With("@id", id)
             .With("@not_before", Db.Time(notBefore))
             .With("@reason", reason);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task PauseAsync(long id, DateTimeOffset until, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                "UPDATE outbox SET not_before = @not_before, last_error = @reason, paused = 1 WHERE id = @id AND status = 'pending'")
+            .With("@id", id)
+            .With("@not_before", Db.Time(until))
+            .With("@reason", reason);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> ResumeChatAsync(ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                """
+                UPDATE outbox SET not_before = @now, paused = 0
+                WHERE platform = @platform AND chat_id = @chat_id AND status = 'pending' AND paused = 1
+                """)
+            .With("@platform", chat.Platform)
+            .With("@chat_id", chat.ChatId)
+            .With("@now", Db.Time(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task MarkPartsSentAsync(long id, int partsSent, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command("UPDATE outbox SET parts_sent = MAX(parts_sent, @parts) WHERE id = @id AND status = 'pending'")
+            .With("@id", id)
+            .With("@parts", partsSent);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -320,7 +355,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         using (var find = connection.Command(
                        """
                        SELECT id, message, not_before FROM outbox
-                       WHERE platform = @platform AND chat_id = @chat_id AND status = 'pending' AND held = 1
+                       WHERE platform = @platform AND chat_id = @chat_id AND status = 'pending' AND held = 1 AND parts_sent = 0
                        ORDER BY id DESC LIMIT 1
                        """, transaction)
                    .With("@platform", draft.Chat.Platform)
@@ -395,6 +430,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
                 PlatformMessageId = r.NullableString(9),
                 LastError = r.NullableString(10),
                 Held = r.GetInt64(11) == 1,
+                PartsSent = r.GetInt32(13),
             });
         }
 

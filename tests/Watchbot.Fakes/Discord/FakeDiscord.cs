@@ -15,21 +15,23 @@ using Microsoft.Extensions.Logging;
 namespace Watchbot.Fakes.Discord;
 
 /// <summary>
-/// A fake Discord on 127.0.0.1: the REST routes the bot uses (with real X-RateLimit headers, per-channel and global
-/// limits, 429s and 5xx on demand, JSON error codes per channel) and a Gateway that says Hello, accepts Identify and
+/// A fake Discord on 127.0.0.1: the REST routes the bot uses (X-RateLimit headers on every route, buckets shared across
+/// routes, per-resource and global limits (50 a second unless changed), 429s and 5xx on demand, JSON error codes per
+/// channel, Cloudflare's ban after too many invalid requests, the interaction deadline and token life, nonces) and a Gateway that says Hello, accepts Identify and
 /// Resume, sends READY, dispatches events (replayed on resume), and can drop the socket, send op 7 or op 9, stop
 /// acknowledging heartbeats or close with any code. It records every call.
 /// </summary>
 public sealed partial class FakeDiscord : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Start, int Count)> channelWindows = new();
+    private readonly FakeRouteBuckets routeBuckets = new();
     private readonly Queue<DateTimeOffset> globalWindow = new();
     private readonly Lock gate = new();
     private long nextId = 1_100_000_000_000_000_000;
     private int forced429;
     private double forcedRetryAfter;
     private bool forcedGlobal;
+    private bool forcedShared;
     private int forced5xx;
 
     private FakeDiscord(WebApplication app)
@@ -48,15 +50,21 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     public string GatewayUrl => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway";
 
     /// <summary>Where READY tells the bot to resume (a different path, so tests see it used).</summary>
-    public string ResumeGatewayUrl => GatewayUrl + "-resume";
+    public string ResumeGatewayUrl
+    {
+        get => resumeGatewayUrl ?? GatewayUrl + "-resume";
+        set => resumeGatewayUrl = value;
+    }
+
+    private string? resumeGatewayUrl;
 
     /// <summary>Messages per channel per window (Discord's typical 5 per 5 s).</summary>
     public int ChannelLimit { get; set; } = 5;
 
     public TimeSpan ChannelWindow { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Requests a second across all non-interaction routes; null for no global limit.</summary>
-    public int? GlobalLimit { get; set; }
+    /// <summary>Requests a second across all non-interaction routes (Discord's default 50); null for no global limit.</summary>
+    public int? GlobalLimit { get; set; } = 50;
 
     /// <summary>A channel id and the JSON error code its messages get (50001, 50013 as 403; 10003 as 404).</summary>
     public ConcurrentDictionary<string, int> ChannelErrors { get; } = new();
@@ -105,8 +113,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="count"/> REST calls (interactions excepted) answer 429.</summary>
-    public void RateLimitNext(int count, double retryAfterSeconds = 0.05, bool global = false)
+    /// <param name="shared">A limit on a shared resource (X-RateLimit-Scope: shared), which Discord does not count as an
+    /// invalid request.</param>
+    public void RateLimitNext(int count, double retryAfterSeconds = 0.05, bool global = false, bool shared = false)
     {
+        forcedShared = shared;
         forcedRetryAfter = retryAfterSeconds;
         forcedGlobal = global;
         Interlocked.Exchange(ref forced429, count);
@@ -146,8 +157,10 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         if (afterAccept)
         {
             var (status, _) = Answer(context, "POST", route, body);
-            Requests.Enqueue(new FakeDiscordRequest("POST", route, body, context.Request.Headers.Authorization, context.Request.Headers.UserAgent, status, DateTimeOffset.UtcNow));
-            if (status == 200)
+            var repeat = context.Items.ContainsKey(RepeatKey);
+            Requests.Enqueue(new FakeDiscordRequest("POST", route, body, context.Request.Headers.Authorization, context.Request.Headers.UserAgent, status, DateTimeOffset.UtcNow)
+                { Repeat = repeat });
+            if (status == 200 && !repeat)
             {
                 profile.CountLostAfterAccept();
             }
@@ -169,12 +182,23 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         }
     }
 
-    /// <summary>The next <paramref name="count"/> REST calls answer 502.</summary>
-    public void FailNext(int count) => Interlocked.Exchange(ref forced5xx, count);
+    /// <summary>After <paramref name="after"/> more REST calls (interactions excepted), the next <paramref name="count"/> answer 502.</summary>
+    public void FailNext(int count, int after = 0)
+    {
+        Interlocked.Exchange(ref forced5xxSkip, after);
+        Interlocked.Exchange(ref forced5xx, count);
+    }
+
+    /// <summary>The next <paramref name="count"/> message posts are made, and then answered 502, as when the answer
+    /// is lost on the way back (recorded with status 200: the message was posted).</summary>
+    public void LoseNextAnswers(int count) => Interlocked.Exchange(ref lostAnswers, count);
+
+    private int forced5xxSkip;
+    private int lostAnswers;
 
     /// <summary>The messages posted to a channel, in order.</summary>
     public IReadOnlyList<JsonNode> MessagesTo(string channelId) =>
-        Requests.Where(r => r.Method == "POST" && r.Path == $"channels/{channelId}/messages" && r.Status == 200).Select(r => r.Body!).ToList();
+        Requests.Where(r => r.Method == "POST" && r.Path == $"channels/{channelId}/messages" && r.Status == 200 && !r.Repeat).Select(r => r.Body!).ToList();
 
     public async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
     {
@@ -208,6 +232,13 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         }
 
         var route = path["/api/v10/".Length..];
+        if (EdgeBanned())
+        {
+            await EdgeBlockAsync(context, route);
+            return;
+        }
+
+        context.Response.Headers.Via = "1.1 google";
         JsonNode? body = null;
         if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0)
         {
@@ -225,7 +256,13 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
         var (status, answer) = Answer(context, context.Request.Method, route, body);
         Requests.Enqueue(new FakeDiscordRequest(context.Request.Method, route, body, context.Request.Headers.Authorization,
-            context.Request.Headers.UserAgent, status, DateTimeOffset.UtcNow));
+            context.Request.Headers.UserAgent, status, DateTimeOffset.UtcNow) { Repeat = context.Items.ContainsKey(RepeatKey) });
+        if (status == 200 && context.Request.Method == "POST" && route.EndsWith("/messages", StringComparison.Ordinal) && Interlocked.Decrement(ref lostAnswers) >= 0)
+        {
+            context.Response.StatusCode = 502;
+            return;
+        }
+
         context.Response.StatusCode = status;
         if (answer is not null)
         {
@@ -236,8 +273,15 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     private (int Status, JsonNode? Body) Answer(HttpContext context, string method, string route, JsonNode? body)
     {
+        var answer = AnswerUncounted(context, method, route, body);
+        CountInvalid(answer.Status, context.Response.Headers);
+        return answer;
+    }
+
+    private (int Status, JsonNode? Body) AnswerUncounted(HttpContext context, string method, string route, JsonNode? body)
+    {
         var headers = context.Response.Headers;
-        if (context.Request.Headers.Authorization != "Bot " + Token)
+        if (!TokenAccepted(context.Request.Headers.Authorization))
         {
             return (401, new JsonObject { ["message"] = "401: Unauthorized", ["code"] = 0 });
         }
@@ -248,10 +292,10 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         {
             if (Interlocked.Decrement(ref forced429) >= 0)
             {
-                return TooMany(headers, forcedRetryAfter, forcedGlobal);
+                return TooMany(headers, forcedRetryAfter, forcedGlobal, forcedShared);
             }
 
-            if (Interlocked.Decrement(ref forced5xx) >= 0)
+            if (Interlocked.Decrement(ref forced5xxSkip) < 0 && Interlocked.Decrement(ref forced5xx) >= 0)
             {
                 return (502, null);
             }
@@ -276,6 +320,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             }
         }
 
+        if (Limit(headers, method, parts) is { } limited)
+        {
+            return limited;
+        }
+
         return (method, parts) switch
         {
             ("GET", ["gateway", "bot"]) => (200, new JsonObject
@@ -287,58 +336,79 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                     ["total"] = 1000, ["remaining"] = SessionStartRemaining, ["reset_after"] = SessionStartResetAfterMs, ["max_concurrency"] = MaxConcurrency,
                 },
             }),
-            ("POST", ["channels", var channel, "messages"]) => CreateMessage(headers, channel, body),
+            ("POST", ["channels", var channel, "messages"]) => CreateMessage(context, channel, body),
             ("POST", ["users", "@me", "channels"]) => (200, new JsonObject { ["id"] = DmChannelOf((string?)body?["recipient_id"] ?? "0"), ["type"] = 1 }),
             ("PUT", ["applications", _, "commands"]) or ("PUT", ["applications", _, "guilds", _, "commands"]) => Register(body),
             ("POST", ["interactions", var id, _, "callback"]) => Callback(id, body!),
-            ("PATCH", ["webhooks", _, var token, "messages", "@original"]) => Record(IdOfToken(token), a => a.Edits.Add(body!), 200, Message("0")),
-            ("DELETE", ["webhooks", _, var token, "messages", "@original"]) => Record(IdOfToken(token), a => a.Deleted = true, 204, null),
-            ("POST", ["webhooks", _, var token]) => Record(IdOfToken(token), a => a.Followups.Add(body!), 200, Message("0")),
+            ("PATCH", ["webhooks", _, var token, "messages", "@original"]) => TokenExpired(token) ?? Invalid(body) ?? Record(IdOfToken(token), a => a.Edits.Add(body!), 200, Message("0")),
+            ("DELETE", ["webhooks", _, var token, "messages", "@original"]) => TokenExpired(token) ?? Record(IdOfToken(token), a => a.Deleted = true, 204, null),
+            ("POST", ["webhooks", _, var token]) => TokenExpired(token) ?? Invalid(body) ?? Record(IdOfToken(token), a => a.Followups.Add(body!), 200, Message("0")),
             _ => (404, new JsonObject { ["message"] = "404: Not Found", ["code"] = 0 }),
         };
     }
 
-    private (int, JsonNode?) CreateMessage(IHeaderDictionary headers, string channel, JsonNode? body)
+    /// <summary>Each route's bucket, as Discord names them: messages per channel, interaction callbacks per interaction,
+    /// and one bucket shared by every webhook route of an interaction token (edit, delete, follow-up).</summary>
+    private (int, JsonNode?)? Limit(IHeaderDictionary headers, string method, string[] parts)
     {
-        var now = DateTimeOffset.UtcNow;
-        var window = channelWindows.AddOrUpdate(channel, _ => (now, 0), (_, w) => now >= w.Start + ChannelWindow ? (now, 0) : w);
-        var resetAfter = Math.Max(0, (window.Start + ChannelWindow - now).TotalSeconds);
-        if (window.Count >= ChannelLimit)
+        (string Hash, string Major, int Limit, TimeSpan Window)? bucket = (method, parts) switch
         {
-            RateHeaders(headers, 0, resetAfter);
-            return TooMany(headers, resetAfter, false);
+            ("GET", ["gateway", "bot"]) => ("fake-gateway-bot", "", 50, TimeSpan.FromSeconds(5)),
+            ("POST", ["channels", var channel, "messages"]) => ("fake-create-message", channel, ChannelLimit, ChannelWindow),
+            ("POST", ["users", "@me", "channels"]) => ("fake-create-dm", "", 50, TimeSpan.FromSeconds(5)),
+            ("PUT", ["applications", _, "commands"]) => ("fake-commands", "", 10, TimeSpan.FromSeconds(20)),
+            ("PUT", ["applications", _, "guilds", var guild, "commands"]) => ("fake-commands", guild, 10, TimeSpan.FromSeconds(20)),
+            ("POST", ["interactions", var id, _, "callback"]) => ("fake-interaction-callback", id, 5, TimeSpan.FromSeconds(1)),
+            (_, ["webhooks", var application, var token, ..]) => ("fake-webhook", application + "/" + token, 5, TimeSpan.FromSeconds(1)),
+            _ => null,
+        };
+        if (bucket is not { } b || routeBuckets.Take(headers, b.Hash, b.Major, b.Limit, b.Window, out var resetAfter))
+        {
+            return null;
         }
 
-        channelWindows[channel] = (window.Start, window.Count + 1);
-        RateHeaders(headers, ChannelLimit - window.Count - 1, resetAfter);
+        return TooMany(headers, resetAfter, false);
+    }
+
+    private (int, JsonNode?) CreateMessage(HttpContext context, string channel, JsonNode? body)
+    {
         if (ChannelErrors.TryGetValue(channel, out var code))
         {
             return (code == 10003 ? 404 : 403, new JsonObject { ["message"] = $"error {code}", ["code"] = code });
         }
 
-        var problems = FakeEmbedRules.Violations(body);
-        if (problems.Count > 0)
+        if (Repeat(context, channel, body, out var nonceKey) is { } repeat)
         {
-            return (400, new JsonObject { ["message"] = "Invalid Form Body: " + string.Join("; ", problems), ["code"] = 50035 });
+            return repeat;
         }
 
-        return (200, Message(channel));
+        if (Invalid(body) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var message = Message(channel);
+        if (nonceKey is not null)
+        {
+            nonces[nonceKey] = (DateTimeOffset.UtcNow, message);
+        }
+
+        return (200, message);
     }
 
-    private void RateHeaders(IHeaderDictionary headers, int remaining, double resetAfter)
+    /// <summary>400 with 50035 for a message body over Discord's content and embed limits.</summary>
+    private static (int, JsonNode?)? Invalid(JsonNode? body)
     {
-        headers["X-RateLimit-Limit"] = ChannelLimit.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset-After"] = resetAfter.ToString("0.000", CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset"] = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 + resetAfter).ToString("0.000", CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Bucket"] = "fake-create-message";
+        var problems = FakeEmbedRules.Violations(body);
+        return problems.Count > 0 ? (400, new JsonObject { ["message"] = "Invalid Form Body: " + string.Join("; ", problems), ["code"] = 50035 }) : null;
     }
 
-    private (int, JsonNode?) TooMany(IHeaderDictionary headers, double retryAfter, bool global)
+    private (int, JsonNode?) TooMany(IHeaderDictionary headers, double retryAfter, bool global, bool shared = false)
     {
         Interlocked.Increment(ref tooMany);
         headers["Retry-After"] = Math.Ceiling(retryAfter).ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Scope"] = global ? "global" : "user";
+        headers["X-RateLimit-Scope"] = global ? "global" : shared ? "shared" : "user";
+        headers.Via = "1.1 google";
         if (global)
         {
             headers["X-RateLimit-Global"] = "true";
@@ -354,6 +424,16 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         if (ExpireInteractions ? (code = 10062) > 0 : InteractionErrors.TryGetValue(id, out code))
         {
             return (code == 10062 ? 404 : 400, new JsonObject { ["message"] = $"error {code}", ["code"] = code });
+        }
+
+        if (CallbackTooLate(id) is { } late)
+        {
+            return late;
+        }
+
+        if ((int?)body["type"] is 4 or 7 && Invalid(body["data"]) is { } invalid)
+        {
+            return invalid;
         }
 
         var answers = Interactions.GetOrAdd(id, _ => new FakeInteractionAnswers());
@@ -373,6 +453,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     private (int, JsonNode?) Register(JsonNode? body)
     {
+        var problems = FakeCommandRules.Violations(body);
+        if (problems.Count > 0)
+        {
+            return (400, new JsonObject { ["message"] = "Invalid Form Body: " + string.Join("; ", problems), ["code"] = 50035 });
+        }
+
         CommandRegistrations.Enqueue(body!.DeepClone());
         return (200, body.DeepClone());
     }

@@ -47,6 +47,20 @@ public sealed partial class FakeDiscord
     /// <summary>The paths the gateway was connected on ("/gateway", "/gateway-resume").</summary>
     public List<string> GatewayPaths { get; } = [];
 
+    /// <summary>The close codes the bot closed its sockets with, in order (1000 on shutdown, 4000 to resume).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> ClientCloseCodes { get; } = new();
+
+    /// <summary>How late past Hello's interval a heartbeat may be before the connection is closed with 4009.</summary>
+    public TimeSpan HeartbeatGrace { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The close codes the fake closed connections with for broken rules (4005, 4008, 4009).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> RuleCloses { get; } = new();
+
+    /// <summary>Resumes sent on a connection that was not opened on the resume URL (answered op 9, not resumable).</summary>
+    public int ResumesOffTheResumeUrl => resumesOffTheResumeUrl;
+
+    private int resumesOffTheResumeUrl;
+
     private int connections;
     private int identifies;
     private int resumes;
@@ -64,6 +78,8 @@ public sealed partial class FakeDiscord
                 seq = ++sequence;
                 events.Add((seq, type, data));
             }
+
+            InteractionStarted(type, data);
 
             await TrySendAsync(new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = type, ["d"] = data.DeepClone() });
         }
@@ -115,6 +131,8 @@ public sealed partial class FakeDiscord
         }
 
         Interactions.GetOrAdd(id, _ => new FakeInteractionAnswers());
+        // Made now, as if Discord had just sent it: its 3 seconds run from here even if the test hands it over itself.
+        InteractionStarted("INTERACTION_CREATE", interaction);
         return interaction;
     }
 
@@ -194,6 +212,7 @@ public sealed partial class FakeDiscord
 
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
         var number = Interlocked.Increment(ref connections);
+        var onResumeUrl = context.Request.Path.Value?.EndsWith("-resume", StringComparison.Ordinal) == true;
         lock (GatewayPaths)
         {
             GatewayPaths.Add(context.Request.Path + context.Request.QueryString);
@@ -201,6 +220,9 @@ public sealed partial class FakeDiscord
 
         await SendAsync(ws, new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
         var buffer = new byte[64 * 1024];
+        var rules = new FakeGatewayRules(TimeSpan.FromMilliseconds(HeartbeatIntervalMs * 1.5) + HeartbeatGrace);
+        using var ended = new CancellationTokenSource();
+        var watchdog = WatchHeartbeatsAsync(ws, rules, ended.Token);
         try
         {
             while (ws.State == WebSocketState.Open)
@@ -212,6 +234,8 @@ public sealed partial class FakeDiscord
                     result = await ws.ReceiveAsync(buffer, context.RequestAborted);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
+                        ClientCloseCodes.Enqueue((int?)result.CloseStatus ?? 0);
+                        await CloseBackAsync(ws);
                         return;
                     }
 
@@ -219,7 +243,14 @@ public sealed partial class FakeDiscord
                 }
                 while (!result.EndOfMessage);
 
-                await OnFrameAsync(ws, number, JsonNode.Parse(text.ToString())!);
+                var frame = JsonNode.Parse(text.ToString())!;
+                if (rules.OnFrame((int?)frame["op"]) is { } broken)
+                {
+                    await CloseForRuleAsync(ws, broken);
+                    return;
+                }
+
+                await OnFrameAsync(ws, number, frame, onResumeUrl);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
@@ -228,6 +259,8 @@ public sealed partial class FakeDiscord
         }
         finally
         {
+            await ended.CancelAsync();
+            await watchdog;
             if (ReferenceEquals(socket, ws))
             {
                 socket = null;
@@ -235,7 +268,66 @@ public sealed partial class FakeDiscord
         }
     }
 
-    private async Task OnFrameAsync(WebSocket ws, int number, JsonNode frame)
+    /// <summary>Closes the connection with 4009 once the bot's heartbeat is overdue.</summary>
+    private async Task WatchHeartbeatsAsync(WebSocket ws, FakeGatewayRules rules, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested && ws.State == WebSocketState.Open)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+                if (rules.HeartbeatOverdue())
+                {
+                    await CloseForRuleAsync(ws, 4009);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended first.
+        }
+    }
+
+    private async Task CloseForRuleAsync(WebSocket ws, int code)
+    {
+        RuleCloses.Enqueue(code);
+        var reason = code switch { 4005 => "Already authenticated.", 4008 => "Rate limited.", _ => "Session timed out." };
+        try
+        {
+            await sendLock.WaitAsync();
+            try
+            {
+                await ws.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+            }
+            finally
+            {
+                sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>Answers the bot's close frame with one of its own, as Discord does.</summary>
+    private static async Task CloseBackAsync(WebSocket ws)
+    {
+        try
+        {
+            if (ws.State == WebSocketState.CloseReceived)
+            {
+                await ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+        {
+            // The bot did not wait for it.
+        }
+    }
+
+    private async Task OnFrameAsync(WebSocket ws, int number, JsonNode frame, bool onResumeUrl)
     {
         switch ((int?)frame["op"])
         {
@@ -249,8 +341,10 @@ public sealed partial class FakeDiscord
                 break;
             case 2:
                 Interlocked.Increment(ref identifies);
+                // Every identify counts against the day's session starts, which GET /gateway/bot reports.
+                SessionStartRemaining = Math.Max(0, SessionStartRemaining - 1);
                 LastIdentify = frame["d"]?.DeepClone();
-                if (CloseOnIdentify is { } code || (string?)frame["d"]?["token"] != Token && (code = 4004) > 0)
+                if (CloseOnIdentify is { } code || ((string?)frame["d"]?["token"] != Token || revoked) && (code = 4004) > 0)
                 {
                     await ws.CloseOutputAsync((WebSocketCloseStatus)code, code == 4004 ? "Authentication failed." : "closed", CancellationToken.None);
                     return;
@@ -293,7 +387,15 @@ public sealed partial class FakeDiscord
             case 6:
                 Interlocked.Increment(ref resumes);
                 var d = frame["d"];
-                if ((string?)d?["session_id"] != sessionId || (string?)d?["token"] != Token)
+                if (!onResumeUrl)
+                {
+                    // Resuming is only done on READY's resume_gateway_url.
+                    Interlocked.Increment(ref resumesOffTheResumeUrl);
+                    await SendAsync(ws, new JsonObject { ["op"] = 9, ["d"] = false });
+                    return;
+                }
+
+                if ((string?)d?["session_id"] != sessionId || (string?)d?["token"] != Token || revoked)
                 {
                     await SendAsync(ws, new JsonObject { ["op"] = 9, ["d"] = false });
                     return;

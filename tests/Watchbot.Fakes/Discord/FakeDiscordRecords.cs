@@ -2,8 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace Watchbot.Fakes.Discord;
 
-/// <summary>One REST call the fake answered.</summary>
-public sealed record FakeDiscordRequest(string Method, string Path, JsonNode? Body, string? Authorization, string? UserAgent, int Status, DateTimeOffset At);
+/// <summary>One REST call the fake answered. <see cref="Repeat"/>: a post whose nonce was seen, answered with the
+/// earlier message and posting nothing.</summary>
+public sealed record FakeDiscordRequest(string Method, string Path, JsonNode? Body, string? Authorization, string? UserAgent, int Status, DateTimeOffset At)
+{
+    public bool Repeat { get; init; }
+}
 
 /// <summary>What the bot answered to one interaction: callbacks (type 4, 5, 8), edits of the original, follow-ups.</summary>
 public sealed class FakeInteractionAnswers

@@ -143,6 +143,35 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_channel_missing_a_permission_is_paused_its_admin_told_once_and_the_next_command_there_resumes_it()
+    {
+        const string admin = "500000000000000077";
+        await StartHostAsync();
+        Assert.True(await ConnectedAsync());
+        await host.Services.GetRequiredService<IEventStore>().AddAsync(new EventDraft
+        {
+            Kind = EventKind.Escalation,
+            Date = DateOnly.FromDateTime(DateTime.UtcNow),
+            Summary = "Shelling of Stepanakert reported",
+            Topics = ["karabakh"],
+            Severity = 4,
+        }, CancellationToken.None);
+        fake.ChannelErrors[Channel] = 50013;
+
+        await AnswerAsync(await fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel, userId: admin));
+        await AnswerAsync(await fake.SendCommandAsync("digest", [("action", "now")], Channel, userId: admin));
+        Assert.True(await fake.WaitUntilAsync(() => fake.MessagesTo(fake.DmChannelOf(admin)).Count == 1), "the admin was never told");
+        Assert.Empty(fake.MessagesTo(Channel));
+        fake.ChannelErrors.TryRemove(Channel, out _);
+        await AnswerAsync(await fake.SendCommandAsync("status", [], Channel, userId: admin));
+
+        Assert.True(await fake.WaitUntilAsync(() => fake.MessagesTo(Channel).Count >= 1), "the paused channel never resumed");
+        Assert.Contains("Embed Links", FakeInteractionAnswers.TextOf(Assert.Single(fake.MessagesTo(fake.DmChannelOf(admin)))), StringComparison.Ordinal);
+        var subscriptions = await host.Services.GetRequiredService<ISubscriptionStore>().ListForChatAsync(new ChatAddress("discord", Channel), null, CancellationToken.None);
+        Assert.True(Assert.Single(subscriptions).Active);
+    }
+
+    [Fact]
     public async Task A_dropped_socket_is_resumed_without_losing_an_interaction()
     {
         await StartHostAsync();

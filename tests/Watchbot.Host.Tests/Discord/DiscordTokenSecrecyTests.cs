@@ -97,7 +97,7 @@ public sealed class DiscordTokenSecrecyTests(ITestOutputHelper log) : IAsyncLife
             // is not stopped before the failing call was made.
             var done = await fake.WaitUntilAsync(() => fake.Requests.Any(r => r.Status == 502) && fake.MessagesTo(Good).Count >= 2
                 && ids.All(id => fake.Interactions[id].Final is not null), Patience);
-            var gone = done && await DbProbe.EventuallyAsync(async () => await CountAsync("SELECT COUNT(*) FROM subscriptions WHERE active = 0") == 4);
+            var gone = done && await DbProbe.EventuallyAsync(async () => await CountAsync("SELECT COUNT(*) FROM subscriptions WHERE active = 0") == 3);
             bot.Kill();
             (output, error) = (bot.Output, bot.Error);
             log.WriteLine(error.Length > 20_000 ? error[^20_000..] : error);

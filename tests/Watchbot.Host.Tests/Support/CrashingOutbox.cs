@@ -39,6 +39,15 @@ public sealed class CrashingOutbox(IOutboxStore inner, int batchesBeforeCrash) :
     public Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
         inner.RetryLaterAsync(id, notBefore, reason, cancellationToken);
 
+    public Task PauseAsync(long id, DateTimeOffset until, string reason, CancellationToken cancellationToken) =>
+        inner.PauseAsync(id, until, reason, cancellationToken);
+
+    public Task<int> ResumeChatAsync(ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.ResumeChatAsync(chat, now, cancellationToken);
+
+    public Task MarkPartsSentAsync(long id, int partsSent, CancellationToken cancellationToken) =>
+        inner.MarkPartsSentAsync(id, partsSent, cancellationToken);
+
     public Task<int> DropPendingForChatAsync(ChatAddress chat, string reason, CancellationToken cancellationToken) =>
         inner.DropPendingForChatAsync(chat, reason, cancellationToken);
 

@@ -15,6 +15,8 @@ public sealed class RateLimitBucket(TimeProvider time)
     private bool probing;
     private int remaining;
     private DateTimeOffset resetAt;
+    private DateTimeOffset lastUsed = time.GetUtcNow();
+    private int users;
 
     /// <summary>A permission to send one request; hand it back with <see cref="Complete"/>.</summary>
     public readonly record struct Lease(int Generation, bool Probe);
@@ -31,7 +33,49 @@ public sealed class RateLimitBucket(TimeProvider time)
         }
     }
 
+    /// <summary>Notes that a request is about to use the bucket, so a sweep leaves it alone.</summary>
+    public void Touch()
+    {
+        lock (gate)
+        {
+            lastUsed = time.GetUtcNow();
+        }
+    }
+
+    /// <summary>True when nothing used the bucket since <paramref name="cutoff"/>, nobody holds or waits for a lease,
+    /// and the window it knows of is over: forgetting it loses nothing.</summary>
+    public bool IsIdle(DateTimeOffset cutoff)
+    {
+        lock (gate)
+        {
+            return users == 0 && !probing && lastUsed <= cutoff && (!confirmed || time.GetUtcNow() >= resetAt);
+        }
+    }
+
     public async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            users++;
+            lastUsed = time.GetUtcNow();
+        }
+
+        try
+        {
+            return await LeaseAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (gate)
+            {
+                users--;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Lease> LeaseAsync(CancellationToken cancellationToken)
     {
         for (var round = 0; ; round++)
         {
@@ -88,6 +132,8 @@ public sealed class RateLimitBucket(TimeProvider time)
         TaskCompletionSource signal;
         lock (gate)
         {
+            users--;
+            lastUsed = time.GetUtcNow();
             if (lease.Probe)
             {
                 probing = false;
