@@ -80,7 +80,7 @@ public sealed partial class Extractor(ExtractionConfig config)
             drafts.Add(draft);
         }
 
-        var merged = Curator.Merge([], drafts);
+        var merged = Curator.Merge([], drafts, sameDay: true);
         return TopicTagger.Tag(merged, article.Title + "\n" + (paragraphs.Count > 0 ? paragraphs[0] : ""), topics)
             // An article without a date of its own is kept, but everything read from it waits for review.
             .Select(e => e with { Status = e.Confidence < reviewBelow || !article.DateFound ? EventStatus.Pending : EventStatus.Published })

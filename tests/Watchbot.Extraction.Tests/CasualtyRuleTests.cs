@@ -17,7 +17,7 @@ public class CasualtyRuleTests
     [InlineData("Azerbaijan claims its forces inflicted 1,500 casualties on the enemy.", 1500, "casualties", "military", "Armenia", "exact", "Azerbaijan")]
     [InlineData("Dozens of soldiers were killed yesterday in Terter.", 24, "killed", "military", "Azerbaijan", "at_least", "unknown")]
     [InlineData("The Azerbaijani side has suffered 85 wounded so far.", 85, "wounded", "unknown", "Azerbaijan", "exact", "unknown")]
-    [InlineData("The death toll among Karabakh troops has risen to 1,166, the separatist government said.", 1166, "killed", "military", "Artsakh", "exact", "unknown")]
+    [InlineData("The death toll among Karabakh troops has risen to 1,166, the separatist government said.", 1166, "killed", "military", "Artsakh", "exact", "Artsakh")]
     [InlineData("An Armenian rocket strike on the Azerbaijani city of Barda killed at least 21 people, officials said.", 21, "killed", "unknown", "Azerbaijan", "at_least", "officials")]
     public void Casualty_claims_are_read_with_count_outcome_population_side_and_claimant(
         string sentence, int count, string outcome, string population, string side, string qualifier, string claimedBy)

@@ -9,12 +9,14 @@ namespace Watchbot.Extraction.Curation;
 public static class Curator
 {
     /// <summary>Adds <paramref name="incoming"/> to <paramref name="existing"/>, merging duplicates; the input lists are not changed.</summary>
-    public static IReadOnlyList<EventDraft> Merge(IReadOnlyList<EventDraft> existing, IReadOnlyList<EventDraft> incoming)
+    /// <param name="sameDay">Items read from one article: their dates come from one reference, so a day apart is another day (a
+    /// strike on Sunday and one on Monday in the same city are two events); across articles a day's slack absorbs time zones.</param>
+    public static IReadOnlyList<EventDraft> Merge(IReadOnlyList<EventDraft> existing, IReadOnlyList<EventDraft> incoming, bool sameDay = false)
     {
         var result = existing.ToList();
         foreach (var e in incoming)
         {
-            var index = result.FindIndex(r => SameThing(r, e));
+            var index = result.FindIndex(r => SameThing(r, e) && (!sameDay || r.Kind != EventKind.Escalation || r.Date == e.Date));
             if (index >= 0)
             {
                 result[index] = Combine(result[index], e);

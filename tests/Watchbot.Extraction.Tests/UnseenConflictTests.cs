@@ -1,0 +1,97 @@
+using Watchbot.Core.Commands.Admin;
+using Watchbot.Core.Events;
+using Watchbot.Core.Topics;
+
+namespace Watchbot.Extraction.Tests;
+
+/// <summary>
+/// A conflict the project ships nothing about, known only from a topic an admin typed with /admin topic add: the
+/// extractor must find its attacks, figures (with whose people and who says so) and truces from that entry alone.
+/// The article is written for this test; its facts are invented.
+/// </summary>
+public class UnseenConflictTests
+{
+    private static readonly Topic Sudan = Admin(
+        "sudan", "War between the Sudanese army and the Rapid Support Forces",
+        "sides=Sudan/Sudanese army/Sudanese Armed Forces/SAF/Burhan/Sudanese,RSF/Rapid Support Forces/Hemedti/Dagalo",
+        "armed=RSF",
+        "places=El Fasher/Al-Fashir@Sudan,Nyala@Sudan,Khartoum@Sudan,Babanusa@Sudan,Darfur",
+        "keywords=Darfur,RSF");
+
+    private static Topic Admin(string name, string description, params string[] assignments)
+    {
+        var (topic, problem) = TopicAction.Apply(new Topic(name, description, [], [], []), assignments);
+        Assert.True(topic is not null, problem);
+        return topic!;
+    }
+
+    private const string Body = """
+        Paramilitary fighters shelled a displacement camp on the edge of El Fasher on Sunday, killing 12 people, local officials said.
+
+        The Sudanese army said its aircraft struck RSF positions near Nyala, and that 30 RSF fighters were killed.
+
+        A drone hit the central market in El Fasher on Monday morning. At least 15 civilians were killed and 40 were wounded, the regional health ministry said.
+
+        The Rapid Support Forces said they had taken control of the army's garrison in Babanusa.
+
+        Both sides agreed to a three-day humanitarian truce brokered by the United States, mediators said on Monday.
+
+        The UN refugee agency said more than 20,000 people had fled El Fasher since the start of the month.
+        """;
+
+    private static IReadOnlyList<EventDraft> Events()
+    {
+        var article = new Core.Storage.ArticleDraft("sudan.txt", null, "Drone strike on El Fasher market kills 15", "Nile Wire", TestSupport.Day("2024-06-10"), true, Body, "h");
+        return TestSupport.Extractor.Extract(article, "sudan.txt", [.. TestSupport.Topics, Sudan]);
+    }
+
+    [Fact]
+    public void The_article_is_read_against_the_admins_topic()
+    {
+        var article = new Core.Storage.ArticleDraft("sudan.txt", null, "Drone strike on El Fasher market kills 15", null, TestSupport.Day("2024-06-10"), true, Body, "h");
+        Assert.Equal(["sudan"], TestSupport.Extractor.ConflictOf(article, [.. TestSupport.Topics, Sudan]).Topics.Select(t => t.Name));
+        Assert.All(Events(), e => Assert.Contains("sudan", e.Topics));
+    }
+
+    [Theory]
+    [InlineData(12, "killed", "Sudan", "unknown", "local officials")]
+    [InlineData(30, "killed", "RSF", "military", "Sudan")]
+    [InlineData(15, "killed", "Sudan", "civilian", "Sudan")]
+    [InlineData(40, "wounded", "Sudan", "civilian", "Sudan")]
+    [InlineData(20000, "displaced", "Sudan", "civilian", "UNHCR")]
+    public void Each_figure_has_its_outcome_side_population_and_claimant(int count, string outcome, string side, string population, string claimedBy)
+    {
+        var claim = Assert.Single(Events().SelectMany(e => e.Casualties), c => c.Count == count);
+        Assert.Equal(outcome, claim.Outcome.Name());
+        Assert.Equal(side, claim.Side);
+        Assert.Equal(population, claim.Population.Name());
+        Assert.Equal(claimedBy, claim.ClaimedBy);
+    }
+
+    [Theory]
+    [InlineData("displacement camp", "2024-06-09")]
+    [InlineData("RSF positions", "2024-06-09")]
+    [InlineData("central market", "2024-06-10")]
+    [InlineData("garrison", "2024-06-09")]
+    public void Each_attack_is_an_escalation_without_any_name_the_project_ships(string words, string date)
+    {
+        var escalation = Assert.Single(Events(), e => e.Kind == EventKind.Escalation && e.Sources.Any(s => s.Sentence!.Contains(words, StringComparison.Ordinal)));
+        Assert.Equal(TestSupport.Day(date), escalation.Date);
+    }
+
+    [Fact]
+    public void The_truce_is_an_agreement()
+    {
+        var truce = Assert.Single(Events(), e => e.Kind == EventKind.Ceasefire);
+        Assert.Equal(CeasefireStance.Agreement, truce.Stance);
+    }
+
+    [Fact]
+    public void Without_the_topic_nothing_is_tagged_and_no_side_is_guessed()
+    {
+        var article = new Core.Storage.ArticleDraft("sudan.txt", null, "Drone strike on El Fasher market kills 15", null, TestSupport.Day("2024-06-10"), true, Body, "h");
+        var events = TestSupport.Extractor.Extract(article, "sudan.txt", TestSupport.Topics);
+        Assert.All(events, e => Assert.Empty(e.Topics));
+        Assert.All(events.SelectMany(e => e.Casualties), c => Assert.DoesNotContain(c.Side, new[] { "Sudan", "RSF" }));
+    }
+}
