@@ -19,6 +19,10 @@ public class CasualtyRuleTests
     [InlineData("The Azerbaijani side has suffered 85 wounded so far.", 85, "wounded", "unknown", "Azerbaijan", "exact", "unknown")]
     [InlineData("The death toll among Karabakh troops has risen to 1,166, the separatist government said.", 1166, "killed", "military", "Artsakh", "exact", "Artsakh")]
     [InlineData("An Armenian rocket strike on the Azerbaijani city of Barda killed at least 21 people, officials said.", 21, "killed", "unknown", "Azerbaijan", "at_least", "officials")]
+    [InlineData("Azerbaijani drones hit the market in Martuni and two civilians were killed, the Karabakh ombudsman said.", 2, "killed", "civilian", "Artsakh", "exact", "Artsakh")]
+    [InlineData("Armenian forces in Nagorno-Karabakh reported that 23 servicemen were killed overnight.", 23, "killed", "military", "Artsakh", "exact", "Artsakh")]
+    [InlineData("Some 4,000 residents fled Martuni for Goris, the ombudsman said.", 4000, "displaced", "civilian", "Artsakh", "about", "unknown")]
+    [InlineData("More than 900 refugees have arrived in Goris from Hadrut, according to media reports.", 900, "displaced", "civilian", "Artsakh", "more_than", "media reports")]
     public void Casualty_claims_are_read_with_count_outcome_population_side_and_claimant(
         string sentence, int count, string outcome, string population, string side, string qualifier, string claimedBy)
     {
@@ -81,5 +85,64 @@ public class CasualtyRuleTests
     public void Cumulative_figures_are_told_from_daily_ones(string sentence, bool cumulative)
     {
         Assert.Equal(cumulative, Assert.Single(TestSupport.Claims(sentence)).Cumulative);
+    }
+
+    [Theory]
+    [InlineData("Four civilians were killed and 13 were wounded in Barda, officials said.", 13, "wounded")]
+    [InlineData("One driver was killed and three were injured near Tovuz, officials said.", 3, "wounded")]
+    [InlineData("Azerbaijan said the loss of the enemy consisted of six tanks and more than 90 soldiers.", 90, "casualties")]
+    [InlineData("Baku said the strike caused the deaths of 14 Armenian fighters and 3 officers.", 3, "killed")]
+    [InlineData("The ministry said it destroyed 40 soldiers of the enemy and 4 tanks near Hadrut.", 40, "killed")]
+    public void A_bare_or_listed_figure_takes_its_own_outcome(string sentence, int count, string outcome)
+    {
+        Assert.Equal(outcome, Assert.Single(TestSupport.Claims(sentence), c => c.Count == count).Outcome.Name());
+    }
+
+    [Theory]
+    [InlineData("In every village near Martuni, at least one person was killed, a resident said.")]
+    [InlineData("Each family in Stepanakert lost one member in the war, a priest said.")]
+    public void A_figure_for_each_of_many_is_not_a_count(string sentence)
+    {
+        Assert.Empty(TestSupport.Claims(sentence));
+    }
+
+    [Fact]
+    public void A_pronoun_speaks_for_the_last_source_the_article_named()
+    {
+        var claims = TestSupport.Claims("Azerbaijan's defence ministry reported heavy shelling near Terter on Monday. It added that 7 soldiers were wounded.");
+        Assert.Equal("Azerbaijan", Assert.Single(claims).ClaimedBy);
+    }
+
+    [Fact]
+    public void A_sentence_that_says_where_the_figures_came_from_gives_them_their_source()
+    {
+        var claims = TestSupport.Claims("The number of dead in Stepanakert reached 31. This was stated in a statement of the Karabakh defence army on Friday.");
+        Assert.Equal("Artsakh", Assert.Single(claims).ClaimedBy);
+    }
+
+    [Fact]
+    public void A_figure_nobody_claims_is_the_outlets_own_count()
+    {
+        var article = TestSupport.Article("Shelling in Hadrut left 5 civilians dead on Monday.") with { Author = "Caucasus Wire (syndicated copy)" };
+        var claim = Assert.Single(TestSupport.Extractor.ReadItems(article, TestSupport.Topics), i => i.Claim is not null).Claim!;
+        Assert.Equal("Caucasus Wire", claim.ClaimedBy);
+    }
+
+    [Fact]
+    public void A_restated_figure_takes_the_last_figures_words_and_its_own_source()
+    {
+        var claims = TestSupport.Claims("More than 60,000 people have fled Stepanakert, the ombudsman said. The Armenian government later put the exact figure at 61,203.");
+        var restated = Assert.Single(claims, c => c.Count == 61203);
+        Assert.Equal("displaced", restated.Outcome.Name());
+        Assert.Equal("Artsakh", restated.Side);
+        Assert.Equal("Armenia", restated.ClaimedBy);
+    }
+
+    [Fact]
+    public void A_figure_whose_side_cannot_be_settled_waits_for_review()
+    {
+        var item = Assert.Single(TestSupport.Items("At least 9 people were killed in the clashes between Armenia and Azerbaijan, witnesses said.", "2020-10-07"), i => i.Claim is not null);
+        Assert.Equal("unknown", item.Claim!.Side);
+        Assert.True(item.Confidence < Extractor.DefaultReviewBelow);
     }
 }

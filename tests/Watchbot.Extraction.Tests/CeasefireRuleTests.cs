@@ -15,6 +15,10 @@ public class CeasefireRuleTests
     [InlineData("Erdogan ruled out any truce until Armenia withdraws.", CeasefireStance.Rejection, "Turkey")]
     [InlineData("\"We call on both sides to respect the ceasefire,\" the Kremlin said.", CeasefireStance.Call, "Russia")]
     [InlineData("Armenia, Azerbaijan and Russia signed a deal on Tuesday to end the fighting in Karabakh.", CeasefireStance.Agreement, "Armenia")]
+    [InlineData("The junta in Mali announced on Thursday the end of the 2015 peace accord with the northern rebels.", CeasefireStance.Rejection, "Mali")]
+    [InlineData("\"All channels for talks are now closed,\" a spokesman for the Permanent Strategic Framework said.", CeasefireStance.Rejection, "CSP")]
+    [InlineData("Karabakh forces accepted a Russian proposal of ceasefire on Wednesday.", CeasefireStance.Agreement, "Artsakh")]
+    [InlineData("Armenia and Azerbaijan reached an agreement on a ceasefire from 20:00, the parties said.", CeasefireStance.Agreement, "Armenia")]
     public void Ceasefire_statements_have_a_stance_and_a_speaker(string sentence, CeasefireStance stance, string actor)
     {
         var item = Assert.Single(TestSupport.Items(sentence, EventKind.Ceasefire));
@@ -26,6 +30,7 @@ public class CeasefireRuleTests
     [InlineData("Washington made no call for restraint in the Armenian-Azerbaijani war.")]
     [InlineData("The ceasefire in Libya held for a month.")]
     [InlineData("Peace talks on Syria resumed in Geneva.")]
+    [InlineData("Niger's junta cancelled a defence cooperation agreement with the United States.")]
     public void Negated_calls_and_other_wars_are_not_ceasefire_statements(string sentence)
     {
         Assert.Empty(TestSupport.Items(sentence, EventKind.Ceasefire));

@@ -24,6 +24,11 @@ public class DateResolverTests
     [InlineData("Civilians died since the fighting began.", "2020-10-07", "2020-10-07", DatePrecision.Range)]
     [InlineData("Shells fell last week.", "2020-09-28", "2020-10-04", DatePrecision.Week)]
     [InlineData("Prices rose in September 2020.", "2020-09-01", "2020-09-30", DatePrecision.Month)]
+    [InlineData("Clashes in May killed three.", "2020-05-01", "2020-05-31", DatePrecision.Month)]
+    [InlineData("A blockade began in mid-December.", "2019-12-11", "2019-12-20", DatePrecision.Month)]
+    [InlineData("Shelling resumed in early October.", "2020-10-01", "2020-10-07", DatePrecision.Month)]
+    [InlineData("Fighting flared in late September.", "2020-09-21", "2020-09-30", DatePrecision.Month)]
+    [InlineData("The number of refugees doubled in 2019 alone.", "2019-01-01", "2019-12-31", DatePrecision.Range)]
     public void Dates_are_resolved_against_the_publication_date(string text, string start, string? end, DatePrecision precision)
     {
         var d = DateResolver.Find(text, TestSupport.Day("2020-10-07"))[0];
@@ -63,5 +68,13 @@ public class DateResolverTests
     public void Text_without_a_date_has_none_or_no_day_date(string text)
     {
         Assert.DoesNotContain(DateResolver.Find(text, TestSupport.Day("2020-10-07")), d => d.Precision == DatePrecision.Day && d.Date.Month == 5);
+    }
+
+    [Theory]
+    [InlineData("He may resign in the coming days.")]
+    [InlineData("May is the month of the harvest.")]
+    public void The_modal_may_and_a_month_opening_a_sentence_are_not_dates(string text)
+    {
+        Assert.Empty(DateResolver.Find(text, TestSupport.Day("2020-10-07")));
     }
 }

@@ -13,6 +13,10 @@ public class EscalationRuleTests
     [InlineData("Clashes broke out on the border between Tavush and Tovuz last Sunday.", null, "2020-10-04")]
     [InlineData("Baku warned that its missiles are capable of launching strikes on Armenian cities.", "Azerbaijan", null)]
     [InlineData("Shells fired in the fighting between Armenia and Azerbaijan landed in Iran, damaging a house.", null, null)]
+    [InlineData("Gunmen on motorbikes opened fire on a market in the north, killing 9, witnesses said on Tuesday.", null, "2020-10-06")]
+    [InlineData("Paramilitary fighters shelled a displacement camp outside the city, killing 12.", null, null)]
+    [InlineData("Azerbaijani forces set up a checkpoint on the Lachin corridor on Monday.", "Azerbaijan", "2020-10-05")]
+    [InlineData("Karabakh said on Wednesday, 24 hours after Azerbaijani troops launched an offensive, that it accepted talks.", "Azerbaijan", "2020-10-06")]
     public void Attacks_captures_and_threats_are_escalations(string sentence, string? actor, string? date)
     {
         var item = Assert.Single(TestSupport.Items(sentence, EventKind.Escalation));
@@ -37,6 +41,13 @@ public class EscalationRuleTests
     [InlineData("The war between Armenia and Azerbaijan could escalate into a regional war.", "commentary")]
     [InlineData("In 2016, clashes between Armenia and Azerbaijan lasted four days.", "history")]
     [InlineData("Protesters stormed government buildings in Yerevan after the announcement.", "a protest")]
+    [InlineData("Azerbaijani troops must leave the occupied territories of Armenia, Yerevan said.", "a participle describing a thing")]
+    [InlineData("Armenia said 20 of its servicemen were captured near Jermuk.", "people taken, a casualty figure")]
+    [InlineData("An explosion hit a fuel depot near Stepanakert as people queued.", "an accident")]
+    [InlineData("People in Stepanakert say they no longer count the air-raid sirens.", "a warning, not an attack")]
+    [InlineData("Armenia and Azerbaijan held talks on Monday. Russian- and Turkish-backed troops are also fighting in Libya.", "another theatre")]
+    [InlineData("Karabakh accused Azerbaijan of violating the ceasefire by firing on Martuni.", "a ceasefire violation statement")]
+    [InlineData("Pashinyan vowed to continue fighting until the end.", "an intention")]
     public void Commentary_and_background_are_not_escalations(string sentence, string why)
     {
         Assert.True(TestSupport.Items(sentence, EventKind.Escalation).Count == 0, why);

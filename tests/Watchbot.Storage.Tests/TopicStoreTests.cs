@@ -29,6 +29,28 @@ public sealed class TopicStoreTests : StoreTest
     }
 
     [Fact]
+    public async Task A_topic_keeps_its_sides_camps_armed_groups_places_sides_and_actor_aliases()
+    {
+        var topic = Karabakh with
+        {
+            Sides = [new TopicSide("Armenia", ["Armenian"], "Armenian"), new TopicSide("Artsakh", ["Karabakh authorities"], "Armenian"), new TopicSide("Azerbaijan", ["Azeri"], null, ArmedGroup: false)],
+            Places = [new TopicPlace("Stepanakert", ["Khankendi"], "Artsakh")],
+            Actors = [new TopicActor("OSCE Minsk Group", ["Minsk Group"]), "Russia"],
+        };
+        await Store.Topics.UpsertAsync(topic, Ct);
+
+        var read = await Store.Topics.GetAsync("karabakh", Ct);
+
+        Assert.NotNull(read);
+        Assert.Equal(
+            topic.Sides.Select(x => (x.Name, string.Join("/", x.Aliases), x.Camp, x.ArmedGroup)),
+            read.Sides.Select(x => (x.Name, string.Join("/", x.Aliases), x.Camp, x.ArmedGroup)));
+        Assert.Equal("Artsakh", read.Places[0].Side);
+        Assert.Equal(["Minsk Group"], read.Actors[0].Aliases);
+        Assert.Equal("Russia", read.Actors[1].Name);
+    }
+
+    [Fact]
     public async Task Upserting_a_topic_again_replaces_it()
     {
         await Store.Topics.UpsertAsync(Karabakh, Ct);
