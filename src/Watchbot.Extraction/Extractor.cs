@@ -105,8 +105,6 @@ public sealed partial class Extractor(ExtractionConfig config)
         SentenceContext? previous = null;
         var conflict = ConflictOf(article, topics, paragraphs);
         CasualtyClaim? lastClaim = null;
-        string? lastClaimant = null;
-        string? lastPlaceSide = null;
         for (var index = 0; index < sentences.Count; index++)
         {
             var sentence = sentences[index];
@@ -117,21 +115,9 @@ public sealed partial class Extractor(ExtractionConfig config)
                 Conflict = conflict,
                 Outlet = article.Author,
                 PreviousClaim = lastClaim,
-                LastNamedClaimant = lastClaimant,
-                LastPlaceSide = lastPlaceSide,
                 Next = index + 1 < sentences.Count ? sentences[index + 1] : null,
             };
             discourse.Add(context);
-            if (previous is not null && Claimants.Named(previous) is var named && named != Claimants.Unknown)
-            {
-                lastClaimant = named;
-            }
-
-            if (previous?.Mentions.LastOrDefault(m => m.Kind == MentionKind.Place && m.Side is not null) is { } place)
-            {
-                lastPlaceSide = place.Side;
-            }
-
             previous?.Release();
             previous = context;
             if (IsCaption(sentence, paragraphs))

@@ -33,14 +33,14 @@ public sealed class ExtractionBenchmark : IBenchmark
             ?? throw new InvalidOperationException("Run the benchmark from inside the repository: it needs config/ and samples/.");
         var repo = Path.GetDirectoryName(root)!;
         var extractor = Extractor.FromConfigDirectory(root);
-        var topics = new List<Topic>
-        {
-            new("karabakh", "Nagorno-Karabakh", [new TopicPlace("Stepanakert", ["Khankendi"]), new TopicPlace("Ganja", []), new TopicPlace("Barda", [])], ["Armenia", "Azerbaijan"], ["Karabakh"]),
-        };
-        var files = Directory.EnumerateFiles(Path.Combine(repo, "samples", "articles"))
-            .Concat(Directory.Exists(Path.Combine(repo, "..", "shared", "corpus", "articles"))
-                ? Directory.EnumerateFiles(Path.Combine(repo, "..", "shared", "corpus", "articles"))
-                : [])
+        // The shipped topics, as the bot seeds them: articles are read against their sides, places and actors.
+        var topics = System.Text.Json.JsonSerializer.Deserialize<List<Topic>>(File.ReadAllText(Path.Combine(root, "topics.json")),
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? [];
+        IEnumerable<string> Folder(params string[] parts) =>
+            Directory.Exists(Path.Combine([repo, .. parts])) ? Directory.EnumerateFiles(Path.Combine([repo, .. parts])) : [];
+        var files = Folder("samples", "articles")
+            .Concat(Folder("..", "shared", "corpus", "articles"))
+            .Concat(Folder("..", "shared", "corpus", "dev", "articles"))
             .Select(p => (Name: Path.GetFileName(p), Bytes: File.ReadAllBytes(p)))
             .ToList();
         var perPass = files.Sum(f => (long)f.Bytes.Length);

@@ -70,3 +70,39 @@ public class ConfigTests
         Assert.Equal(mentions, TestSupport.Karabakh.Gazetteer.Find(text).Count);
     }
 }
+
+/// <summary>The lists the rules ask about every sentence keep their prefix gate: a list without one is scanned in full each time.</summary>
+public class GateTests
+{
+    [Theory]
+    [InlineData("escalation", "attackVerbs")]
+    [InlineData("escalation", "attackNouns")]
+    [InlineData("escalation", "captureVerbs")]
+    [InlineData("escalation", "threatPatterns")]
+    [InlineData("escalation", "armedActors")]
+    [InlineData("ceasefire", "objects")]
+    [InlineData("ceasefire", "inForce")]
+    [InlineData("ceasefire", "accordEnd")]
+    [InlineData("ceasefire", "agreement")]
+    [InlineData("casualties", "killedWords")]
+    [InlineData("casualties", "woundedWords")]
+    [InlineData("casualties", "displacedWords")]
+    [InlineData("casualties", "casualtyWords")]
+    [InlineData("casualties", "totalPhrases")]
+    [InlineData("speech", "speechVerbs")]
+    [InlineData("never-news", "history")]
+    [InlineData("never-news", "otherTopics")]
+    public void A_list_asked_about_every_sentence_has_a_gate(string file, string list)
+    {
+        var config = TestSupport.Config;
+        var lexicon = file switch
+        {
+            "escalation" => config.Escalation,
+            "ceasefire" => config.Ceasefire,
+            "casualties" => config.Casualties,
+            "speech" => config.Speech,
+            _ => config.NeverNews,
+        };
+        Assert.NotNull(lexicon[list].GatePrefixes);
+    }
+}

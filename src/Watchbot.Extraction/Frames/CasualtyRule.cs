@@ -341,7 +341,7 @@ public static partial class CasualtyRule
         var limit = Math.Min(s.Text.Length, n.End + 40);
         foreach (var m in s.Mentions)
         {
-            if (m.Start >= n.End && m.Start < limit && m.Side is not null && Preposition().IsMatch(s.Text.AsSpan()[Math.Max(0, m.Start - 12)..m.Start]))
+            if (m.Start >= n.End && m.Start < limit && m.Side is not null && Preposition().IsMatch(s.Text.AsSpan()[Math.Max(0, m.Start - 24)..m.Start]))
             {
                 return m.Side;
             }
@@ -581,7 +581,7 @@ public static partial class CasualtyRule
                 continue;
             }
 
-            var lead = s.Text[Math.Max(0, m.Start - 12)..m.Start];
+            var lead = s.Text[Math.Max(0, m.Start - 24)..m.Start];
             if (Preposition().IsMatch(lead))
             {
                 how = "preposition";

@@ -40,11 +40,60 @@ public sealed partial class SentenceContext
     /// <summary>The next sentence of the article, if any ("This was stated by ..." gives this one its source).</summary>
     public Sentence? Next { get; init; }
 
+    private (bool Done, string? Value) _lastPlaceSide, _lastNamed, _ownPlaceSide, _ownNamed;
+
     /// <summary>The side of the last place with a side that the article named before this sentence: where the story happens.</summary>
-    public string? LastPlaceSide { get; init; }
+    /// <remarks>Worked out on first use, walking back only until a sentence answers; each answer is kept.</remarks>
+    public string? LastPlaceSide => Back(static c => c.OwnPlaceSide, static c => ref c._lastPlaceSide);
 
     /// <summary>The last source a sentence before this one named ("he said" speaks for it).</summary>
-    public string? LastNamedClaimant { get; init; }
+    public string? LastNamedClaimant => Back(static c => c.OwnNamed, static c => ref c._lastNamed);
+
+    private string? OwnPlaceSide => Memo(ref _ownPlaceSide, () => Mentions.LastOrDefault(m => m.Kind == MentionKind.Place && m.Side is not null)?.Side);
+
+    private string? OwnNamed => Memo(ref _ownNamed, () => Claimants.Named(this) is var named && named != Claimants.Unknown ? named : null);
+
+    private static string? Memo(ref (bool Done, string? Value) slot, Func<string?> compute)
+    {
+        if (!slot.Done)
+        {
+            slot = (true, compute());
+        }
+
+        return slot.Value;
+    }
+
+    private delegate ref (bool Done, string? Value) Slot(SentenceContext context);
+
+    /// <summary>The nearest answer of the sentences before this one, each sentence passed keeping it too.</summary>
+    private string? Back(Func<SentenceContext, string?> own, Slot slot)
+    {
+        var passed = new List<SentenceContext>();
+        string? answer = null;
+        for (var c = this; c is not null; c = c.Previous)
+        {
+            ref var known = ref slot(c);
+            if (known.Done)
+            {
+                answer = known.Value;
+                break;
+            }
+
+            passed.Add(c);
+            if (c.Previous is { } before && own(before) is { } found)
+            {
+                answer = found;
+                break;
+            }
+        }
+
+        foreach (var c in passed)
+        {
+            slot(c) = (true, answer);
+        }
+
+        return answer;
+    }
 
     /// <summary>The last casualty figure read in the article before this sentence ("put the figure at ..." restates it), or null.</summary>
     public Watchbot.Core.Events.CasualtyClaim? PreviousClaim { get; init; }
