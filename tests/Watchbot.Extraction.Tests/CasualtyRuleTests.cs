@@ -116,7 +116,7 @@ public class CasualtyRuleTests
     [Fact]
     public void A_sentence_that_says_where_the_figures_came_from_gives_them_their_source()
     {
-        var claims = TestSupport.Claims("The number of dead in Stepanakert reached 31. This was stated in a statement of the Karabakh defence army on Friday.");
+        var claims = TestSupport.Claims("The number of dead in Stepanakert reached 31. This was announced in a release of the Karabakh defence army on Friday.");
         Assert.Equal("Artsakh", Assert.Single(claims).ClaimedBy);
     }
 
@@ -131,7 +131,7 @@ public class CasualtyRuleTests
     [Fact]
     public void A_restated_figure_takes_the_last_figures_words_and_its_own_source()
     {
-        var claims = TestSupport.Claims("More than 60,000 people have fled Stepanakert, the ombudsman said. The Armenian government later put the exact figure at 61,203.");
+        var claims = TestSupport.Claims("More than 60,000 people have fled Stepanakert, the ombudsman said. The Armenian government later put the precise count at 61,203.");
         var restated = Assert.Single(claims, c => c.Count == 61203);
         Assert.Equal("displaced", restated.Outcome.Name());
         Assert.Equal("Artsakh", restated.Side);

@@ -46,7 +46,7 @@ public static partial class CasualtyRule
 
             // "bringing total casualties to 59": the running total of the previous figure.
             var beforeText = s.Text[Math.Max(0, n.Start - 120)..n.Start];
-            // "put the exact figure at 100,417": the same figure as the article's last one, restated by this sentence's source.
+            // "the ministry later put the final count at 2,310": the same figure as the article's last one, restated by this sentence's source.
             var restated = previous ?? s.PreviousClaim;
             if (restated is not null && lex["totalPhrases"].Match(beforeText) is { Success: true } total && total.Index + total.Length >= beforeText.TrimEnd().Length - 1)
             {
@@ -208,6 +208,13 @@ public static partial class CasualtyRule
             }
 
             bool At(LexiconList list) => s.MatchAt(list, t.Start) > 0;
+
+            // "9 members of the VDP auxiliary force": members of a side or an armed force are fighters.
+            if (MembersOf().IsMatch(s.Text.AsSpan()[t.Start..]) && MemberOfArmedForce(s, t.End))
+            {
+                return (Head.Military, i, population, side ?? s.Mentions.FirstOrDefault(m => m.Start >= t.End && m.Start < t.End + 30 && m.Side is not null)?.Side, null);
+            }
+
             if (At(never["otherPeopleNouns"]))
             {
                 return (Head.None, i, population, side, "other people");
@@ -322,6 +329,19 @@ public static partial class CasualtyRule
         return s.Conflict.IsArmedGroup(side) || (how == "inflicted" && outcome == CasualtyOutcome.Casualties) ? Population.Military : Population.Unknown;
     }
 
+    private static bool MemberOfArmedForce(SentenceContext s, int from)
+    {
+        var window = s.Text.AsSpan()[from..Math.Min(s.Text.Length, from + 45)].ToString();
+        return s.Mentions.Any(m => m.Start >= from && m.Start < from + 30 && m.Belligerent) || s.Config.Escalation["armedActors"].IsMatch(window)
+               || ForceWord().IsMatch(window);
+    }
+
+    [GeneratedRegex(@"^members\s+of\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MembersOf();
+
+    [GeneratedRegex(@"\b(?:force|forces|army|militia|unit|battalion|guard|police)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ForceWord();
+
     /// <summary>True when the mention is the subject of an attack verb right after it ("Azerbaijani forces shelled").</summary>
     private static bool Attacks(SentenceContext s, Mention m)
     {
@@ -335,7 +355,7 @@ public static partial class CasualtyRule
     [GeneratedRegex(@"^(?:\s+[\w-]+){0,2}?\s+(?:(?:have|has|had)\s+(?:\w+ly\s+)?)?(?<verb>[a-z]+(?:ed|t)|hit|struck|shot|fired)\b")]
     private static partial Regex AttackerVerb();
 
-    /// <summary>"reaches 207 people from the Armenian side": a side named with a preposition right after the figure.</summary>
+    /// <summary>"stood at 90 people from the eastern side": a side named with a preposition right after the figure.</summary>
     private static string? SideAfter(SentenceContext s, NumberMention n)
     {
         var limit = Math.Min(s.Text.Length, n.End + 40);
@@ -459,7 +479,7 @@ public static partial class CasualtyRule
             return own;
         }
 
-        // "the deaths of 50", "the loss of 20 servicemen": the noun in front names what happened.
+        // "the deaths of 8", "the loss of 31 troops": the noun in front names what happened.
         if (OutcomeOf().Match(before) is { Success: true } of)
         {
             return of.Groups["loss"].Success ? CasualtyOutcome.Casualties : CasualtyOutcome.Killed;
@@ -638,7 +658,7 @@ public static partial class CasualtyRule
         {
             how = "nearest";
 
-            // "Armenian forces in Nagorno-Karabakh reported that 51 servicemen were killed": an ally's forces in a place
+            // "Armenian units in Karabakh said 23 soldiers died": an ally's forces in a place
             // of its ally count as that place's side.
             var local = s.Mentions.FirstOrDefault(m => m.Start >= nearest.End && m.End <= n.Start && m.Start - nearest.End < 40 && m.Kind == MentionKind.Place
                                                        && m.Side is not null && m.Side != nearest.Side && g.SameCamp(nearest.Side, m.Side));
@@ -660,7 +680,7 @@ public static partial class CasualtyRule
             return true;
         }
 
-        // "More than 1,000 people, including dozens of civilians, have died since then": the verb may follow an aside.
+        // "Over 500 people, among them many children, have died so far": the verb may follow an aside.
         var rest = s.Text.AsSpan()[n.End..clause.End];
         return RunningTotalAfter().IsMatch(rest.Length > 90 ? rest[..90] : rest);
     }

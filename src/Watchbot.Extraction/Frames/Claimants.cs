@@ -4,7 +4,7 @@ using Watchbot.Extraction.Config;
 namespace Watchbot.Extraction.Frames;
 
 /// <summary>
-/// Who says so. A sentence's own claimant is the actor, side or place (by metonymy: "Nagorno Karabakh recognizes") in
+/// Who says so. A sentence's own claimant is the actor, side or place (by metonymy: "Stepanakert confirms") in
 /// front of a speech verb or after "according to", else an unnamed source the text describes ("local officials",
 /// "media reports"). A figure takes its sentence's claimant; when the sentence names none, the attribution the text
 /// gives around it: a pronoun or "the report" speaks for the last source the article named, a sentence continues its
@@ -115,7 +115,7 @@ public static partial class Claimants
                     actor = where.Side;
                 }
 
-                // "This is stated in a statement of the Security Council of Armenia": a passive verb's source follows it.
+                // "This was announced in a release of the defence council": a passive verb's source follows it.
                 if (actor is null && PassiveSource().Match(s.Unquoted, v.Index + v.Length) is { Success: true } passive && passive.Index - (v.Index + v.Length) < 40)
                 {
                     var end = Math.Min(s.Text.Length, passive.Index + passive.Length + 60);
@@ -216,7 +216,7 @@ public static partial class Claimants
     [GeneratedRegex(@"^\s*(?:he|she|they|it|the (?:[\w-]+\s+){0,2}?(?:report|statement|release|communiqu[eé]|ministry|government|army|military|command|spokes(?:man|woman|person)|office|council|authorities|source|agency|organi[sz]ation|group|document|press release))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Anaphor();
 
-    /// <summary>"This is stated in a statement of ...", "It was reported by ...": a sentence that gives the one before it its source.</summary>
+    /// <summary>"This was announced in a release of ...", "It was reported by ...": a sentence that gives the one before it its source.</summary>
     [GeneratedRegex(@"^\s*(?:This|That|It|These (?:figures|numbers)|The (?:figures?|numbers?|toll))\s+(?:is|was|were|are|has been|have been)\s+(?:\w+ly\s+)?(?:stated|said|reported|announced|confirmed|published|given)\b")]
     private static partial Regex BackReference();
 

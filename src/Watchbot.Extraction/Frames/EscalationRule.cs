@@ -90,7 +90,7 @@ public static partial class EscalationRule
             return true;
         }
 
-        // "Russian- and Turkish-backed troops are fighting in Libya": outside powers alone, in an article about a topic, are another theatre.
+        // "Troops backed by two outside powers fight in another country": outside powers alone, in an article about a topic, are another theatre.
         if (s.ArticleAboutConflict && clauseMentions.Count > 0)
         {
             return false;

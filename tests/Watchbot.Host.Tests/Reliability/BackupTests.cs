@@ -16,7 +16,7 @@ public sealed class BackupTests : IDisposable
     public async Task A_backup_taken_while_the_bot_runs_and_events_are_written_is_whole_and_consistent()
     {
         using var bot = WatchbotProcess.Start(["run", "--db", Db]);
-        Assert.True(await bot.WaitForOutputAsync("Ingest: 12 articles read", 1, TimeSpan.FromSeconds(60), inErrors: true), bot.Error);
+        Assert.True(await bot.WaitForOutputAsync($"Ingest: {Ingest.IngestCliTests.SampleCount} articles read", 1, TimeSpan.FromSeconds(60), inErrors: true), bot.Error);
         var writer = new SqliteStore(Db);
         using var stop = new CancellationTokenSource();
         var written = 0;
