@@ -80,7 +80,7 @@ public sealed partial class Extractor(ExtractionConfig config)
             drafts.Add(draft);
         }
 
-        var merged = Curator.Merge([], drafts, sameDay: true);
+        var merged = Curator.Merge([], drafts, sameDay: true, Curator.RegionsOf(topics));
         return TopicTagger.Tag(merged, article.Title + "\n" + (paragraphs.Count > 0 ? paragraphs[0] : ""), topics)
             // An article without a date of its own is kept, but everything read from it waits for review.
             .Select(e => e with { Status = e.Confidence < reviewBelow || !article.DateFound ? EventStatus.Pending : EventStatus.Published })
@@ -122,6 +122,11 @@ public sealed partial class Extractor(ExtractionConfig config)
             previous = context;
             if (IsCaption(sentence, paragraphs))
             {
+                if (sentence.IndexInParagraph == 0 && Parsing.PublicationDate.FromDateLine(sentence.Text, article.Published) is { } heading && heading <= article.Published)
+                {
+                    discourse.StartSection(heading);
+                }
+
                 continue;
             }
 

@@ -59,4 +59,19 @@ public class CeasefireRuleTests
         var items = TestSupport.Items("While the UN called on Tuesday for an end to the fighting in Karabakh, the EU urged restraint on Wednesday.", EventKind.Ceasefire, "2020-10-09");
         Assert.Equal([TestSupport.Day("2020-10-06"), TestSupport.Day("2020-10-07")], items.Select(i => i.Date.Date).ToArray());
     }
+
+    [Fact]
+    public void A_statement_that_points_back_at_a_truce_counts()
+    {
+        var items = TestSupport.Items("Armenia and Azerbaijan agreed to a truce in Moscow on Saturday. It took effect at noon on Sunday, officials in Baku said.", EventKind.Ceasefire);
+        Assert.Contains(items, i => i.Stance == CeasefireStance.InForce);
+    }
+
+    [Fact]
+    public void A_live_blogs_date_heading_dates_the_entries_under_it()
+    {
+        var article = TestSupport.Article("Shelling reported in several towns, officials said.\n\nSunday, 4 October\n\nAzerbaijani artillery shelled Martakert, Karabakh officials said.", "2020-10-07");
+        var item = Assert.Single(TestSupport.Extractor.ReadItems(article, TestSupport.Topics), i => i.Kind == EventKind.Escalation && i.Sentence.Contains("Martakert", StringComparison.Ordinal));
+        Assert.Equal(TestSupport.Day("2020-10-04"), item.Date.Date);
+    }
 }

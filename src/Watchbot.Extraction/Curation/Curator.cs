@@ -11,12 +11,13 @@ public static class Curator
     /// <summary>Adds <paramref name="incoming"/> to <paramref name="existing"/>, merging duplicates; the input lists are not changed.</summary>
     /// <param name="sameDay">Items read from one article: their dates come from one reference, so a day apart is another day (a
     /// strike on Sunday and one on Monday in the same city are two events); across articles a day's slack absorbs time zones.</param>
-    public static IReadOnlyList<EventDraft> Merge(IReadOnlyList<EventDraft> existing, IReadOnlyList<EventDraft> incoming, bool sameDay = false)
+    /// <param name="regions">Places too large to say two escalations are the same one (see <see cref="RegionsOf"/>).</param>
+    public static IReadOnlyList<EventDraft> Merge(IReadOnlyList<EventDraft> existing, IReadOnlyList<EventDraft> incoming, bool sameDay = false, IReadOnlySet<string>? regions = null)
     {
         var result = existing.ToList();
         foreach (var e in incoming)
         {
-            var index = result.FindIndex(r => SameThing(r, e) && (!sameDay || r.Kind != EventKind.Escalation || r.Date == e.Date));
+            var index = result.FindIndex(r => SameThing(r, e, regions) && (!sameDay || r.Kind != EventKind.Escalation || r.Date == e.Date));
             if (index >= 0)
             {
                 result[index] = Combine(result[index], e);
@@ -30,8 +31,9 @@ public static class Curator
         return result;
     }
 
-    public static bool SameThing(EventDraft a, EventDraft b)
+    public static bool SameThing(EventDraft a, EventDraft b, IReadOnlySet<string>? regions = null)
     {
+        regions ??= NoRegions;
         if (a.Kind != b.Kind || Math.Abs(a.Date.DayNumber - b.Date.DayNumber) > 1)
         {
             return false;
@@ -44,14 +46,22 @@ public static class Curator
             case EventKind.Ceasefire:
                 return a.Stance == b.Stance && Same(a.ClaimedBy, b.ClaimedBy);
             default:
-                var specific = a.Places.Intersect(b.Places, StringComparer.OrdinalIgnoreCase).Any(p => !Regions.Contains(p));
+                var specific = a.Places.Intersect(b.Places, StringComparer.OrdinalIgnoreCase).Any(p => !regions.Contains(p));
                 var sameActor = a.Actors.Count > 0 && b.Actors.Count > 0 && Same(a.Actors[0], b.Actors[0]);
-                return specific || (sameActor && a.Date == b.Date && !a.Places.Any(p => !Regions.Contains(p)) && !b.Places.Any(p => !Regions.Contains(p)));
+                return specific || (sameActor && a.Date == b.Date && !a.Places.Any(p => !regions.Contains(p)) && !b.Places.Any(p => !regions.Contains(p)));
         }
     }
 
-    /// <summary>Places too large to say two escalations are the same one.</summary>
-    private static readonly HashSet<string> Regions = new(StringComparer.OrdinalIgnoreCase) { "Nagorno-Karabakh" };
+    private static readonly HashSet<string> NoRegions = [];
+
+    /// <summary>
+    /// The places of <paramref name="topics"/> too large to say two escalations are the same one: a place that goes by the
+    /// name of a side or a keyword of its topic (a country at war, the disputed region itself).
+    /// </summary>
+    public static IReadOnlySet<string> RegionsOf(IEnumerable<Core.Topics.Topic> topics) =>
+        topics.SelectMany(t => t.Places.Where(p => p.AllNames.Any(n => t.SideNamed(n) is not null || t.Keywords.Contains(n, StringComparer.OrdinalIgnoreCase))))
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private static bool Same(string? a, string? b) => a is not null && b is not null && a.Equals(b, StringComparison.OrdinalIgnoreCase);
 

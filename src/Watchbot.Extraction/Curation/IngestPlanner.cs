@@ -20,13 +20,13 @@ public static class IngestPlanner
             ? null
             : (extracted.Min(e => e.Date).AddDays(-1), extracted.Max(e => e.DateEnd ?? e.Date).AddDays(1));
 
-    public static IngestPlan Plan(IReadOnlyList<EventDraft> extracted, IReadOnlyList<WatchEvent> stored)
+    public static IngestPlan Plan(IReadOnlyList<EventDraft> extracted, IReadOnlyList<WatchEvent> stored, IReadOnlySet<string>? regions = null)
     {
         var targets = new Dictionary<long, (WatchEvent Original, EventDraft Merged)>();
         var fresh = new List<EventDraft>();
         foreach (var draft in extracted)
         {
-            var match = stored.FirstOrDefault(s => Curator.SameThing(targets.TryGetValue(s.Id, out var t) ? t.Merged : ToDraft(s), draft));
+            var match = stored.FirstOrDefault(s => Curator.SameThing(targets.TryGetValue(s.Id, out var t) ? t.Merged : ToDraft(s), draft, regions));
             if (match is null)
             {
                 fresh.Add(draft);

@@ -111,11 +111,21 @@ public static partial class CeasefireRule
     private static bool Relevant(SentenceContext s, int start, int end)
     {
         var clause = s.Text[start..end];
+
+        // "It came into effect at noon": a statement that points back at the truce the sentence before spoke of.
+        if (PointsBack().IsMatch(clause) && s.Previous is { } previous && Strong().IsMatch(previous.Text))
+        {
+            return true;
+        }
+
         return s.NamesBelligerent || Parties().IsMatch(clause) || ((s.ContextBelligerent || s.ArticleAboutConflict) && Strong().IsMatch(clause));
     }
 
     [GeneratedRegex(@"\b(?:ceasefire|cease-fire|cease fire|truce|cessation of hostilities|armistice)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Strong();
+
+    [GeneratedRegex(@"^\s*(?:It|The deal|The agreement|The accord|The truce|That truce|The pause)\b")]
+    private static partial Regex PointsBack();
 
     private static bool Near(Match a, Match b, int distance) => !b.Success || Math.Abs(a.Index - b.Index) <= distance;
 

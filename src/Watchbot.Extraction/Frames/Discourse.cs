@@ -21,6 +21,13 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
     private List<SentenceContext> _paragraph = [];
     private List<SentenceContext>? _opening = [];
     private SentenceDate? _lede;
+    private SentenceDate? _section;
+
+    /// <summary>
+    /// A paragraph that is a date alone ("Monday, 5 October", a live blog's heading) dates the undated paragraphs after
+    /// it, in place of the lede.
+    /// </summary>
+    public void StartSection(DateOnly date) => _section = new SentenceDate(date, null, DatePrecision.Day, false);
 
     /// <summary>Adds the next sentence of the article; it may ask for its date and background from now on.</summary>
     public void Add(SentenceContext sentence)
@@ -122,7 +129,7 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
 
         // The lede's day carries over to paragraphs that add detail without a date of their own. Within the first
         // paragraph there is none yet: a dated sentence before this one would have given its date to this one.
-        var lede = sentence.Paragraph == 0 ? null : Lede();
+        var lede = _section ?? (sentence.Paragraph == 0 ? null : Lede());
         return lede is not null ? lede with { Defaulted = true } : new SentenceDate(published.AddDays(-1), null, DatePrecision.Day, true);
     }
 

@@ -93,7 +93,7 @@ public sealed class IngestService(
             var candidates = IngestPlanner.CandidateWindow(drafts) is var (from, to)
                 ? await events.ListAsync(new EventQuery { DateFrom = from, DateTo = to, Status = null, Limit = 10_000 }, cancellationToken).ConfigureAwait(false)
                 : [];
-            var plan = IngestPlanner.Plan(drafts, candidates);
+            var plan = IngestPlanner.Plan(drafts, candidates, Curator.RegionsOf(topicList));
             var result = await articles.IngestAsync(new ArticleIngest(article, now, plan.NewEvents, plan.Merges), cancellationToken).ConfigureAwait(false);
             switch (result.Status)
             {
