@@ -25,14 +25,14 @@ public sealed class IngestServiceTests : IDisposable
         var seq = await Events.LastSeqAsync(Ct);
         var second = await fixture.RunAsync(samples);
 
-        Assert.Equal(12, first.Stored);
+        Assert.Equal(IngestCliTests.SampleCount, first.Stored);
         Assert.Equal(0, first.Skipped);
         Assert.True(first.EventsAdded >= 30, $"{first.EventsAdded} events");
-        Assert.Equal(12, second.Duplicates);
+        Assert.Equal(IngestCliTests.SampleCount, second.Duplicates);
         Assert.Equal(0, second.EventsAdded + second.EventsMerged);
         Assert.Equal(seq, await Events.LastSeqAsync(Ct));
         Assert.All(await AllEventsAsync(), e => Assert.NotEmpty(e.Topics));
-        Assert.Equal(12, (await fixture.Store.Store.Cursors.GetAsync(CursorNames.Ingest, Ct)).Value);
+        Assert.Equal(IngestCliTests.SampleCount, (await fixture.Store.Store.Cursors.GetAsync(CursorNames.Ingest, Ct)).Value);
     }
 
     [Fact]
