@@ -20,8 +20,27 @@ public sealed record Topic(
         Places.FirstOrDefault(p => p.AllNames.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))?.Name;
 
     /// <summary>The side <paramref name="name"/> is, by its name or any alias; null when it is none of them.</summary>
-    public TopicSide? SideNamed(string name) =>
-        Sides.FirstOrDefault(s => s.AllNames.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
+    public TopicSide? SideNamed(string name)
+    {
+        // A loop, not a query: the extractor asks this for most figures it reads.
+        foreach (var side in Sides)
+        {
+            if (string.Equals(side.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return side;
+            }
+
+            foreach (var alias in side.Aliases)
+            {
+                if (string.Equals(alias, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return side;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The sides <paramref name="side"/> fights: every side of another camp. A side without a camp is a camp of its own.

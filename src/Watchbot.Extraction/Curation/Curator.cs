@@ -58,7 +58,11 @@ public static class Curator
     /// The places of <paramref name="topics"/> too large to say two escalations are the same one: a place that goes by the
     /// name of a side or a keyword of its topic (a country at war, the disputed region itself).
     /// </summary>
-    public static IReadOnlySet<string> RegionsOf(IEnumerable<Core.Topics.Topic> topics) =>
+    public static IReadOnlySet<string> RegionsOf(IReadOnlyList<Core.Topics.Topic> topics) => RegionCache.GetValue(topics, Regions);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Core.Topics.Topic>, IReadOnlySet<string>> RegionCache = new();
+
+    private static IReadOnlySet<string> Regions(IReadOnlyList<Core.Topics.Topic> topics) =>
         topics.SelectMany(t => t.Places.Where(p => p.AllNames.Any(n => t.SideNamed(n) is not null || t.Keywords.Contains(n, StringComparer.OrdinalIgnoreCase))))
             .Select(p => p.Name)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
