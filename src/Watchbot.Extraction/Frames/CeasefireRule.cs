@@ -75,6 +75,12 @@ public static partial class CeasefireRule
             }
 
             var actor = Speakers.Subject(s, start + trigger.Index, start)?.Name ?? Speaker(s, start, start + trigger.Index);
+
+            // "with both sides accusing each other of breaking it": nobody in particular reports the violation.
+            if (stance == CeasefireStance.Violation && MutualBlame().IsMatch(clause))
+            {
+                actor = "both sides";
+            }
             var date = s.DateOf(start, end, start + trigger.Index, start + trigger.Index + trigger.Length);
             var places = s.Places.Where(m => m.Start >= start && m.End <= end).Select(m => m.Name).Distinct().ToList();
             var actors = s.Actors.Where(m => m.Start >= start && m.End <= end).Select(m => m.Name).Prepend(actor ?? "").Where(a => a.Length > 0).Distinct().ToList();
@@ -123,6 +129,9 @@ public static partial class CeasefireRule
 
     [GeneratedRegex(@"\b(?:ceasefire|cease-fire|cease fire|truce|cessation of hostilities|armistice)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Strong();
+
+    [GeneratedRegex(@"\b(?:accus\w*|blam\w*)\s+(?:each other|one another)\b|\btrad\w+\s+(?:blame|accusations)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MutualBlame();
 
     [GeneratedRegex(@"^\s*(?:It|The deal|The agreement|The accord|The truce|That truce|The pause)\b")]
     private static partial Regex PointsBack();
