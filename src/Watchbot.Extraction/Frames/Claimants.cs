@@ -221,7 +221,7 @@ public static partial class Claimants
     private static partial Regex BackReference();
 
     /// <summary>"Karabakh's ombudsman said", "the Karabakh defence army said": a place's body speaks for the place's side.</summary>
-    [GeneratedRegex(@"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:army|forces|military|authorities|officials?|government|ministry|ombudsman|leaders?|command|president|spokes(?:man|woman|person)|office|administration|council)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:army|forces|military|authorities|officials?|government|ministry|ombudsman|leaders?|command|president|spokes(?:man|woman|person)|office|administration|council|service|services|agency|committee|department|police|prosecutors?|mayor|governor)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Organ();
 
     [GeneratedRegex(@"\b(?:by|in a (?:statement|report|release|communiqu[eé]|message))\b", RegexOptions.IgnoreCase)]
