@@ -17,6 +17,7 @@ public class EscalationRuleTests
     [InlineData("Paramilitary fighters shelled a displacement camp outside the city, killing 12.", null, null)]
     [InlineData("Azerbaijani forces set up a checkpoint on the Lachin corridor on Monday.", "Azerbaijan", "2020-10-05")]
     [InlineData("Karabakh said on Wednesday, 24 hours after Azerbaijani troops launched an offensive, that it accepted talks.", "Azerbaijan", "2020-10-06")]
+    [InlineData("The village of Tawori in Mali was shelled by Burkinabe artillery on Sunday.", "Burkina Faso", null)]
     public void Attacks_captures_and_threats_are_escalations(string sentence, string? actor, string? date)
     {
         var item = Assert.Single(TestSupport.Items(sentence, EventKind.Escalation));
@@ -51,5 +52,13 @@ public class EscalationRuleTests
     public void Commentary_and_background_are_not_escalations(string sentence, string why)
     {
         Assert.True(TestSupport.Items(sentence, EventKind.Escalation).Count == 0, why);
+    }
+
+    [Fact]
+    public void A_country_named_after_the_attack_is_not_its_actor()
+    {
+        var item = Assert.Single(TestSupport.Items("Gunmen torched homes in a village in Mali before fleeing towards the border with Niger.", EventKind.Escalation));
+        Assert.False(item.Summary.StartsWith("Niger:", StringComparison.Ordinal), item.Summary);
+        Assert.False(item.Summary.StartsWith("Mali:", StringComparison.Ordinal), item.Summary);
     }
 }

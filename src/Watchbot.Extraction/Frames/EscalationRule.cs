@@ -52,6 +52,7 @@ public static partial class EscalationRule
             }
             var accused = Accused().Match(clause[..trigger.Index]);
             var actor = (accused.Success ? clauseMentions.FirstOrDefault(m => m.Kind == MentionKind.Actor && m.Start >= start + accused.Index + accused.Length)?.Name : null)
+                ?? PassiveAgent(s, start + trigger.Index + trigger.Length)
                 ?? Speakers.Subject(s, start + trigger.Index, start)?.Name ?? SubjectActor(s, start + trigger.Index, start);
             var places = clauseMentions.Where(m => m.Kind == MentionKind.Place).Select(m => m.Name).Distinct().ToList();
             var severity = threat.Success && Nuclear().IsMatch(clause) ? 4
@@ -206,13 +207,23 @@ public static partial class EscalationRule
         return modals[0] < triggerIndex || triggerIndex < 3 || Indefinite().IsMatch(clause.AsSpan()[Math.Max(0, triggerIndex - 40)..triggerIndex]);
     }
 
+    /// <summary>"was shelled by Burkinabe artillery": the agent of a passive attack verb is who did it.</summary>
+    private static string? PassiveAgent(SentenceContext s, int triggerEnd)
+    {
+        var by = Agent().Match(s.Text, triggerEnd, Math.Min(s.Text.Length - triggerEnd, 12));
+        return by.Success
+            ? s.Mentions.FirstOrDefault(m => m.Kind == MentionKind.Actor && m.Start >= by.Index + by.Length && m.Start - (by.Index + by.Length) < 20)?.Name
+            : null;
+    }
+
     /// <summary>The actor doing it: the nearest actor named before the trigger outside quotes, else the first one named.</summary>
     internal static string? SubjectActor(SentenceContext s, int position, int clauseStart)
     {
         var before = s.Mentions.Where(m => m.Kind == MentionKind.Actor && m.End <= position && m.Start >= clauseStart && !s.Quoted(m.Start))
             .OrderByDescending(m => m.End).FirstOrDefault();
-        before ??= s.Mentions.Where(m => m.Kind == MentionKind.Actor && !s.Quoted(m.Start)).FirstOrDefault();
-        before ??= s.Mentions.FirstOrDefault(m => m.Kind == MentionKind.Actor);
+        // After the word only as its agent ("shelled by Azerbaijani forces"), not whatever is named later ("towards the border with Niger").
+        before ??= s.Mentions.Where(m => m.Kind == MentionKind.Actor && m.Start > position && !s.Quoted(m.Start)
+                                         && AgentBefore().IsMatch(s.Text.AsSpan()[Math.Max(position, m.Start - 12)..m.Start])).FirstOrDefault();
         return before?.Name;
     }
 
@@ -260,6 +271,12 @@ public static partial class EscalationRule
 
     [GeneratedRegex(@"\b(?:explosion|blast|earthquake|quake|storm|flood|fire|disaster|accident|crash|landslide)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnAttacker();
+
+    [GeneratedRegex(@"^\s*by\s+(?:the\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex Agent();
+
+    [GeneratedRegex(@"\bby\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AgentBefore();
 
     [GeneratedRegex(@"\b(?:both sides|the parties|the two sides|the warring|each side)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Parties();
