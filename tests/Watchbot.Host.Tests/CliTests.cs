@@ -79,15 +79,56 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("frobnicate")]
-    [InlineData("events", "add", "--topic", "karabakh")]
-    [InlineData("--no-such-option")]
-    public async Task Unknown_verbs_and_options_fail_with_a_message(params string[] args)
+    [InlineData("watchbot has no verb or argument 'frobnicate'", "frobnicate")]
+    [InlineData("Option '--summary' is required; `watchbot events add --help`", "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2020-10-04")]
+    [InlineData("watchbot has no option '--no-such-option'", "--no-such-option")]
+    [InlineData("'abc' is not an event id", "events", "show", "abc")]
+    [InlineData("'high' is not a severity; use a number from 1 (minor) to 5 (grave)", "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2020-10-04", "--summary", "Shelling", "--severity", "high")]
+    public async Task Unknown_verbs_and_bad_options_fail_with_one_sentence_and_exit_code_2(string message, params string[] args)
     {
         var result = await Run(null, args);
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.NotEmpty(result.Error.Trim());
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(message, result.Error.Trim());
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.DoesNotContain("System.", result.Error);
+    }
+
+    [Theory]
+    [InlineData("--place", "Atlantis", "'Atlantis' is not a place of karabakh")]
+    [InlineData("--actor", "Mars", "'Mars' is not an actor of karabakh")]
+    public async Task A_hand_entered_event_names_only_places_and_actors_of_its_topic(string option, string value, string message)
+    {
+        var result = await Run(null, "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2020-10-04", "--summary", "Shelling", option, value);
+        var list = await Run(null, "events", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.Contains("No events.", list.Output);
+    }
+
+    [Fact]
+    public async Task A_hand_entered_event_is_stored_under_the_canonical_names_and_a_future_one_waits_for_review()
+    {
+        var added = await Run(null, "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2020-10-04", "--summary", "Shelling", "--place", "Shushi", "--actor", "Baku");
+        var future = await Run(null, "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2030-01-01", "--summary", "Shelling later");
+        var first = await Run(null, "events", "show", "1");
+        var list = await Run(null, "events", "list");
+
+        Assert.True(added.ExitCode == 0, added.Error);
+        Assert.Contains("places: Shusha; actors: Azerbaijan", first.Output);
+        Assert.Contains("Held event #2 for review", future.Output);
+        Assert.Contains("2030-01-01\tescalation\tpending", list.Output);
+    }
+
+    [Fact]
+    public async Task A_backup_into_a_missing_folder_is_refused_with_one_sentence()
+    {
+        var result = await Run(null, "backup", temp.File("missing/folder/bk.db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"The folder {temp.File("missing/folder")} does not exist", result.Error.Trim());
+        Assert.Single(result.Error.Trim().Split('\n'));
     }
 
     [Theory]

@@ -10,7 +10,7 @@ namespace Watchbot.Host.Cli;
 /// <summary>`watchbot events show ID`: every field and every source with its sentence.</summary>
 public static class EventsShowVerb
 {
-    private static readonly Argument<long> Id = new("id") { Description = "The event's id" };
+    private static readonly Argument<long> Id = new("id") { Description = "The event's id", CustomParser = r => ParseProblem.WholeNumber(r, "an event id (a whole number, as `watchbot events list` shows)") };
 
     public static Command Create()
     {

@@ -250,5 +250,27 @@ public sealed class CommandFlowTests : IDisposable
         Assert.Contains("karabakh", await bot.SayAsync("owner", "/subscriptions"));
     }
 
+    [Fact]
+    public async Task A_severity_out_of_range_is_called_out_of_range_not_an_unknown_field()
+    {
+        await bot.AddEventAsync("A strike");
+
+        var reply = await bot.SayAsync("owner", "/admin edit 1 severity=9");
+
+        Assert.StartsWith("severity 9 is out of range; severity is a number from 1 (minor) to 5 (grave)", reply);
+        Assert.DoesNotContain("not a field", reply);
+    }
+
+    [Theory]
+    [InlineData("telegram:abc")]
+    [InlineData("discord:someone")]
+    public async Task A_curator_that_no_platform_could_name_is_refused(string user)
+    {
+        var reply = await bot.SayAsync("owner", $"/admin grant {user} curator");
+
+        Assert.StartsWith("Usage: /admin grant", reply);
+        Assert.DoesNotContain("is now a curator", reply);
+    }
+
     public void Dispose() => bot.Dispose();
 }
