@@ -176,6 +176,27 @@ public sealed class CliTests : IDisposable
         Assert.Equal(bytes, await File.ReadAllBytesAsync(Db));
     }
 
+    [Fact]
+    public async Task A_database_with_a_valid_header_and_garbage_inside_is_refused_at_start_and_left_untouched()
+    {
+        await Run(null, "migrate");
+        var bytes = await File.ReadAllBytesAsync(Db);
+        new Random(7).NextBytes(bytes.AsSpan(4096));
+        await File.WriteAllBytesAsync(Db, bytes);
+
+        var chat = await Run("/status\n", "chat");
+        var migrate = await Run(null, "migrate");
+
+        foreach (var result in new[] { chat, migrate })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith($"The database '{Db}' is damaged", result.Error.Trim());
+            Assert.Single(result.Error.Trim().Split('\n'));
+        }
+
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Db));
+    }
+
     [Theory]
     [InlineData("Watchbot__Schedule__PollInterval", "soon", "Watchbot:Schedule:PollInterval is 'soon'")]
     [InlineData("Watchbot__Schedule__PollInterval", "-00:01:00", "Watchbot:Schedule:PollInterval is -00:01:00")]
@@ -191,6 +212,41 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);
+    }
+
+    [Theory]
+    [InlineData("Watchbot__Sources__0__Path", "no/such/folder", "Watchbot:Sources:0:Path is 'no/such/folder', but ")]
+    [InlineData("Watchbot__Ingest__ConfigDirectory", "no-config-here", "Watchbot:Ingest:ConfigDirectory is 'no-config-here', but ")]
+    public async Task A_setting_that_points_nowhere_is_refused_at_start(string key, string value, string message)
+    {
+        var result = await WatchbotProcess.RunAsync(["migrate", "--db", Db], environment: new Dictionary<string, string> { [key] = value });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(message, result.Error.Trim());
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public async Task A_misspelt_setting_is_named_with_the_closest_real_one()
+    {
+        var result = await WatchbotProcess.RunAsync(["migrate", "--db", Db], environment: new Dictionary<string, string> { ["Watchbot__Shedule__PollInterval"] = "00:05:00" });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Warning: Watchbot:Shedule is not a setting Watchbot knows (did you mean Watchbot:Schedule?); it is ignored.", result.Error);
+    }
+
+    [Fact]
+    public async Task The_console_chat_speaks_of_one_person_and_keeps_log_lines_off_the_prompt()
+    {
+        var result = await Run("/subscribe karabakh\n/subscriptions\n/status\n/filter sahel kinds=escalation\n/subscibe sahel\n", "chat");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("You follow:", result.Output);
+        Assert.DoesNotContain("delivered to your private chat", result.Output);
+        Assert.Contains("alerts checked up to event change", result.Output);
+        Assert.Contains("You do not follow 'sahel'. You follow karabakh.", result.Output);
+        Assert.Contains("Did you mean /subscribe?", result.Output);
+        Assert.DoesNotContain("info:", result.Output + result.Error);
     }
 
     [Fact]

@@ -82,7 +82,9 @@ public sealed class CommandRouter
 
         if (!handlers.TryGetValue(parsed.Name, out var handler))
         {
-            return CommandReply.Text($"Unknown command /{Truncate(parsed.Name)}. Send /help to see the commands.");
+            var closest = Topics.TopicNames.Closest(parsed.Name, handlers.Keys);
+            var hint = closest is null ? "" : $" Did you mean /{closest}?";
+            return CommandReply.Text($"Unknown command /{Truncate(parsed.Name)}.{hint} Send /help to see the commands.");
         }
 
         try
