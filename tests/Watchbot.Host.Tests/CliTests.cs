@@ -250,6 +250,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Piped_chat_input_from_someone_who_is_not_an_owner_is_answered_line_by_line_none_dropped()
+    {
+        var input = string.Concat(Enumerable.Repeat("/topics\n", 12)) + "/subscriptions\n";
+
+        var result = await WatchbotProcess.RunAsync(["chat", "--db", Db], input, new Dictionary<string, string> { ["Watchbot__Owners__0"] = "telegram:1" });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(12, result.Output.Split("karabakh:").Length - 1);
+        Assert.Contains("You follow no topics yourself.", result.Output);
+        Assert.DoesNotContain("faster than I can answer", result.Output);
+    }
+
+    [Fact]
     public async Task Hostile_and_empty_chat_lines_get_short_replies_and_change_nothing()
     {
         var input = string.Join('\n',

@@ -69,7 +69,7 @@ public sealed class CommandRouter
                 return CommandReply.Text($"That command is too long (more than {CommandLine.MaxLength} characters). Send /help for the usage.");
         }
 
-        var (verdict, wait) = policy.IsOwner(incoming.Sender)
+        var (verdict, wait) = policy.IsOwner(incoming.Sender) || incoming.Local
             ? (CommandRateLimiter.Verdict.Allowed, TimeSpan.Zero)
             : limiter.Check(incoming.Sender.Key, SentAtOrNow(incoming.SentAt));
         if (verdict != CommandRateLimiter.Verdict.Allowed)

@@ -67,6 +67,17 @@ public static class DigestComposer
         return new DigestBody(sections, footer);
     }
 
+    /// <summary>What an empty digest says: when the last one went out (the recap sent on subscribing counts), since a
+    /// digest holds only what came after it, and where to read what is already known.</summary>
+    public static string NothingNew(string topic, DateTimeOffset? lastDigestAt, string timeZone)
+    {
+        var zone = ZonedTime.TryFindZone(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var since = lastDigestAt is { } last
+            ? $"Nothing new since the last digest went out on {TimeZoneInfo.ConvertTime(last, zone).ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} ({timeZone})"
+            : "Nothing new in this period";
+        return $"{since}. /latest {topic} shows the newest events.";
+    }
+
     public static string FormatPeriod(DigestPeriod period)
     {
         var zone = ZonedTime.TryFindZone(period.TimeZone, out var found) ? found : TimeZoneInfo.Utc;

@@ -92,7 +92,12 @@ public sealed class DigestService(
                 OutboxDraft? draft = null;
                 if (entries.Count > 0 || sendEmpty)
                 {
-                    if (!bodies.TryGetValue(entries, out var body))
+                    DigestBody? body;
+                    if (entries.Count == 0)
+                    {
+                        body = new DigestBody([], DigestComposer.NothingNew(subscription.Topic, subscription.LastDigestAt, subscription.Digest.TimeZone));
+                    }
+                    else if (!bodies.TryGetValue(entries, out body))
                     {
                         bodies[entries] = body = DigestComposer.Body(entries);
                     }
