@@ -59,6 +59,8 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Summary: Shelling of Terter", show.Output);
         var lines = export.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
+        Assert.DoesNotContain("\\u002B", export.Output);
+        Assert.Contains("+00:00\"", export.Output);
         using var json = System.Text.Json.JsonDocument.Parse(lines[0]);
         Assert.Equal("escalation", json.RootElement.GetProperty("kind").GetString());
         Assert.Equal("2020-10-04", json.RootElement.GetProperty("date").GetString());
