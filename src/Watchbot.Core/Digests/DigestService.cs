@@ -183,6 +183,7 @@ public sealed class DigestService(
     }
 
     /// <summary>Alerts and recaps use the same item lines as digests.</summary>
+    /// <summary>One event as an alert; its title shows the severity that let it through the subscription's threshold.</summary>
     public static OutgoingMessage Single(string topic, WatchEvent e, MessageKind kind, TallyBook? tallies = null) =>
-        new(kind, $"{char.ToUpperInvariant(topic[0])}{topic[1..]} alert", [new MessageSection(null, [EventFormatter.Format(e, tallies)])]);
+        new(kind, $"{char.ToUpperInvariant(topic[0])}{topic[1..]} alert, severity {e.Severity} of 5", [new MessageSection(null, [EventFormatter.Format(e, tallies)])]);
 }

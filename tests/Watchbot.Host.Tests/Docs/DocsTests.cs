@@ -66,6 +66,20 @@ public sealed partial class DocsTests
         Assert.True(ingest.IndexOf("need the shared corpus in `../shared`", StringComparison.Ordinal) < ingest.IndexOf("--articles ../shared", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(CasualtyOutcome.Killed, 19, 3, "deaths 3, 4 from 20, 5 from 100")]
+    [InlineData(CasualtyOutcome.Killed, 20, 4, "deaths 3, 4 from 20, 5 from 100")]
+    [InlineData(CasualtyOutcome.Killed, 100, 5, "deaths 3, 4 from 20, 5 from 100")]
+    [InlineData(CasualtyOutcome.Wounded, 10, 3, "wounded, missing\nor captured 2, 3 from 10, 4 from 100")]
+    [InlineData(CasualtyOutcome.Displaced, 1000, 4, "displaced 3, 4 from 1,000, 5 from\n50,000")]
+    public void The_severity_scale_in_the_readme_is_the_one_the_extractor_applies(CasualtyOutcome outcome, int count, int severity, string documented)
+    {
+        var claim = new CasualtyClaim("Artsakh", Population.Civilian, outcome, count, null, CountQualifier.Exact, false, "unknown");
+
+        Assert.Equal(severity, Watchbot.Extraction.Frames.Severity.Of(claim));
+        Assert.Contains(documented, Read("README.md").ReplaceLineEndings("\n"));
+    }
+
     private static string[] Keys(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
 
     private static string FindRoot()
