@@ -80,6 +80,16 @@ public sealed partial class DocsTests
         Assert.Contains(documented, Read("README.md").ReplaceLineEndings("\n"));
     }
 
+    [Fact]
+    public void A_broken_settings_file_is_named_as_the_root_file_the_user_edits()
+    {
+        var copied = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+
+        var named = Watchbot.Host.Composition.WatchbotHostFactory.EditedSettingsFile(copied);
+
+        Assert.StartsWith(Path.Combine(Root, "appsettings.json") + " (copied to ", named);
+    }
+
     private static string[] Keys(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
 
     private static string FindRoot()
