@@ -112,6 +112,14 @@ public sealed class CommandRouterTests
     }
 
     [Fact]
+    public async Task A_misspelt_command_gets_the_closest_one()
+    {
+        var reply = await Router(new EchoHandler("subscribe", CommandAccess.Anyone)).HandleAsync(From("3", "/subscibe karabakh"), CancellationToken.None);
+
+        Assert.Equal("Unknown command /subscibe. Did you mean /subscribe? Send /help to see the commands.", reply!.Message.ToPlainText());
+    }
+
+    [Fact]
     public async Task A_failing_handler_gives_an_apology_not_an_exception()
     {
         var reply = await Router().HandleAsync(From("3", "/boom"), CancellationToken.None);

@@ -35,25 +35,26 @@ public sealed class DigestComposerTests
         var digest = DigestComposer.Compose("karabakh", Day, entries);
 
         Assert.Equal("Karabakh digest: 3 Oct 12:00 to 4 Oct 12:00 (UTC)", digest.Title);
-        Assert.Equal("3 new events: 2 escalations, 1 casualty update.", digest.Footer);
+        Assert.Equal("3 new events: 2 escalations, 1 casualty update; each section in date order, oldest first.", digest.Footer);
     }
 
     [Fact]
-    public void The_most_severe_events_come_first_within_a_section()
+    public void Events_follow_the_order_they_happened_in_within_a_section_whatever_their_severity()
     {
         var entries = new[]
         {
-            Entry(Samples.Event(1, severity: 2, summary: "Minor fire")),
-            Entry(Samples.Event(2, severity: 5, summary: "Missile strike on the city")),
-            Entry(Samples.Event(3, severity: 3, summary: "Shelling of a village")),
+            Entry(Samples.Event(1, severity: 2, date: new DateOnly(2020, 10, 4), summary: "Minor fire")),
+            Entry(Samples.Event(2, severity: 5, date: new DateOnly(2020, 10, 5), summary: "Missile strike on the city")),
+            Entry(Samples.Event(3, severity: 3, date: new DateOnly(2020, 10, 2), summary: "Shelling of a village")),
         };
 
         var digest = DigestComposer.Compose("karabakh", Day, entries);
 
         Assert.Collection(digest.Sections.Single().Items,
-            i => Assert.Contains("Missile strike", i.Text),
             i => Assert.Contains("Shelling", i.Text),
-            i => Assert.Contains("Minor fire", i.Text));
+            i => Assert.Contains("Minor fire", i.Text),
+            i => Assert.Contains("Missile strike", i.Text));
+        Assert.EndsWith("each section in date order, oldest first.", digest.Footer);
     }
 
     [Fact]

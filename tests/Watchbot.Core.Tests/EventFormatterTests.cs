@@ -26,7 +26,7 @@ public sealed class EventFormatterTests
 
         var item = EventFormatter.Format(later, book);
 
-        Assert.Contains("104 Artsakh military killed, +45 since 28 Sep, per Artsakh officials", item.Text);
+        Assert.Contains("104 soldiers killed on the Artsakh side, +45 since 28 Sep, per Artsakh officials", item.Text);
     }
 
     [Fact]
@@ -37,7 +37,55 @@ public sealed class EventFormatterTests
 
         var item = EventFormatter.Format(e);
 
-        Assert.Contains("about 2,300 Armenia military killed, per Azerbaijan (claim about the other side, unconfirmed)", item.Text);
+        Assert.Contains("about 2,300 soldiers killed on the Armenia side, per Azerbaijan (claim about the other side, unconfirmed)", item.Text);
+    }
+
+    [Theory]
+    [InlineData("Artsakh", Population.Military, 559, "559 soldiers killed on the Artsakh side")]
+    [InlineData("Azerbaijan", Population.Civilian, 13, "13 civilians killed on the Azerbaijan side")]
+    [InlineData("Armenia", Population.Unknown, 1, "1 person killed on the Armenia side")]
+    [InlineData("unknown", Population.Unknown, 40, "40 people killed")]
+    public void A_figure_reads_as_plain_english(string side, Population population, int count, string expected)
+    {
+        var claim = new CasualtyClaim(side, population, CasualtyOutcome.Killed, count, null, CountQualifier.Exact, false, "unknown");
+
+        Assert.Equal(expected, CasualtyWording.Phrase(claim));
+    }
+
+    [Theory]
+    [InlineData("559 soldiers killed on the Artsakh side (total), per Artsakh", "[4 Oct 2020] 559 soldiers killed on the Artsakh side, per Artsakh #5")]
+    [InlineData("559 Artsakh military killed (total), per Artsakh", "[4 Oct 2020] 559 soldiers killed on the Artsakh side, per Artsakh #5")]
+    [InlineData("The defence army updated its toll", "[4 Oct 2020] The defence army updated its toll; 559 soldiers killed on the Artsakh side, per Artsakh #5")]
+    public void A_figure_is_said_once_whether_or_not_the_summary_states_it(string summary, string expected)
+    {
+        var claim = new CasualtyClaim("Artsakh", Population.Military, CasualtyOutcome.Killed, 559, null, CountQualifier.Exact, true, "Artsakh");
+        var e = Samples.Event(5, EventKind.Casualties, summary: summary, casualties: [claim]);
+
+        Assert.Equal(expected, EventFormatter.Format(e).Text);
+    }
+
+    [Fact]
+    public void A_tally_change_compares_only_figures_of_the_same_round_of_fighting()
+    {
+        Watchbot.Core.Events.CasualtyClaim Dead(int n) => new("Artsakh", Population.Military, CasualtyOutcome.Killed, n, null, CountQualifier.Exact, true, "Artsakh");
+        var spring = Samples.Event(1, EventKind.Casualties, date: new DateOnly(2020, 4, 2), casualties: [Dead(464)]);
+        var autumn = Samples.Event(2, EventKind.Casualties, date: new DateOnly(2020, 10, 4), casualties: [Dead(559)]);
+        var later = Samples.Event(3, EventKind.Casualties, date: new DateOnly(2020, 10, 10), casualties: [Dead(600)]);
+        var book = new TallyBook([spring, autumn, later]);
+
+        Assert.DoesNotContain("since", EventFormatter.Format(autumn, book).Text);
+        Assert.Contains("+41 since 4 Oct", EventFormatter.Format(later, book).Text);
+    }
+
+    [Fact]
+    public void Two_reports_under_one_headline_are_one_source()
+    {
+        var e = Samples.Event() with
+        {
+            Sources = [new EventSource("a.txt", null, "Shelling resumes", null, null), new EventSource("b.txt", null, "Shelling resumes", null, null)],
+        };
+
+        Assert.Contains("(source: Shelling resumes)", EventFormatter.Format(e).Text);
     }
 
     [Fact]

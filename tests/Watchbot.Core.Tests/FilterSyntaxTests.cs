@@ -8,7 +8,11 @@ namespace Watchbot.Core.Tests;
 public sealed class FilterSyntaxTests
 {
     private static readonly Topic Karabakh = new("karabakh", "The war",
-        [new TopicPlace("Stepanakert", ["Khankendi"]), new TopicPlace("Ganja", []), new TopicPlace("Shusha", ["Shushi"])], [], []);
+        [new TopicPlace("Stepanakert", ["Khankendi"]), new TopicPlace("Ganja", []), new TopicPlace("Shusha", ["Shushi"])],
+        [new TopicActor("United Nations", ["UN"]), "Turkey"], [])
+    {
+        Sides = [new TopicSide("Artsakh", ["Nagorno-Karabakh authorities", "Karabakh Armenians"]), new TopicSide("Azerbaijan", ["Azerbaijani", "Baku"])],
+    };
 
     [Theory]
     [InlineData("kinds=escalation,casualties", "kinds=escalation,casualties")]
@@ -18,6 +22,8 @@ public sealed class FilterSyntaxTests
     [InlineData("actors=Turkey include=drone exclude=exercise", "actors=Turkey include=drone exclude=exercise")]
     [InlineData("kinds=escalation severity>=4 places=Shushi", "kinds=escalation severity>=4 places=Shusha")]
     [InlineData("places=Ganja places=", "none (everything in the topic)")]
+    [InlineData("actors=UN,Baku", "actors=United Nations,Azerbaijan")]
+    [InlineData("actors=un,Artsakh,Azerbaijani", "actors=United Nations,Artsakh,Azerbaijan")]
     public void Filter_settings_are_read_in_the_words_the_replies_use(string typed, string described)
     {
         var (filter, problem) = FilterSyntax.Apply(SubscriptionFilter.None, typed.Split(' '), Karabakh);
@@ -58,6 +64,19 @@ public sealed class FilterSyntaxTests
         Assert.Null(problem);
         Assert.Equal(expected, string.Join(",", filter!.Kinds.Select(k => k.Name())));
         Assert.Equal(2, filter.MinSeverity);
+    }
+
+    [Theory]
+    [InlineData("actors=Mars", "'Mars' is not an actor of karabakh; its actors are Artsakh, Azerbaijan, United Nations, Turkey")]
+    [InlineData("actors=Turky", "'Turky' is not an actor of karabakh; did you mean Turkey?")]
+    [InlineData("places=Atlantis", "'Atlantis' is not a place of karabakh")]
+    [InlineData("places=Ganj", "'Ganj' is not a place of karabakh; did you mean Ganja?")]
+    public void Unknown_places_and_actors_are_refused_alike_with_the_closest_known_names(string typed, string expected)
+    {
+        var (filter, problem) = FilterSyntax.Apply(SubscriptionFilter.None, [typed], Karabakh);
+
+        Assert.Null(filter);
+        Assert.Equal(expected, problem);
     }
 
     [Theory]

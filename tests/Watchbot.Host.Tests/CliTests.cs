@@ -59,6 +59,8 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Summary: Shelling of Terter", show.Output);
         var lines = export.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
+        Assert.DoesNotContain("\\u002B", export.Output);
+        Assert.Contains("+00:00\"", export.Output);
         using var json = System.Text.Json.JsonDocument.Parse(lines[0]);
         Assert.Equal("escalation", json.RootElement.GetProperty("kind").GetString());
         Assert.Equal("2020-10-04", json.RootElement.GetProperty("date").GetString());
@@ -79,15 +81,56 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("frobnicate")]
-    [InlineData("events", "add", "--topic", "karabakh")]
-    [InlineData("--no-such-option")]
-    public async Task Unknown_verbs_and_options_fail_with_a_message(params string[] args)
+    [InlineData("watchbot has no verb or argument 'frobnicate'", "frobnicate")]
+    [InlineData("Option '--summary' is required; `watchbot events add --help`", "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2020-10-04")]
+    [InlineData("watchbot has no option '--no-such-option'", "--no-such-option")]
+    [InlineData("'abc' is not an event id", "events", "show", "abc")]
+    [InlineData("'high' is not a severity; use a number from 1 (minor) to 5 (grave)", "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2020-10-04", "--summary", "Shelling", "--severity", "high")]
+    public async Task Unknown_verbs_and_bad_options_fail_with_one_sentence_and_exit_code_2(string message, params string[] args)
     {
         var result = await Run(null, args);
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.NotEmpty(result.Error.Trim());
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(message, result.Error.Trim());
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.DoesNotContain("System.", result.Error);
+    }
+
+    [Theory]
+    [InlineData("--place", "Atlantis", "'Atlantis' is not a place of karabakh")]
+    [InlineData("--actor", "Mars", "'Mars' is not an actor of karabakh")]
+    public async Task A_hand_entered_event_names_only_places_and_actors_of_its_topic(string option, string value, string message)
+    {
+        var result = await Run(null, "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2020-10-04", "--summary", "Shelling", option, value);
+        var list = await Run(null, "events", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.Contains("No events.", list.Output);
+    }
+
+    [Fact]
+    public async Task A_hand_entered_event_is_stored_under_the_canonical_names_and_a_future_one_waits_for_review()
+    {
+        var added = await Run(null, "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2020-10-04", "--summary", "Shelling", "--place", "Shushi", "--actor", "Baku");
+        var future = await Run(null, "events", "add", "--topic", "karabakh", "--kind", "escalation", "--date", "2030-01-01", "--summary", "Shelling later");
+        var first = await Run(null, "events", "show", "1");
+        var list = await Run(null, "events", "list");
+
+        Assert.True(added.ExitCode == 0, added.Error);
+        Assert.Contains("places: Shusha; actors: Azerbaijan", first.Output);
+        Assert.Contains("Held event #2 for review", future.Output);
+        Assert.Contains("2030-01-01\tescalation\tpending", list.Output);
+    }
+
+    [Fact]
+    public async Task A_backup_into_a_missing_folder_is_refused_with_one_sentence()
+    {
+        var result = await Run(null, "backup", temp.File("missing/folder/bk.db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"The folder {temp.File("missing/folder")} does not exist", result.Error.Trim());
+        Assert.Single(result.Error.Trim().Split('\n'));
     }
 
     [Theory]
@@ -135,6 +178,27 @@ public sealed class CliTests : IDisposable
         Assert.Equal(bytes, await File.ReadAllBytesAsync(Db));
     }
 
+    [Fact]
+    public async Task A_database_with_a_valid_header_and_garbage_inside_is_refused_at_start_and_left_untouched()
+    {
+        await Run(null, "migrate");
+        var bytes = await File.ReadAllBytesAsync(Db);
+        new Random(7).NextBytes(bytes.AsSpan(4096));
+        await File.WriteAllBytesAsync(Db, bytes);
+
+        var chat = await Run("/status\n", "chat");
+        var migrate = await Run(null, "migrate");
+
+        foreach (var result in new[] { chat, migrate })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith($"The database '{Db}' is damaged", result.Error.Trim());
+            Assert.Single(result.Error.Trim().Split('\n'));
+        }
+
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Db));
+    }
+
     [Theory]
     [InlineData("Watchbot__Schedule__PollInterval", "soon", "Watchbot:Schedule:PollInterval is 'soon'")]
     [InlineData("Watchbot__Schedule__PollInterval", "-00:01:00", "Watchbot:Schedule:PollInterval is -00:01:00")]
@@ -150,6 +214,54 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);
+    }
+
+    [Theory]
+    [InlineData("Watchbot__Sources__0__Path", "no/such/folder", "Watchbot:Sources:0:Path is 'no/such/folder', but ")]
+    [InlineData("Watchbot__Ingest__ConfigDirectory", "no-config-here", "Watchbot:Ingest:ConfigDirectory is 'no-config-here', but ")]
+    public async Task A_setting_that_points_nowhere_is_refused_at_start(string key, string value, string message)
+    {
+        var result = await WatchbotProcess.RunAsync(["migrate", "--db", Db], environment: new Dictionary<string, string> { [key] = value });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(message, result.Error.Trim());
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public async Task A_misspelt_setting_is_named_with_the_closest_real_one()
+    {
+        var result = await WatchbotProcess.RunAsync(["migrate", "--db", Db], environment: new Dictionary<string, string> { ["Watchbot__Shedule__PollInterval"] = "00:05:00" });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Warning: Watchbot:Shedule is not a setting Watchbot knows (did you mean Watchbot:Schedule?); it is ignored.", result.Error);
+    }
+
+    [Fact]
+    public async Task The_console_chat_speaks_of_one_person_and_keeps_log_lines_off_the_prompt()
+    {
+        var result = await Run("/subscribe karabakh\n/subscriptions\n/status\n/filter sahel kinds=escalation\n/subscibe sahel\n", "chat");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("You follow:", result.Output);
+        Assert.DoesNotContain("delivered to your private chat", result.Output);
+        Assert.Contains("alerts checked up to event change", result.Output);
+        Assert.Contains("You do not follow 'sahel'. You follow karabakh.", result.Output);
+        Assert.Contains("Did you mean /subscribe?", result.Output);
+        Assert.DoesNotContain("info:", result.Output + result.Error);
+    }
+
+    [Fact]
+    public async Task Piped_chat_input_from_someone_who_is_not_an_owner_is_answered_line_by_line_none_dropped()
+    {
+        var input = string.Concat(Enumerable.Repeat("/topics\n", 12)) + "/subscriptions\n";
+
+        var result = await WatchbotProcess.RunAsync(["chat", "--db", Db], input, new Dictionary<string, string> { ["Watchbot__Owners__0"] = "telegram:1" });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(12, result.Output.Split("karabakh:").Length - 1);
+        Assert.Contains("You follow no topics yourself.", result.Output);
+        Assert.DoesNotContain("faster than I can answer", result.Output);
     }
 
     [Fact]

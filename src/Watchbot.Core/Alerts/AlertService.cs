@@ -62,7 +62,7 @@ public sealed class AlertService(
         }
 
         await cursors.SetAsync(CursorNames.Poll, next, now, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Poll: {Events} new events up to seq {Seq}, {Alerts} alerts queued", fresh.Count, next, drafts.Count);
+        logger.LogInformation("Poll: {Events} up to change {Seq}, {Alerts} queued", Counted.Of(fresh.Count, "new event"), next, Counted.Of(drafts.Count, "alert"));
         return new PollResult(fresh.Count, drafts.Count, next);
     }
 }

@@ -69,7 +69,7 @@ public sealed class CommandRouter
                 return CommandReply.Text($"That command is too long (more than {CommandLine.MaxLength} characters). Send /help for the usage.");
         }
 
-        var (verdict, wait) = policy.IsOwner(incoming.Sender)
+        var (verdict, wait) = policy.IsOwner(incoming.Sender) || incoming.Local
             ? (CommandRateLimiter.Verdict.Allowed, TimeSpan.Zero)
             : limiter.Check(incoming.Sender.Key, SentAtOrNow(incoming.SentAt));
         if (verdict != CommandRateLimiter.Verdict.Allowed)
@@ -82,7 +82,9 @@ public sealed class CommandRouter
 
         if (!handlers.TryGetValue(parsed.Name, out var handler))
         {
-            return CommandReply.Text($"Unknown command /{Truncate(parsed.Name)}. Send /help to see the commands.");
+            var closest = Topics.TopicNames.Closest(parsed.Name, handlers.Keys);
+            var hint = closest is null ? "" : $" Did you mean /{closest}?";
+            return CommandReply.Text($"Unknown command /{Truncate(parsed.Name)}.{hint} Send /help to see the commands.");
         }
 
         try

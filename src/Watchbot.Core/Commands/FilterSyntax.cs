@@ -9,7 +9,8 @@ namespace Watchbot.Core.Commands;
 /// Reads "kinds=escalation,casualties severity>=3 places=Stepanakert,Ganja actors=Turkey include=drone exclude=exercise"
 /// onto an existing filter: only the parts named change; "places=" with no value clears that part; "kinds+=a" and
 /// "kinds-=a" add a kind to those let through or take one away.
-/// Places are checked against the topic's places and their aliases, and stored by their canonical names.
+/// Places and actors are checked against the topic's places, sides and actors and their aliases, and stored by their
+/// canonical names; an unknown one is refused with the closest known name.
 /// </summary>
 public static class FilterSyntax
 {
@@ -52,7 +53,7 @@ public static class FilterSyntax
                 "kinds+" or "kind+" => ChangeKinds(values, add: true, topic, ref filter),
                 "kinds-" or "kind-" => ChangeKinds(values, add: false, topic, ref filter),
                 "places" or "place" => Places(values, topic, ref filter),
-                "actors" or "actor" => Words(values, v => filter = filter with { Actors = v }),
+                "actors" or "actor" => Actors(values, topic, ref filter),
                 "include" => Words(values, v => filter = filter with { Include = v }),
                 "exclude" => Words(values, v => filter = filter with { Exclude = v }),
                 _ => $"'{Clip(name)}' is not a filter; use kinds (or kinds+=, kinds-=), severity>=, places, actors, include or exclude",
@@ -118,22 +119,25 @@ public static class FilterSyntax
 
     private static string? Places(string[] values, Topic topic, ref SubscriptionFilter filter)
     {
-        var places = new List<string>();
-        foreach (var value in values)
+        var (places, problem) = topic.CanonicalPlaces(values, Clip);
+        if (problem is null)
         {
-            var canonical = topic.CanonicalPlace(value);
-            if (canonical is null)
-            {
-                var closest = TopicNames.Closest(value.ToLowerInvariant(), topic.Places.SelectMany(p => p.AllNames).Select(n => n.ToLowerInvariant()));
-                var hint = closest is null ? "" : $"; did you mean {topic.CanonicalPlace(closest)}?";
-                return $"'{Clip(value)}' is not a place of {topic.Name}{hint}";
-            }
-
-            places.Add(canonical);
+            filter = filter with { Places = places };
         }
 
-        filter = filter with { Places = places.Distinct().ToList() };
-        return null;
+        return problem;
+    }
+
+    /// <summary>Actors are the topic's sides and other actors, by any of their names, stored by their canonical names.</summary>
+    private static string? Actors(string[] values, Topic topic, ref SubscriptionFilter filter)
+    {
+        var (actors, problem) = topic.CanonicalActors(values, Clip);
+        if (problem is null)
+        {
+            filter = filter with { Actors = actors };
+        }
+
+        return problem;
     }
 
     private static string? Words(string[] values, Action<IReadOnlyList<string>> set)

@@ -22,4 +22,8 @@ public sealed record IncomingCommand(ChatAddress Chat, ChatKind ChatKind, Comman
     /// it, so a flood still waiting behind its own slow replies is seen as the burst it was, not spread over the
     /// time it takes to answer.</summary>
     public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>True for the local console: one person at a keyboard or a script, answered one line after the other,
+    /// so each line waits its turn and none is dropped by flood control.</summary>
+    public bool Local { get; init; }
 }

@@ -24,7 +24,8 @@ public static class TargetSubscriptions
         }
 
         var who = context.Personal ? "You do" : "This chat does";
-        var list = all.Count == 0 ? "" : $" It follows: {string.Join(", ", all.Select(s => s.Topic))}.";
+        var follows = context.Personal ? "You follow" : "It follows";
+        var list = all.Count == 0 ? "" : $" {follows} {string.Join(", ", all.Select(s => s.Topic))}.";
         return (null, Usage.Of(spec, $"{who} not follow '{Clip(topic)}'.{list}"));
     }
 

@@ -14,7 +14,8 @@ public sealed record DigestPeriod(DateTimeOffset From, DateTimeOffset To, string
 /// <summary>A digest without its title: its sections and the footer that counts them.</summary>
 public sealed record DigestBody(IReadOnlyList<MessageSection> Sections, string Footer);
 
-/// <summary>Composes a digest: a header with topic, period and counts, then a section per kind, most severe first.</summary>
+/// <summary>Composes a digest: a header with topic, period and counts, then a section per kind, each in the order things
+/// happened (oldest first, as the footer says), so dates read as a timeline.</summary>
 public static class DigestComposer
 {
     private static readonly (EventKind Kind, string Heading, string Noun)[] Sections =
@@ -36,7 +37,7 @@ public static class DigestComposer
         return new OutgoingMessage(kind, title, body.Sections, body.Footer);
     }
 
-    /// <summary>The part of a digest that depends only on its events: the sections, most severe first, and the counts.</summary>
+    /// <summary>The part of a digest that depends only on its events: the sections, in date order, and the counts.</summary>
     public static DigestBody Body(IReadOnlyList<DigestEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -46,8 +47,8 @@ public static class DigestComposer
         {
             var items = entries
                 .Where(e => e.Event.Kind == sectionKind)
-                .OrderByDescending(e => e.Event.Severity)
-                .ThenByDescending(e => e.Event.Date)
+                .OrderBy(e => e.Event.Date)
+                .ThenBy(e => e.Event.DateEnd ?? e.Event.Date)
                 .ThenBy(e => e.Event.Id)
                 .Select(e => e.Item)
                 .ToList();
@@ -62,8 +63,19 @@ public static class DigestComposer
 
         var footer = entries.Count == 0
             ? "Nothing new in this period."
-            : $"{entries.Count} new event{(entries.Count == 1 ? "" : "s")}: {string.Join(", ", counts)}.";
+            : $"{entries.Count} new event{(entries.Count == 1 ? "" : "s")}: {string.Join(", ", counts)}{(entries.Count > 1 ? "; each section in date order, oldest first" : "")}.";
         return new DigestBody(sections, footer);
+    }
+
+    /// <summary>What an empty digest says: when the last one went out (the recap sent on subscribing counts), since a
+    /// digest holds only what came after it, and where to read what is already known.</summary>
+    public static string NothingNew(string topic, DateTimeOffset? lastDigestAt, string timeZone)
+    {
+        var zone = ZonedTime.TryFindZone(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var since = lastDigestAt is { } last
+            ? $"Nothing new since the last digest went out on {TimeZoneInfo.ConvertTime(last, zone).ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} ({timeZone})"
+            : "Nothing new in this period";
+        return $"{since}. /latest {topic} shows the newest events.";
     }
 
     public static string FormatPeriod(DigestPeriod period)

@@ -92,7 +92,12 @@ public sealed class DigestService(
                 OutboxDraft? draft = null;
                 if (entries.Count > 0 || sendEmpty)
                 {
-                    if (!bodies.TryGetValue(entries, out var body))
+                    DigestBody? body;
+                    if (entries.Count == 0)
+                    {
+                        body = new DigestBody([], DigestComposer.NothingNew(subscription.Topic, subscription.LastDigestAt, subscription.Digest.TimeZone));
+                    }
+                    else if (!bodies.TryGetValue(entries, out body))
                     {
                         bodies[entries] = body = DigestComposer.Body(entries);
                     }
@@ -178,6 +183,7 @@ public sealed class DigestService(
     }
 
     /// <summary>Alerts and recaps use the same item lines as digests.</summary>
+    /// <summary>One event as an alert; its title shows the severity that let it through the subscription's threshold.</summary>
     public static OutgoingMessage Single(string topic, WatchEvent e, MessageKind kind, TallyBook? tallies = null) =>
-        new(kind, $"{char.ToUpperInvariant(topic[0])}{topic[1..]} alert", [new MessageSection(null, [EventFormatter.Format(e, tallies)])]);
+        new(kind, $"{char.ToUpperInvariant(topic[0])}{topic[1..]} alert, severity {e.Severity} of 5", [new MessageSection(null, [EventFormatter.Format(e, tallies)])]);
 }

@@ -19,11 +19,13 @@ public static class EventFormatter
             text.Append(string.Join(", ", e.Places)).Append(": ");
         }
 
-        text.Append(e.Summary.TrimEnd('.'));
-        foreach (var claim in e.Casualties)
-        {
-            text.Append("; ").Append(FormatClaim(claim, e, tallies));
-        }
+        // A figure is said once: a summary that already states the event's figures (as extracted ones do) gives way to
+        // the figures with their tally changes; any other summary keeps its words and gains only the figures it lacks.
+        var unsaid = e.Casualties.Where(c => !Says(e.Summary, c)).ToList();
+        var figuresOnly = e.Casualties.Count > 0 && unsaid.Count == 0;
+        var parts = figuresOnly ? [] : new List<string> { e.Summary.TrimEnd('.') };
+        parts.AddRange((figuresOnly ? e.Casualties : unsaid).Select(c => FormatClaim(c, e, tallies)));
+        text.AppendJoin("; ", parts);
 
         if (e.Kind == EventKind.Ceasefire && e.Stance is { } stance)
         {
@@ -38,7 +40,8 @@ public static class EventFormatter
         text.Append(" #").Append(e.Id.ToString(Culture));
         var links = new List<MessageLink>();
         var unlinked = new List<string>();
-        foreach (var source in e.Sources.Take(3))
+        // Two reports under one headline (a wire story reprinted) are one source to a reader.
+        foreach (var source in e.Sources.DistinctBy(s => (s.Title ?? s.File ?? s.Url ?? "").ToLowerInvariant()).Take(3))
         {
             var label = source.Title ?? source.File ?? "source";
             if (source.Url is not null && Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
@@ -59,6 +62,27 @@ public static class EventFormatter
         return new MessageItem(text.ToString(), links);
     }
 
+    /// <summary>Whether a summary already states this figure: its phrase, or the summary opens with its number.</summary>
+    private static bool Says(string summary, CasualtyClaim claim)
+    {
+        if (summary.Contains(CasualtyWording.Phrase(claim), StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var number = claim.Count.ToString("N0", Culture);
+        var opening = summary.TrimStart();
+        foreach (var word in new[] { "", "at least ", "about ", "more than ", "up to " })
+        {
+            if (opening.StartsWith(word + number + " ", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string FormatDate(WatchEvent e) =>
         e.DateEnd is { } end && end != e.Date
             ? $"{e.Date.ToString("d MMM", Culture)} to {end.ToString("d MMM yyyy", Culture)}"
@@ -66,20 +90,7 @@ public static class EventFormatter
 
     public static string FormatClaim(CasualtyClaim claim, WatchEvent e, TallyBook? tallies)
     {
-        var text = new StringBuilder();
-        text.Append(QualifierWord(claim.Qualifier)).Append(claim.Count.ToString("N0", Culture));
-        if (claim.CountHigh is { } high && high != claim.Count)
-        {
-            text.Append(" to ").Append(high.ToString("N0", Culture));
-        }
-
-        text.Append(' ').Append(claim.Side).Append(' ');
-        if (claim.Population != Population.Unknown)
-        {
-            text.Append(claim.Population.Name()).Append(' ');
-        }
-
-        text.Append(claim.Outcome.Name());
+        var text = new StringBuilder(CasualtyWording.Phrase(claim));
         if (claim.Cumulative && tallies?.Previous(claim, e.DateEnd ?? e.Date, e.Id) is { } before)
         {
             var change = claim.Count - before.Count;
@@ -107,15 +118,6 @@ public static class EventFormatter
         CeasefireStance.Violation => "ceasefire violation",
         CeasefireStance.Rejection => "ceasefire rejected",
         _ => stance.Name(),
-    };
-
-    private static string QualifierWord(CountQualifier qualifier) => qualifier switch
-    {
-        CountQualifier.AtLeast => "at least ",
-        CountQualifier.About => "about ",
-        CountQualifier.MoreThan => "more than ",
-        CountQualifier.UpTo => "up to ",
-        _ => "",
     };
 
     private static string Shorten(string text, int max) => SafeText.Clip(text, max);

@@ -32,7 +32,13 @@ public sealed class TallyBook
         }
     }
 
-    /// <summary>The latest earlier figure of the same tally from another event, if any.</summary>
+    /// <summary>How far back a figure still belongs to the same round of fighting: a tally quoted months earlier counts
+    /// another round, and a change "since" it would add two wars' dead together.</summary>
+    public static readonly int PeriodDays = 60;
+
+    /// <summary>The latest earlier figure of the same tally (same side, population, outcome and claimant) from another
+    /// event within <see cref="PeriodDays"/> days, if any. A lower figure that follows a higher one starts a new count,
+    /// so figures above this one are not compared with it either.</summary>
     public TallyPoint? Previous(CasualtyClaim claim, DateOnly date, long eventId)
     {
         if (!points.TryGetValue(TallyKey.Of(claim), out var list))
@@ -43,7 +49,7 @@ public sealed class TallyBook
         TallyPoint? best = null;
         foreach (var point in list)
         {
-            if (point.EventId != eventId && point.Date < date)
+            if (point.EventId != eventId && point.Date < date && point.Date >= date.AddDays(-PeriodDays) && point.Count <= claim.Count)
             {
                 best = point;
             }

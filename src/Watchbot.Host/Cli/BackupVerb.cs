@@ -23,6 +23,12 @@ public static class BackupVerb
         {
             var target = Path.GetFullPath(result.GetValue(Target)!);
             string summary;
+            var folder = Path.GetDirectoryName(target);
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                return await Verb.FailAsync($"The folder {folder} does not exist; create it or choose a backup file in a folder that does.").ConfigureAwait(false);
+            }
+
             if (File.Exists(target) && !result.GetValue(Overwrite))
             {
                 return await Verb.FailAsync($"{target} exists; choose a new file or add --overwrite.").ConfigureAwait(false);

@@ -9,7 +9,8 @@ using Watchbot.Host.Composition;
 
 namespace Watchbot.Host.Cli;
 
-/// <summary>`watchbot events add`: a curator's hand-entered event, published at once.</summary>
+/// <summary>`watchbot events add`: a curator's hand-entered event, published at once unless its date lies in the future
+/// (then it waits for review). Places and actors must be the topic's, by any of their names; they are stored by their canonical ones.</summary>
 public static class EventsAddVerb
 {
     private static readonly Option<string> Topic = new("--topic") { Description = "The topic, such as karabakh", Required = true };
@@ -18,14 +19,14 @@ public static class EventsAddVerb
     private static readonly Option<string> Summary = new("--summary") { Description = "One sentence saying what happened", Required = true };
     private static readonly Option<string[]> Place = new("--place") { Description = "A place (repeatable)", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<string[]> Actor = new("--actor") { Description = "An actor (repeatable)" };
-    private static readonly Option<int> Severity = new("--severity") { Description = "1 (minor) to 5 (grave)", DefaultValueFactory = _ => 3 };
+    private static readonly Option<int> Severity = new("--severity") { Description = "1 (minor) to 5 (grave)", DefaultValueFactory = _ => 3, CustomParser = r => (int)Math.Clamp(ParseProblem.WholeNumber(r, "a severity; use a number from 1 (minor) to 5 (grave)"), -1, 99) };
     private static readonly Option<string?> SourceUrl = new("--source-url") { Description = "Where it was reported (http or https)" };
     private static readonly Option<string?> Stance = new("--stance") { Description = "For ceasefire events: call, agreement, in_force, violation, rejection" };
     private static readonly Option<string?> ClaimedBy = new("--claimed-by") { Description = "Who says so" };
 
     public static Command Create()
     {
-        var command = new Command("add", "Add an event by hand; it is published at once");
+        var command = new Command("add", "Add an event by hand; it is published at once (a future date is held for review)");
         foreach (var option in new Option[] { Topic, Kind, Date, Summary, Place, Actor, Severity, SourceUrl, Stance, ClaimedBy })
         {
             command.Options.Add(option);
@@ -41,12 +42,22 @@ public static class EventsAddVerb
 
             var topicName = TopicNames.Normalize(result.GetValue(Topic)!);
             var topics = host.Services.GetRequiredService<ITopicStore>();
-            if (await topics.GetAsync(topicName, token).ConfigureAwait(false) is null)
+            var topic = await topics.GetAsync(topicName, token).ConfigureAwait(false);
+            if (topic is null)
             {
                 var known = (await topics.ListAsync(token).ConfigureAwait(false)).Select(t => t.Name).ToList();
                 return await Verb.FailAsync($"There is no topic '{Clip(topicName)}'; use one of: {string.Join(", ", known)} (or add it to config/topics.json).").ConfigureAwait(false);
             }
 
+            var (places, placeProblem) = topic.CanonicalPlaces(result.GetValue(Place) ?? [], n => Clip(n));
+            var (actors, actorProblem) = topic.CanonicalActors(result.GetValue(Actor) ?? [], n => Clip(n));
+            if ((placeProblem ?? actorProblem) is { } nameProblem)
+            {
+                return await Verb.FailAsync($"{nameProblem}; `/admin topic list` shows its names (or add it to config/topics.json).").ConfigureAwait(false);
+            }
+
+            // A date after today is more likely a typo than news: the event waits for a curator instead of going out.
+            var future = date > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
             var url = result.GetValue(SourceUrl);
             var draft = new EventDraft
             {
@@ -54,19 +65,21 @@ public static class EventsAddVerb
                 Date = date,
                 Summary = result.GetValue(Summary)!.Trim(),
                 Topics = [topicName],
-                Places = result.GetValue(Place) ?? [],
-                Actors = result.GetValue(Actor) ?? [],
+                Places = places,
+                Actors = actors,
                 Severity = result.GetValue(Severity),
                 Stance = stance,
                 ClaimedBy = result.GetValue(ClaimedBy),
                 Sources = url is null ? [] : [new EventSource(null, url, null, null, null)],
-                Status = EventStatus.Published,
+                Status = future ? EventStatus.Pending : EventStatus.Published,
             };
             var stored = await host.Services.GetRequiredService<IEventStore>().AddAsync(draft, token).ConfigureAwait(false);
             await host.Services.GetRequiredService<IAuditLog>()
                 .AddAsync($"cli:{Environment.UserName}", "event add", $"#{stored.Id} {stored.Kind.Name()} {topicName}", DateTimeOffset.UtcNow, token)
                 .ConfigureAwait(false);
-            await Console.Out.WriteLineAsync($"Added event #{stored.Id} (seq {stored.Seq}) to {topicName}: {stored.Summary}").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(future
+                ? $"Held event #{stored.Id} for review: its date {date:yyyy-MM-dd} is in the future; /admin review lists it and /admin approve {stored.Id} publishes it."
+                : $"Added event #{stored.Id} (seq {stored.Seq}) to {topicName}: {stored.Summary}").ConfigureAwait(false);
             return Verb.Ok;
         }, ct));
         return command;

@@ -10,8 +10,8 @@ namespace Watchbot.Host.Cli;
 public static class EventsListVerb
 {
     private static readonly Option<string?> Topic = new("--topic") { Description = "Only this topic" };
-    private static readonly Option<long> Since = new("--since") { Description = "Only events with a greater seq" };
-    private static readonly Option<int> Limit = new("--limit") { Description = "At most this many", DefaultValueFactory = _ => 100 };
+    private static readonly Option<long> Since = new("--since") { Description = "Only events with a greater seq", CustomParser = r => ParseProblem.WholeNumber(r, "a seq (a whole number)") };
+    private static readonly Option<int> Limit = new("--limit") { Description = "At most this many", DefaultValueFactory = _ => 100, CustomParser = r => (int)Math.Clamp(ParseProblem.WholeNumber(r, "a limit (a whole number)"), -1, 1_000_000) };
 
     public static Command Create()
     {

@@ -10,7 +10,7 @@ namespace Watchbot.Host.Cli;
 /// <summary>`watchbot events show ID`: every field and every source with its sentence.</summary>
 public static class EventsShowVerb
 {
-    private static readonly Argument<long> Id = new("id") { Description = "The event's id" };
+    private static readonly Argument<long> Id = new("id") { Description = "The event's id", CustomParser = r => ParseProblem.WholeNumber(r, "an event id (a whole number, as `watchbot events list` shows)") };
 
     public static Command Create()
     {
@@ -25,7 +25,8 @@ public static class EventsShowVerb
             }
 
             var o = Console.Out;
-            await o.WriteLineAsync($"#{e.Id} (seq {e.Seq}) {e.Kind.Name()}, {e.Status.Name()}, severity {e.Severity}, confidence {e.Confidence:0.00}").ConfigureAwait(false);
+            var status = await EventStatusText.DescribeAsync(e, host.Services.GetRequiredService<IAuditLog>(), token).ConfigureAwait(false);
+            await o.WriteLineAsync($"#{e.Id} (seq {e.Seq}) {e.Kind.Name()}, {status}, severity {e.Severity}, confidence {e.Confidence:0.00}").ConfigureAwait(false);
             await o.WriteLineAsync($"Date: {EventFormatter.FormatDate(e)} ({e.DatePrecision.Name()})").ConfigureAwait(false);
             await o.WriteLineAsync($"Summary: {e.Summary}").ConfigureAwait(false);
             await o.WriteLineAsync($"Topics: {string.Join(", ", e.Topics)}; places: {string.Join(", ", e.Places)}; actors: {string.Join(", ", e.Actors)}").ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Watchbot.Core.Events;
@@ -36,7 +37,7 @@ public static class IngestVerb
 
             await Console.Out.WriteLineAsync(
                 $"{report.Articles.Count} read: {report.Stored} stored, {report.Duplicates} already stored, {report.Skipped} skipped; " +
-                $"{report.EventsAdded} events added, {report.EventsMerged} merged into earlier ones.").ConfigureAwait(false);
+                $"{Counted.Of(report.EventsAdded, "event")} added, {report.EventsMerged} merged into earlier ones.").ConfigureAwait(false);
             return report.Skipped > 0 ? 1 : Verb.Ok;
         }, ct));
         return command;

@@ -8,7 +8,7 @@ using Watchbot.Storage;
 
 namespace Watchbot.Host.Cli;
 
-/// <summary>What every verb does around its work: build the host, migrate, seed topics, and turn the
+/// <summary>What every verb does around its work: build the host, refuse a damaged database (quick_check, at most 5 s), migrate, seed topics, and turn the
 /// failures a person can fix into one clear sentence and exit code 2.</summary>
 public static class Verb
 {
@@ -20,6 +20,8 @@ public static class Verb
         try
         {
             using var host = WatchbotHostFactory.Build(db, mode);
+            var store = host.Services.GetRequiredService<SqliteStore>();
+            await IntegrityCheck.RequireSoundAsync(store.Path, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             await host.Services.GetRequiredService<SqliteStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
             await host.Services.GetRequiredService<TopicSeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
             return await work(host, cancellationToken).ConfigureAwait(false);

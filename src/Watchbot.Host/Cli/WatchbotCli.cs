@@ -35,6 +35,13 @@ public static class WatchbotCli
             return 2;
         }
 
-        return await Build().Parse(args).InvokeAsync().ConfigureAwait(false);
+        var parsed = Build().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(ParseProblem.Describe(parsed)).ConfigureAwait(false);
+            return Verb.Usage;
+        }
+
+        return await parsed.InvokeAsync().ConfigureAwait(false);
     }
 }

@@ -39,7 +39,7 @@ public static class WatchbotHostFactory
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or System.Text.Json.JsonException)
         {
-            throw new OptionsError($"{settingsFile} is not valid JSON ({ex.InnerException?.Message ?? ex.Message}); fix it or restore it from git.");
+            throw new OptionsError($"{EditedSettingsFile(settingsFile)} is not valid JSON ({ex.InnerException?.Message ?? ex.Message}); fix it or restore it from git.");
         }
 
         builder.Configuration.AddEnvironmentVariables();
@@ -49,13 +49,29 @@ public static class WatchbotHostFactory
         }
 
         var options = OptionsLoader.Load(builder.Configuration);
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        if (mode != HostMode.Run)
+        foreach (var warning in UnknownSettings.Find(builder.Configuration))
+        {
+            Console.Error.WriteLine(warning);
+        }
+
+        // The console chat keeps the terminal for the conversation, and tools print only their answer: there only
+        // warnings and errors are logged. `run` with a platform configured keeps the full log of the Logging section.
+        var consoleChat = mode == HostMode.Chat
+            || (mode == HostMode.Run && options.Console.Enabled && !PlatformRegistration.AnyConfigured(builder.Configuration));
+        if (mode == HostMode.Tool || consoleChat)
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+            // ...and the one line an ingest run logs, so the console says what the bot read.
+            builder.Logging.AddFilter(typeof(Ingest.IngestService).FullName, mode == HostMode.Run ? LogLevel.Information : LogLevel.Warning);
         }
+        else
+        {
+            builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        }
+
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddWatchbot(options, ResolveDatabasePath(databaseOverride, options));
         builder.Services.AddSingleton<ConsoleChatSession>();
@@ -71,6 +87,22 @@ public static class WatchbotHostFactory
         }
 
         return builder.Build();
+    }
+
+    /// <summary>The appsettings.json a person edits: the build copies the repository's root file beside the program, so
+    /// an error names that root file when the program runs from a build of a clone, and the copy otherwise.</summary>
+    internal static string EditedSettingsFile(string copied)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var root = Path.Combine(folder.FullName, "appsettings.json");
+            if (File.Exists(Path.Combine(folder.FullName, "Watchbot.sln")) && File.Exists(root))
+            {
+                return $"{root} (copied to {copied} when you build)";
+            }
+        }
+
+        return copied;
     }
 
     /// <summary>--db is taken as given (its folder must exist); the configured default gets its folder created.</summary>

@@ -22,7 +22,34 @@ public static partial class OptionsLoader
         }
 
         Validate(options);
+        RequirePaths(options);
         return options;
+    }
+
+    /// <summary>Folders the bot reads from must exist at start: a source or extractor configuration pointing nowhere
+    /// would otherwise only fail, quietly, at every ingest.</summary>
+    public static void RequirePaths(WatchbotOptions options)
+    {
+        var problems = new List<string>();
+        for (var i = 0; i < options.Sources.Count; i++)
+        {
+            var spec = SourceSpec.From(options.Sources[i]);
+            if (spec is { Error: null, Kind: SourceKind.Folder } && !Directory.Exists(spec.Location) && !File.Exists(spec.Location))
+            {
+                problems.Add($"Watchbot:Sources:{i}:Path is '{options.Sources[i].Path}', but {spec.Location} does not exist; create it or point Path at a folder of articles.");
+            }
+        }
+
+        var config = Paths.BesideProgram(options.Ingest.ConfigDirectory);
+        if (!Directory.Exists(config))
+        {
+            problems.Add($"Watchbot:Ingest:ConfigDirectory is '{options.Ingest.ConfigDirectory}', but {config} does not exist; point it at the folder holding the extractor's configuration (config/).");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new OptionsError(string.Join(Environment.NewLine, problems));
+        }
     }
 
     public static void Validate(WatchbotOptions options)

@@ -49,7 +49,7 @@ public sealed class ConsoleChatSession(
 
     public async Task HandleLineAsync(string line, TextWriter output, CancellationToken cancellationToken)
     {
-        var incoming = new IncomingCommand(ConsoleTransport.LocalChat, ChatKind.Private, LocalUser, IsChatAdmin: true, line);
+        var incoming = new IncomingCommand(ConsoleTransport.LocalChat, ChatKind.Private, LocalUser, IsChatAdmin: true, line) { Local = true };
         var reply = await router.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
         if (reply is not null)
         {

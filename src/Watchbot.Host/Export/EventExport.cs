@@ -8,6 +8,13 @@ public static class EventExport
 {
     private const int Page = 1000;
 
+    /// <summary>Readable JSON: "+00:00", "é" and quotes in summaries as themselves, not \u escapes. Every line is still
+    /// valid JSON; the export is a file for people and programs, never embedded in HTML.</summary>
+    private static readonly HostJsonContext Readable = new(new JsonSerializerOptions(HostJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static async Task<int> WriteJsonlAsync(IEventStore events, TextWriter writer, CancellationToken cancellationToken)
     {
         long cursor = 0;
@@ -17,7 +24,7 @@ public static class EventExport
             var page = await events.ListAsync(new EventQuery { AfterSeq = cursor, Status = null, Limit = Page }, cancellationToken).ConfigureAwait(false);
             foreach (var e in page)
             {
-                await writer.WriteLineAsync(JsonSerializer.Serialize(EventRecord.Of(e), HostJsonContext.Default.EventRecord)).ConfigureAwait(false);
+                await writer.WriteLineAsync(JsonSerializer.Serialize(EventRecord.Of(e), Readable.EventRecord)).ConfigureAwait(false);
                 written++;
             }
 

@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Events;
 using Watchbot.Core.Storage;
@@ -44,11 +45,14 @@ public sealed class IngestService(
         var report = new IngestRunReport(reports);
         var stored = await articles.CountAsync(cancellationToken).ConfigureAwait(false);
         await cursors.SetAsync(CursorNames.Ingest, stored, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        logger.LogInformation(
-            "Ingest: {Articles} articles read from {Sources} sources; {Stored} new, {Duplicates} already stored, {Skipped} skipped; {Added} events added, {Merged} merged",
-            reports.Count, sources.Count, report.Stored, report.Duplicates, report.Skipped, report.EventsAdded, report.EventsMerged);
+        logger.LogInformation("Ingest: {Summary}", Summary(reports.Count, sources.Count, report));
         return report;
     }
+
+    /// <summary>The one line an ingest run logs: "3 articles read from 1 source; 2 new, 1 already stored, 0 skipped; 1 event added, 0 merged".</summary>
+    public static string Summary(int articles, int sources, IngestRunReport report) =>
+        $"{Counted.Of(articles, "article")} read from {Counted.Of(sources, "source")}; {report.Stored} new, {report.Duplicates} already stored, " +
+        $"{report.Skipped} skipped; {Counted.Of(report.EventsAdded, "event")} added, {report.EventsMerged} merged";
 
     public async Task<ArticleReport> IngestAsync(RawArticle raw, IReadOnlyList<Topic> topicList, CancellationToken cancellationToken, DateOnly? readDate = null)
     {
@@ -98,8 +102,8 @@ public sealed class IngestService(
             switch (result.Status)
             {
                 case IngestStatus.Stored:
-                    logger.LogInformation("Stored {Origin} ({Title}, {Published:yyyy-MM-dd}): {Added} new events, {Merged} merged into earlier ones",
-                        raw.Origin, article.Title, article.Published, result.Added.Count, result.Merged.Count);
+                    logger.LogDebug("Stored {Origin} ({Title}, {Published:yyyy-MM-dd}): {Added}, {Merged} merged into earlier ones",
+                        raw.Origin, article.Title, article.Published, Counted.Of(result.Added.Count, "new event"), result.Merged.Count);
                     return new ArticleReport(raw.Origin, ArticleOutcome.Stored, null, article, result.Added, result.Merged);
                 case IngestStatus.Duplicate:
                     return new ArticleReport(raw.Origin, ArticleOutcome.Duplicate, Article: article);

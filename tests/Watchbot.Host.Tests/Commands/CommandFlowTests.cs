@@ -26,6 +26,21 @@ public sealed class CommandFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task A_digest_now_right_after_the_recap_says_when_the_recap_went_out_and_points_to_latest()
+    {
+        await bot.AddEventAsync("Rockets fell on the outskirts of Barda");
+        await bot.SayAsync("admin", "/subscribe karabakh", admin: true);
+        await bot.DeliverAsync();
+
+        await bot.SayAsync("admin", "/digest karabakh now", admin: true);
+        var empty = Assert.Single(await bot.DeliverAsync()).Text;
+
+        Assert.Contains("Nothing new since the last digest went out on ", empty);
+        Assert.Contains("/latest karabakh shows the newest events.", empty);
+        Assert.DoesNotContain("Barda", empty);
+    }
+
+    [Fact]
     public async Task An_unknown_topic_gets_the_list_and_the_closest_match()
     {
         var reply = await bot.SayAsync("admin", "/subscribe karabak", admin: true);
@@ -128,6 +143,19 @@ public sealed class CommandFlowTests : IDisposable
         Assert.Equal(["Terter", "Tartar"], kept!.Places);
         Assert.Equal(EventStatus.Rejected, withdrawn!.Status);
         Assert.True(kept.Seq > other.Seq);
+    }
+
+    [Fact]
+    public async Task A_merged_event_shows_where_it_went_not_that_it_was_rejected()
+    {
+        var keep = await bot.AddEventAsync("Shelling of Terter");
+        var other = await bot.AddEventAsync("Terter shelled again");
+        await bot.SayAsync("curator", $"/admin merge {keep.Id} {other.Id}");
+
+        var shown = await bot.SayAsync("curator", $"/event {other.Id}");
+
+        Assert.Contains($"merged into #{keep.Id}", shown);
+        Assert.DoesNotContain("rejected", shown);
     }
 
     [Fact]
@@ -248,6 +276,28 @@ public sealed class CommandFlowTests : IDisposable
         Assert.True(reply.Length is > 0 and < 600, reply);
         Assert.Equal(before, await bot.SayAsync("owner", "/export"));
         Assert.Contains("karabakh", await bot.SayAsync("owner", "/subscriptions"));
+    }
+
+    [Fact]
+    public async Task A_severity_out_of_range_is_called_out_of_range_not_an_unknown_field()
+    {
+        await bot.AddEventAsync("A strike");
+
+        var reply = await bot.SayAsync("owner", "/admin edit 1 severity=9");
+
+        Assert.StartsWith("severity 9 is out of range; severity is a number from 1 (minor) to 5 (grave)", reply);
+        Assert.DoesNotContain("not a field", reply);
+    }
+
+    [Theory]
+    [InlineData("telegram:abc")]
+    [InlineData("discord:someone")]
+    public async Task A_curator_that_no_platform_could_name_is_refused(string user)
+    {
+        var reply = await bot.SayAsync("owner", $"/admin grant {user} curator");
+
+        Assert.StartsWith("Usage: /admin grant", reply);
+        Assert.DoesNotContain("is now a curator", reply);
     }
 
     public void Dispose() => bot.Dispose();

@@ -57,7 +57,7 @@ public sealed class StorageFaultTests : IDisposable
         Assert.True(await bot.WaitForOutputAsync("--- alert", 1, TimeSpan.FromSeconds(60)), bot.Output + bot.Error);
         // The alert's body follows its header line, and may still be on its way through the pipe.
         Assert.True(await bot.WaitForOutputAsync("Stepanakert", 1, TimeSpan.FromSeconds(10)), bot.Output);
-        Assert.Contains("Ingest: 1 articles read", bot.Error);
+        Assert.Contains("Ingest: 1 article read", bot.Error);
         Assert.DoesNotContain("Unhandled exception", bot.Error);
         Assert.Equal("ok", await IntegrityAsync());
     }

@@ -24,6 +24,7 @@ public sealed class AlertServiceTests : IDisposable
         var alert = Assert.Single(transport.Delivered);
         Assert.Equal("alerts", alert.Chat.ChatId);
         Assert.Contains("Strike on a hospital", alert.Message.ToPlainText());
+        Assert.EndsWith("alert, severity 5 of 5", alert.Message.Title);
     }
 
     [Fact]

@@ -179,7 +179,7 @@ public sealed class DigestServiceTests : IDisposable
 
         await f.Digests.RunNowAsync(subscription, f.Clock.GetUtcNow(), None);
 
-        Assert.Contains("Nothing new in this period.", Assert.Single(await DeliveredTextsAsync()));
+        Assert.Contains("Nothing new in this period. /latest", Assert.Single(await DeliveredTextsAsync()));
     }
 
     /// <summary>Ten subscriptions with different filters, half of them new (their first digest reaches back to the old

@@ -35,8 +35,16 @@ public abstract class CuratorAction(IRoleStore roles, IAuditLog audit, bool gran
     private static bool IsUserKey(string text)
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && text.Length <= 80 && text[..colon].All(char.IsAsciiLetterLower)
-               && text[(colon + 1)..].Length > 0 && text[(colon + 1)..].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+        if (colon <= 0 || text.Length > 80 || !text[..colon].All(char.IsAsciiLetterLower) || text[(colon + 1)..].Length == 0)
+        {
+            return false;
+        }
+
+        // Telegram and Discord know people by number only; a name there could never match anyone who writes.
+        var id = text[(colon + 1)..];
+        return text[..colon] is "telegram" or "discord"
+            ? id.All(char.IsAsciiDigit)
+            : id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
     }
 }
 

@@ -32,6 +32,12 @@ public static class EventFields
                 case "severity" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var severity) && severity is >= 1 and <= 5:
                     e = e with { Severity = severity };
                     break;
+                case "severity":
+                    return (null, $"severity {TargetSubscriptions.Clip(value)} is out of range; severity is a number from 1 (minor) to 5 (grave)");
+                case "date":
+                    return (null, $"date '{TargetSubscriptions.Clip(value)}' is not a date; write it as yyyy-MM-dd, such as 2020-10-04");
+                case "kind":
+                    return (null, $"kind '{TargetSubscriptions.Clip(value)}' is not a kind; use escalation, casualties, ceasefire or displacement");
                 case "places":
                     e = e with { Places = list };
                     break;

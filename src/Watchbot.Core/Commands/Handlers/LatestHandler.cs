@@ -51,14 +51,16 @@ public sealed class LatestHandler(IEventStore events, ITopicStore topics, ISubsc
             latest.AddRange(await events.ListAsync(new EventQuery { Topic = topic, Ascending = false, Limit = count }, cancellationToken).ConfigureAwait(false));
         }
 
-        var newest = latest.DistinctBy(e => e.Id).OrderByDescending(e => e.Seq).Take(count).ToList();
+        // The newest reports, shown in the order things happened (latest first), as the title says.
+        var newest = latest.DistinctBy(e => e.Id).OrderByDescending(e => e.Seq).Take(count)
+            .OrderByDescending(e => e.DateEnd ?? e.Date).ThenByDescending(e => e.Seq).ToList();
         if (newest.Count == 0)
         {
             return CommandReply.Text(topicName is null ? "No events yet." : $"No events in {topicName} yet.");
         }
 
         var tallies = new TallyBook(await events.ListAsync(new EventQuery { Topic = topicName, Limit = 5000 }, cancellationToken).ConfigureAwait(false));
-        var title = $"Latest {(topicName is null ? "events" : $"in {topicName}")}:";
+        var title = $"Latest {(topicName is null ? "events" : $"in {topicName}")}, by date, most recent first:";
         return new CommandReply(new Messages.OutgoingMessage(Messages.MessageKind.Reply, title,
             [new Messages.MessageSection(null, newest.Select(e => EventFormatter.Format(e, tallies)).ToList())]));
     }

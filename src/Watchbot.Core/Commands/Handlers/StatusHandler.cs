@@ -17,7 +17,7 @@ public sealed class StatusHandler(ICursorStore cursors, IEventStore events, IOut
         return CommandReply.Lines("Status",
         [
             $"Last ingest: {Ago(ingest.UpdatedAt, context.Now)}",
-            $"Last poll: {Ago(poll.UpdatedAt, context.Now)} (up to event seq {poll.Value})",
+            $"Last poll: {Ago(poll.UpdatedAt, context.Now)} (alerts checked up to event change {poll.Value})",
             $"Events: {published} published, {pending} waiting for review",
             $"Messages waiting to go out: {queued}",
         ]);

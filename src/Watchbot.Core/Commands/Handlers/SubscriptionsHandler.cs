@@ -21,7 +21,7 @@ public sealed class SubscriptionsHandler(ISubscriptionStore subscriptions, IChat
             lines.Add(Quiet(await chatSettings.GetAsync(incoming.Chat, cancellationToken).ConfigureAwait(false), "This chat"));
         }
 
-        lines.Add(mine.Count == 0 ? "You follow no topics yourself." : "You follow (delivered to your private chat):");
+        lines.Add(mine.Count == 0 ? "You follow no topics yourself." : personal ? "You follow:" : "You follow (delivered to your private chat):");
         lines.AddRange(mine.Select(s => "  " + SubscriptionText.Describe(s)));
         lines.Add(Quiet(await chatSettings.GetAsync(incoming.Sender.PrivateChat, cancellationToken).ConfigureAwait(false), "You"));
         if (chatOwn.Count == 0 && mine.Count == 0)
