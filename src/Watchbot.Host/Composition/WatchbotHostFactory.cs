@@ -57,6 +57,7 @@ public static class WatchbotHostFactory
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         }
 
+        builder.Services.Configure<HostOptions>(HostRun.StopOnFailure);
         builder.Services.AddWatchbot(options, ResolveDatabasePath(databaseOverride, options));
         builder.Services.AddSingleton<ConsoleChatSession>();
         if (mode == HostMode.Run)

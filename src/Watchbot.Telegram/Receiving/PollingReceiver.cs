@@ -29,11 +29,33 @@ public sealed class PollingReceiver(
         {
             await startup.RunAsync(stoppingToken).ConfigureAwait(false);
             await DropWebhookAsync(stoppingToken).ConfigureAwait(false);
-            await PollAsync(stoppingToken).ConfigureAwait(false);
+            await PollUntilStoppedAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    /// <summary>A store error while polling (reading the offset, say, while another program holds the database) is
+    /// logged and polling starts again from the stored offset after a back-off. Anything else is a bug: it escapes and
+    /// the host stops with a non-zero exit code.</summary>
+    private async Task PollUntilStoppedAsync(CancellationToken stoppingToken)
+    {
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            try
+            {
+                await PollAsync(stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (StoreRetry.IsStoreError(ex) && !stoppingToken.IsCancellationRequested)
+            {
+                var wait = backoff.Next();
+                logger.LogWarning("Telegram polling could not use the database ({Error}); polling again in {Seconds} s from the stored offset", ex.Message, wait.TotalSeconds);
+                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -69,12 +91,20 @@ public sealed class PollingReceiver(
                 // Stopping: the rest of the batch waits for the next start (it is not recorded as handled).
                 stoppingToken.ThrowIfCancellationRequested();
                 await HandleOneAsync(update, stoppingToken).ConfigureAwait(false);
+                await SaveOffsetAsync(update.Id + 1L, stoppingToken).ConfigureAwait(false);
                 offset = update.Id + 1L;
-                // Not cancellable: an update that was handled (its reply sent) is recorded even while the host
-                // stops, or the next start would run the command again.
-                await cursors.SetAsync(CursorName, offset.Value, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Records an update as handled. The write itself is not cancellable, and a store error (the database
+    /// locked longer than its busy timeout, the disk full) is retried until it succeeds: the update is neither
+    /// skipped nor handled twice. A stop request gives the retries <see cref="StopGrace.Grace"/> more.</summary>
+    private async Task SaveOffsetAsync(long next, CancellationToken stoppingToken)
+    {
+        using var grace = new StopGrace(stoppingToken, time);
+        await StoreRetry.UntilDoneAsync(ct => cursors.SetAsync(CursorName, next, time.GetUtcNow(), ct),
+            $"the Telegram offset {next}", logger, time, grace.Token).ConfigureAwait(false);
     }
 
     /// <summary>A failing update is logged and passed over, so one bad message can never stall the bot. An update
