@@ -20,7 +20,8 @@ public sealed class PollingReceiver(
     ICursorStore cursors,
     TelegramOptions options,
     TimeProvider time,
-    ILogger<PollingReceiver> logger) : BackgroundService
+    ILogger<PollingReceiver> logger,
+    Heartbeat? heartbeat = null) : BackgroundService
 {
     public const string CursorName = "telegram.offset";
 
@@ -82,6 +83,10 @@ public sealed class PollingReceiver(
                     updates = await api.CallAsync("getUpdates", (bot, ct) => bot.GetUpdates(from, 100, wait, UpdateHandler.Wanted, ct),
                         stoppingToken, TimeSpan.FromSeconds(wait) + options.RequestTimeout).ConfigureAwait(false);
                     backoff.Reset();
+                    if (heartbeat is not null)
+                    {
+                        await heartbeat.BeatAsync(Heartbeat.TelegramPolling, stoppingToken).ConfigureAwait(false);
+                    }
                 }
                 catch (TelegramApiException ex)
                 {
