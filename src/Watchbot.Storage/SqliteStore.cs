@@ -23,6 +23,7 @@ public sealed class SqliteStore
         Events = new SqliteEventStore(database);
         Subscriptions = new SqliteSubscriptionStore(database);
         Outbox = new SqliteOutboxStore(database);
+        OutboxRetention = new OutboxRetention(database);
         Cursors = new SqliteCursorStore(database);
         Audit = new SqliteAuditLog(database);
         Topics = new SqliteTopicStore(database);
@@ -41,6 +42,8 @@ public sealed class SqliteStore
     public SqliteSubscriptionStore Subscriptions { get; }
 
     public SqliteOutboxStore Outbox { get; }
+
+    public OutboxRetention OutboxRetention { get; }
 
     public SqliteCursorStore Cursors { get; }
 

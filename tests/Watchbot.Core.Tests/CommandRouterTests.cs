@@ -157,6 +157,38 @@ public sealed class CommandRouterTests
         Assert.Single(replies, r => r?.Message.ToPlainText().StartsWith("You are sending commands faster", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task A_flood_of_plain_text_and_over_long_lines_counts_against_the_sender_and_is_answered_once()
+    {
+        var router = Router();
+        var now = DateTimeOffset.Parse("2020-10-04T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+        var replies = new List<CommandReply?>();
+        for (var i = 0; i < 40; i++)
+        {
+            var line = i % 2 == 0 ? "hello there" : "/echo " + new string('a', 10_000);
+            replies.Add(await router.HandleAsync(From("3", line, ChatKind.Private) with { SentAt = now }, CancellationToken.None));
+        }
+
+        Assert.Equal(8, replies.Count(r => r is not null && !r.Message.ToPlainText().StartsWith("You are sending", StringComparison.Ordinal)));
+        Assert.Single(replies, r => r?.Message.ToPlainText().StartsWith("You are sending commands faster", StringComparison.Ordinal) == true);
+        Assert.Equal(31, replies.Count(r => r is null));
+        // Someone else is not slowed by it.
+        Assert.NotNull(await router.HandleAsync(From("4", "/echo") with { SentAt = now }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Plain_talk_in_a_group_costs_its_sender_nothing()
+    {
+        var router = Router();
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.Null(await router.HandleAsync(From("3", "just chatting"), CancellationToken.None));
+        }
+
+        Assert.StartsWith("ran echo", (await router.HandleAsync(From("3", "/echo"), CancellationToken.None))!.Message.ToPlainText(), StringComparison.Ordinal);
+    }
+
     private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
     {
         private DateTimeOffset now = start;

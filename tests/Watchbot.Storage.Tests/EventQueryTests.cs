@@ -29,6 +29,15 @@ public sealed class EventQueryTests : StoreTest
     }
 
     [Fact]
+    public async Task Tally_history_past_its_limit_reads_a_topics_newest_published_events_not_its_oldest()
+    {
+        await SeedAsync();
+
+        Assert.Equal("k2,both", await SummariesAsync(EventQuery.TallyHistory("karabakh", limit: 2)));
+        Assert.Equal(5000, EventQuery.TallyHistory("karabakh").Limit);
+    }
+
+    [Fact]
     public async Task A_topic_matches_events_whose_topic_list_contains_it()
     {
         await SeedAsync();

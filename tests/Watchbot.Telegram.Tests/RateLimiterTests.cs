@@ -25,6 +25,26 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
+    public void A_reply_waiting_for_a_global_slot_takes_the_next_one_ahead_of_bulk_sends()
+    {
+        var limiter = Limiter(o => o.GlobalPerSecond = 2);
+        Assert.Equal(TimeSpan.Zero, limiter.TryTakeGlobal());
+        Assert.Equal(TimeSpan.Zero, limiter.TryTakeGlobal());
+        limiter.ReleaseGlobal();
+        limiter.ReleaseGlobal();
+
+        using (limiter.ReplyWaiting())
+        {
+            Assert.True(limiter.TryTakeGlobal(reply: true) > TimeSpan.Zero, "the window is full");
+            time.Advance(limiter.GlobalWindow);
+            Assert.Equal(TelegramRateLimiter.YieldToReplies, limiter.TryTakeGlobal());
+            Assert.Equal(TimeSpan.Zero, limiter.TryTakeGlobal(reply: true));
+        }
+
+        Assert.Equal(TimeSpan.Zero, limiter.TryTakeGlobal());
+    }
+
+    [Fact]
     public void A_group_gets_at_most_twenty_messages_a_minute()
     {
         var limiter = Limiter(o => o.PerChatInterval = TimeSpan.Zero);

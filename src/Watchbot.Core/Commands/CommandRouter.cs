@@ -57,16 +57,11 @@ public sealed class CommandRouter
 
     private async Task<CommandReply?> AnswerAsync(IncomingCommand incoming, ParsedCommand parsed, CancellationToken cancellationToken)
     {
-        switch (parsed.Outcome)
+        // Lines the bot never answers cost nothing; every line it would answer (plain text in a private chat and
+        // over-long lines too, not only commands) counts against the sender's budget, and a flood is answered once.
+        if (parsed.Outcome == ParseOutcome.ForAnotherBot || (parsed.Outcome == ParseOutcome.NotACommand && incoming.ChatKind != ChatKind.Private))
         {
-            case ParseOutcome.ForAnotherBot:
-                return null;
-            case ParseOutcome.NotACommand:
-                return incoming.ChatKind == ChatKind.Private
-                    ? CommandReply.Text("I only understand commands. Send /help to see them, or /subscribe karabakh to start.")
-                    : null;
-            case ParseOutcome.TooLong:
-                return CommandReply.Text($"That command is too long (more than {CommandLine.MaxLength} characters). Send /help for the usage.");
+            return null;
         }
 
         var (verdict, wait) = policy.IsOwner(incoming.Sender) || incoming.Local
@@ -78,6 +73,14 @@ public sealed class CommandRouter
             return verdict == CommandRateLimiter.Verdict.LimitedWarn
                 ? CommandReply.Text($"You are sending commands faster than I can answer them. Please wait {wait.TotalSeconds:0} seconds.", ephemeral: true)
                 : null;
+        }
+
+        switch (parsed.Outcome)
+        {
+            case ParseOutcome.NotACommand:
+                return CommandReply.Text("I only understand commands. Send /help to see them, or /subscribe karabakh to start.");
+            case ParseOutcome.TooLong:
+                return CommandReply.Text($"That command is too long (more than {CommandLine.MaxLength} characters). Send /help for the usage.");
         }
 
         if (!handlers.TryGetValue(parsed.Name, out var handler))

@@ -140,7 +140,10 @@ public sealed class DeliveryService(
         switch (result)
         {
             case DeliveryResult.Delivered delivered:
-                await outbox.MarkSentAsync(message.Id, delivered.PlatformMessageId, now, cancellationToken).ConfigureAwait(false);
+                // The platform has it: the mark must land, or the next drain would send it again. A store error is
+                // retried (the chat stays in flight meanwhile) until it does.
+                await StoreRetry.UntilDoneAsync(ct => outbox.MarkSentAsync(message.Id, delivered.PlatformMessageId, now, ct),
+                    $"message {message.Id} as sent", logger, time, cancellationToken).ConfigureAwait(false);
                 return Outcome.Sent;
             case DeliveryResult.Retry retry when message.Attempts + 1 < settings.MaxAttempts:
                 await outbox.RetryLaterAsync(message.Id, now + (retry.After > TimeSpan.Zero ? retry.After : Backoff(message.Attempts)), retry.Reason, cancellationToken).ConfigureAwait(false);

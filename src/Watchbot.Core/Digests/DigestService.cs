@@ -175,7 +175,7 @@ public sealed class DigestService(
         var history = new List<WatchEvent>();
         foreach (var topic in topics)
         {
-            history.AddRange(await events.ListAsync(new EventQuery { Topic = topic, Status = EventStatus.Published, Limit = 5000 }, cancellationToken)
+            history.AddRange(await events.ListAsync(EventQuery.TallyHistory(topic), cancellationToken)
                 .ConfigureAwait(false));
         }
 

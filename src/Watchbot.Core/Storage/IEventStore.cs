@@ -18,6 +18,14 @@ public sealed record EventQuery
 
     /// <summary>Oldest seq first when true (cursors); newest first when false (/latest).</summary>
     public bool Ascending { get; init; } = true;
+
+    /// <summary>How many of a topic's events running tallies are read from.</summary>
+    public const int TallyHistoryLimit = 5000;
+
+    /// <summary>The published events running tallies (a cumulative toll's rise) are read from: the newest
+    /// <paramref name="limit"/> of the topic, so a long war keeps its recent figures (the oldest were read before).</summary>
+    public static EventQuery TallyHistory(string? topic, int limit = TallyHistoryLimit) =>
+        new() { Topic = topic, Status = EventStatus.Published, Limit = limit, Ascending = false };
 }
 
 /// <summary>

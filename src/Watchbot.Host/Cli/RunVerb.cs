@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Hosting;
 using Watchbot.Host.Composition;
 
 namespace Watchbot.Host.Cli;
@@ -15,9 +14,5 @@ public static class RunVerb
     }
 
     public static Task<int> ExecuteAsync(ParseResult result, CancellationToken cancellationToken) =>
-        Verb.WithHostAsync(result.GetValue(WatchbotCli.Db), HostMode.Run, async (host, ct) =>
-        {
-            await host.RunAsync(ct).ConfigureAwait(false);
-            return Verb.Ok;
-        }, cancellationToken);
+        Verb.WithHostAsync(result.GetValue(WatchbotCli.Db), HostMode.Run, (host, ct) => HostRun.RunAsync(host, Console.Error, ct), cancellationToken);
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Watchbot.Host.Cli;
 
-/// <summary>The `watchbot` command line: run (default), chat, events, migrate, ingest, eval, backup. Every verb takes --db.</summary>
+/// <summary>The `watchbot` command line: run (default), chat, events, migrate, ingest, eval, backup, status. Every verb takes --db.</summary>
 public static class WatchbotCli
 {
     public static readonly Option<string?> Db = new("--db")
@@ -23,6 +23,7 @@ public static class WatchbotCli
         root.Subcommands.Add(IngestVerb.Create());
         root.Subcommands.Add(EvalVerb.Create());
         root.Subcommands.Add(BackupVerb.Create());
+        root.Subcommands.Add(StatusVerb.Create());
         return root;
     }
 

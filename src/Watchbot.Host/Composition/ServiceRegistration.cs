@@ -36,6 +36,7 @@ public static class ServiceRegistration
         services.AddSingleton<ISubscriptionStore>(store.Subscriptions);
         services.AddSingleton<IOutboxStore>(store.Outbox);
         services.AddSingleton<ICursorStore>(store.Cursors);
+        services.AddSingleton<Heartbeat>();
         services.AddSingleton<IAuditLog>(store.Audit);
         services.AddSingleton<ITopicStore>(store.Topics);
         services.AddSingleton<IRoleStore>(store.Roles);

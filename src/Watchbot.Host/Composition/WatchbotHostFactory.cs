@@ -73,6 +73,7 @@ public static class WatchbotHostFactory
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        builder.Services.Configure<HostOptions>(HostRun.StopOnFailure);
         builder.Services.AddWatchbot(options, ResolveDatabasePath(databaseOverride, options));
         builder.Services.AddSingleton<ConsoleChatSession>();
         if (mode == HostMode.Run)

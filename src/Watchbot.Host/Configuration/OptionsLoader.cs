@@ -60,6 +60,11 @@ public static partial class OptionsLoader
             problems.Add("Watchbot:Storage:Path is empty; set it to a file path such as data/watchbot.db.");
         }
 
+        if (options.Storage.KeepSentDays is < 0 or > 36500)
+        {
+            problems.Add("Watchbot:Storage:KeepSentDays must be between 0 (keep delivered messages forever) and 36500.");
+        }
+
         if (options.Storage.MaxSizeMb < 0)
         {
             problems.Add("Watchbot:Storage:MaxSizeMb is negative; set the most the database may grow to in MB, or 0 for no limit.");

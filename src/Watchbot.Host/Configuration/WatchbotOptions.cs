@@ -36,6 +36,10 @@ public sealed class StorageOptions
 
     /// <summary>The most the database file may grow to, in MB; 0 for no limit but the disk's.</summary>
     public int MaxSizeMb { get; set; }
+
+    /// <summary>Delivered (or given-up) outbox messages older than this many days are deleted, with the digest bodies
+    /// no message needs any more; 0 keeps them forever.</summary>
+    public int KeepSentDays { get; set; } = 30;
 }
 
 public sealed class ScheduleOptions

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Delivery;
+using Watchbot.Core.Storage;
 using Watchbot.Host.Configuration;
 using Watchbot.Host.Jobs;
 using Watchbot.Storage;
@@ -13,7 +14,8 @@ public sealed class DeliveryWorker(
     DeliveryService delivery,
     WatchbotOptions options,
     SqliteStore store,
-    ILogger<DeliveryWorker> logger) : BackgroundService
+    ILogger<DeliveryWorker> logger,
+    Heartbeat? heartbeat = null) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(transports.Select(t => DrainLoopAsync(t, stoppingToken)));
@@ -25,7 +27,13 @@ public sealed class DeliveryWorker(
         {
             try
             {
+                if (heartbeat is not null)
+                {
+                    await heartbeat.BeatAsync(Heartbeat.Delivery(transport.Platform), stoppingToken).ConfigureAwait(false);
+                }
+
                 var result = await delivery.DrainAsync(transport, stoppingToken).ConfigureAwait(false);
+
                 if (result.Sent + result.Failed + result.Retried > 0)
                 {
                     logger.LogInformation("{Platform}: {Sent} sent, {Retried} to retry, {Failed} failed, {Gone} chats gone",

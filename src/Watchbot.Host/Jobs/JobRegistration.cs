@@ -19,6 +19,9 @@ public static class JobRegistration
             q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key));
             q.AddTrigger(t => t.ForJob(DigestJob.Key).WithIdentity("digest-trigger", "watchbot").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(schedule.DigestInterval).RepeatForever()));
+            q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key));
+            q.AddTrigger(t => t.ForJob(RetentionJob.Key).WithIdentity("retention-trigger", "watchbot").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(RetentionJob.Every).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

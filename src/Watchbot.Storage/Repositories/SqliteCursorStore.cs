@@ -24,6 +24,22 @@ public sealed class SqliteCursorStore(SqliteDatabase database) : ICursorStore
         await CursorRows.SetAsync(connection, null, name, value, at, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every numeric cursor whose name starts with <paramref name="prefix"/>, by name.</summary>
+    public async Task<IReadOnlyList<JobCursor>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command("SELECT name, value, updated_at FROM job_cursors WHERE substr(name, 1, length(@prefix)) = @prefix ORDER BY name")
+            .With("@prefix", prefix);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var cursors = new List<JobCursor>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            cursors.Add(new JobCursor(reader.GetString(0), reader.GetInt64(1), reader.NullableTime(2)));
+        }
+
+        return cursors;
+    }
+
     public async Task<string?> GetTextAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

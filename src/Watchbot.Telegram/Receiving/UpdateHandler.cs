@@ -185,7 +185,7 @@ public sealed class UpdateHandler(
             var request = TelegramSender.Html(chatId, parts[i].Html, TelegramSender.NoPreview,
                 i == 0 && replyTo is { } id ? new ReplyParameters { MessageId = (int)id, AllowSendingWithoutReply = true } : null,
                 i == parts.Count - 1 ? keyboard : null);
-            var outcome = await sender.SendPartAsync(chatId, request, ReplyWait, cancellationToken).ConfigureAwait(false);
+            var outcome = await sender.SendPartAsync(chatId, request, ReplyWait, cancellationToken, reply: true).ConfigureAwait(false);
             if (outcome.Sent is not null)
             {
                 continue;

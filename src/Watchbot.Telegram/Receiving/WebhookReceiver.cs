@@ -125,7 +125,19 @@ public sealed class WebhookReceiver(
         await oneAtATime.WaitAsync(stoppingToken).ConfigureAwait(false);
         try
         {
-            var next = (await cursors.GetAsync(PollingReceiver.CursorName, stoppingToken).ConfigureAwait(false)).Value;
+            long next;
+            try
+            {
+                next = (await cursors.GetAsync(PollingReceiver.CursorName, stoppingToken).ConfigureAwait(false)).Value;
+            }
+            catch (Exception ex) when (StoreRetry.IsStoreError(ex))
+            {
+                // Nothing was handled: Telegram sends the update again later.
+                logger.LogWarning("Telegram webhook: could not read the offset ({Error}); update {UpdateId} is left for Telegram to send again", ex.Message, update.Id);
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
             if (update.Id >= next)
             {
                 try
@@ -138,8 +150,11 @@ public sealed class WebhookReceiver(
                     logger.LogError("Telegram update {UpdateId} failed and is skipped: {Error}", update.Id, TokenRedactor.Redact(ex.ToString(), options.Token));
                 }
 
-                // Not cancellable, as in polling: a handled update is recorded even while the host stops.
-                await cursors.SetAsync(PollingReceiver.CursorName, update.Id + 1L, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                // As in polling: a handled update is recorded even while the host stops, and a store error is retried
+                // until it is (answering 500 instead would make Telegram send the update, and run the command, again).
+                using var saving = new StopGrace(stoppingToken, time);
+                await StoreRetry.UntilDoneAsync(ct => cursors.SetAsync(PollingReceiver.CursorName, update.Id + 1L, time.GetUtcNow(), ct),
+                    $"the Telegram offset {update.Id + 1L}", logger, time, saving.Token).ConfigureAwait(false);
             }
         }
         finally

@@ -92,7 +92,9 @@ public sealed class TelegramRateLimiter
     /// <summary>Takes a global slot now (returns zero) or says how long to wait before asking again. A taken slot
     /// must be given back with <see cref="ReleaseGlobal"/> once the request is answered (or failed): the window counts
     /// it from then. At most GlobalPerSecond requests are in flight or answered within the last window.</summary>
-    public TimeSpan TryTakeGlobal()
+    /// <remarks>A reply to a person goes first: while one waits (<see cref="ReplyWaiting"/>), a bulk request is told
+    /// to wait <see cref="YieldToReplies"/> even if a slot is free, so the next free slot is the reply's.</remarks>
+    public TimeSpan TryTakeGlobal(bool reply = false)
     {
         var now = time.GetUtcNow();
         lock (globalGate)
@@ -107,6 +109,11 @@ public sealed class TelegramRateLimiter
                 globalRecent.Dequeue();
             }
 
+            if (!reply && repliesWaiting > 0)
+            {
+                return YieldToReplies;
+            }
+
             if (globalRecent.Count + globalInFlight < globalPerWindow)
             {
                 globalInFlight++;
@@ -115,6 +122,31 @@ public sealed class TelegramRateLimiter
 
             // Every slot is in flight: none frees up before a window after an answer that has not come yet.
             return globalRecent.Count > 0 ? globalRecent.Peek() + globalWindow - now : globalWindow;
+        }
+    }
+
+    /// <summary>How long a bulk request waits before asking again while a reply waits for a slot.</summary>
+    public static readonly TimeSpan YieldToReplies = TimeSpan.FromMilliseconds(20);
+
+    private int repliesWaiting;
+
+    /// <summary>Marks a reply to a person as waiting for a global slot until disposed; bulk sends yield to it.</summary>
+    public IDisposable ReplyWaiting()
+    {
+        Interlocked.Increment(ref repliesWaiting);
+        return new Waiting(this);
+    }
+
+    private sealed class Waiting(TelegramRateLimiter limiter) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref limiter.repliesWaiting);
+            }
         }
     }
 

@@ -91,8 +91,9 @@ public sealed class TelegramSender(
         ReplyMarkup = keyboard,
     };
 
-    /// <summary>Sends a command reply or any ready request within the limits; waits up to <paramref name="maxWait"/>.</summary>
-    public async Task<SendOutcome> SendPartAsync(long chatId, SendMessageRequest request, TimeSpan maxWait, CancellationToken cancellationToken)
+    /// <summary>Sends a command reply or any ready request within the limits; waits up to <paramref name="maxWait"/>.
+    /// A <paramref name="reply"/> to a person takes the next global slot ahead of bulk deliveries.</summary>
+    public async Task<SendOutcome> SendPartAsync(long chatId, SendMessageRequest request, TimeSpan maxWait, CancellationToken cancellationToken, bool reply = false)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -107,9 +108,12 @@ public sealed class TelegramSender(
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             }
 
-            for (var global = limiter.TryTakeGlobal(); global > TimeSpan.Zero; global = limiter.TryTakeGlobal())
+            using (reply ? limiter.ReplyWaiting() : null)
             {
-                await Task.Delay(global, time, cancellationToken).ConfigureAwait(false);
+                for (var global = limiter.TryTakeGlobal(reply); global > TimeSpan.Zero; global = limiter.TryTakeGlobal(reply))
+                {
+                    await Task.Delay(global, time, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             try

@@ -23,7 +23,7 @@ public sealed class EventHandler(IEventStore events, IAuditLog audit) : ICommand
             return CommandReply.Text($"There is no event #{id}. /latest shows the newest.", ephemeral: true);
         }
 
-        var history = new TallyBook(await events.ListAsync(new EventQuery { Topic = e.Topics.FirstOrDefault(), Limit = 5000 }, cancellationToken).ConfigureAwait(false));
+        var history = new TallyBook(await events.ListAsync(EventQuery.TallyHistory(e.Topics.FirstOrDefault()), cancellationToken).ConfigureAwait(false));
         var facts = new List<MessageItem>
         {
             MessageItem.Plain($"{e.Kind.Name()}, severity {e.Severity}, {await EventStatusText.DescribeAsync(e, audit, cancellationToken).ConfigureAwait(false)}, confidence {e.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}"),

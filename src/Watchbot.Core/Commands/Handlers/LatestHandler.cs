@@ -59,7 +59,7 @@ public sealed class LatestHandler(IEventStore events, ITopicStore topics, ISubsc
             return CommandReply.Text(topicName is null ? "No events yet." : $"No events in {topicName} yet.");
         }
 
-        var tallies = new TallyBook(await events.ListAsync(new EventQuery { Topic = topicName, Limit = 5000 }, cancellationToken).ConfigureAwait(false));
+        var tallies = new TallyBook(await events.ListAsync(EventQuery.TallyHistory(topicName), cancellationToken).ConfigureAwait(false));
         var title = $"Latest {(topicName is null ? "events" : $"in {topicName}")}, by date, most recent first:";
         return new CommandReply(new Messages.OutgoingMessage(Messages.MessageKind.Reply, title,
             [new Messages.MessageSection(null, newest.Select(e => EventFormatter.Format(e, tallies)).ToList())]));
