@@ -61,4 +61,13 @@ public class EscalationRuleTests
         Assert.False(item.Summary.StartsWith("Niger:", StringComparison.Ordinal), item.Summary);
         Assert.False(item.Summary.StartsWith("Mali:", StringComparison.Ordinal), item.Summary);
     }
+
+    [Theory]
+    [InlineData("A missile hit a residential block in Ganja overnight, killing 13 civilians, officials said.", 4)]
+    [InlineData("Azerbaijani artillery shelled Martakert on Monday.", 3)]
+    [InlineData("Azerbaijan said its army liberated five villages in the Fuzuli district on Sunday.", 4)]
+    public void An_attack_that_killed_people_is_as_grave_as_ground_taken(string sentence, int severity)
+    {
+        Assert.Equal(severity, Assert.Single(TestSupport.Items(sentence, EventKind.Escalation)).Severity);
+    }
 }

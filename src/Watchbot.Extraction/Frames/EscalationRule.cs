@@ -55,8 +55,10 @@ public static partial class EscalationRule
                 ?? PassiveAgent(s, start + trigger.Index + trigger.Length)
                 ?? Speakers.Subject(s, start + trigger.Index, start)?.Name ?? SubjectActor(s, start + trigger.Index, start);
             var places = clauseMentions.Where(m => m.Kind == MentionKind.Place).Select(m => m.Name).Distinct().ToList();
+            // An attack that killed people is as grave as ground taken.
             var severity = threat.Success && Nuclear().IsMatch(clause) ? 4
                 : capture.Success || Offensive().IsMatch(clause) ? 4
+                : !threat.Success && s.Numbers.Count > 0 && s.Config.Casualties["killedWords"].IsMatch(s.Text) ? 4
                 : 3;
             var confidence = (threat.Success ? 0.65 : 0.75) - (s.Date.Defaulted ? 0.1 : 0) - (s.Quoted(trigger.Index + start) ? 0.05 : 0);
             var date = Before(s.DateOf(start, end, start + trigger.Index, start + trigger.Index + trigger.Length).Start, clause[..trigger.Index]);

@@ -10,6 +10,8 @@ public static class Severity
         var n = c.CountHigh ?? c.Count;
         return c.Outcome switch
         {
+            // Civilians killed are what readers call grave soonest: 13 dead in a city strike is an alert, not a digest line.
+            CasualtyOutcome.Killed when c.Population == Population.Civilian => n >= 50 ? 5 : n >= 10 ? 4 : 3,
             CasualtyOutcome.Killed => n >= 100 ? 5 : n >= 20 ? 4 : 3,
             CasualtyOutcome.Casualties => n >= 500 ? 5 : n >= 50 ? 4 : 3,
             CasualtyOutcome.Displaced => n >= 50_000 ? 5 : n >= 1_000 ? 4 : 3,

@@ -67,9 +67,9 @@ public sealed partial class DocsTests
     }
 
     [Theory]
-    [InlineData(CasualtyOutcome.Killed, 19, 3, "deaths 3, 4 from 20, 5 from 100")]
-    [InlineData(CasualtyOutcome.Killed, 20, 4, "deaths 3, 4 from 20, 5 from 100")]
-    [InlineData(CasualtyOutcome.Killed, 100, 5, "deaths 3, 4 from 20, 5 from 100")]
+    [InlineData(CasualtyOutcome.Killed, 9, 3, "civilian deaths 3, 4 from 10, 5 from 50")]
+    [InlineData(CasualtyOutcome.Killed, 13, 4, "civilian deaths 3, 4 from 10, 5 from 50")]
+    [InlineData(CasualtyOutcome.Killed, 50, 5, "civilian deaths 3, 4 from 10, 5 from 50")]
     [InlineData(CasualtyOutcome.Wounded, 10, 3, "wounded, missing\nor captured 2, 3 from 10, 4 from 100")]
     [InlineData(CasualtyOutcome.Displaced, 1000, 4, "displaced 3, 4 from 1,000, 5 from\n50,000")]
     public void The_severity_scale_in_the_readme_is_the_one_the_extractor_applies(CasualtyOutcome outcome, int count, int severity, string documented)
@@ -78,6 +78,18 @@ public sealed partial class DocsTests
 
         Assert.Equal(severity, Watchbot.Extraction.Frames.Severity.Of(claim));
         Assert.Contains(documented, Read("README.md").ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData(19, 3)]
+    [InlineData(20, 4)]
+    [InlineData(100, 5)]
+    public void Deaths_among_soldiers_follow_the_readmes_other_deaths_scale(int count, int severity)
+    {
+        var claim = new CasualtyClaim("Artsakh", Population.Military, CasualtyOutcome.Killed, count, null, CountQualifier.Exact, false, "unknown");
+
+        Assert.Equal(severity, Watchbot.Extraction.Frames.Severity.Of(claim));
+        Assert.Contains("other\ndeaths 3, 4 from 20, 5 from 100", Read("README.md").ReplaceLineEndings("\n"));
     }
 
     [Fact]
