@@ -84,3 +84,24 @@ public class TopicTests
             JsonSerializer.Serialize<List<TopicActor>>([TopicActor.Named("UN"), new TopicActor("EU", ["European Union"])]));
     }
 }
+
+/// <summary>A curator's edit stores places and actors by the names filters match.</summary>
+public class EditNamesTests
+{
+    [Fact]
+    public void An_edit_stores_an_alias_by_its_canonical_name_and_keeps_a_name_the_topic_does_not_know()
+    {
+        var (topic, _) = TopicAction.Apply(new Topic("lakes", "d", [], [], []), ["sides=Eastland/Osk army", "places=Port Vell/Vell@Eastland", "actors=Lake Council/LC"]);
+        var e = new Watchbot.Core.Events.WatchEvent
+        {
+            Id = 1, Seq = 1, Kind = Watchbot.Core.Events.EventKind.Escalation, Status = Watchbot.Core.Events.EventStatus.Published,
+            Date = new DateOnly(2024, 1, 1), Summary = "s", Topics = ["lakes"], Places = ["Vell", "Nowhere"], Actors = ["Osk army", "LC", "Atlantis"],
+            CreatedAt = DateTimeOffset.UnixEpoch, ChangedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        var edited = EditAction.Canonical(e, [topic!]);
+
+        Assert.Equal(["Port Vell", "Nowhere"], edited.Places);
+        Assert.Equal(["Eastland", "Lake Council", "Atlantis"], edited.Actors);
+    }
+}
