@@ -34,8 +34,7 @@ public sealed class ExtractionBenchmark : IBenchmark
         var repo = Path.GetDirectoryName(root)!;
         var extractor = Extractor.FromConfigDirectory(root);
         // The shipped topics, as the bot seeds them: articles are read against their sides, places and actors.
-        var topics = System.Text.Json.JsonSerializer.Deserialize<List<Topic>>(File.ReadAllText(Path.Combine(root, "topics.json")),
-            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? [];
+        var topics = TopicFile.Parse(File.ReadAllText(Path.Combine(root, "topics.json")));
         IEnumerable<string> Folder(params string[] parts) =>
             Directory.Exists(Path.Combine([repo, .. parts])) ? Directory.EnumerateFiles(Path.Combine([repo, .. parts])) : [];
         var files = Folder("samples", "articles")

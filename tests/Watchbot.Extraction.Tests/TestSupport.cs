@@ -27,8 +27,6 @@ internal static class TestSupport
 
     public static string ConfigDirectory => Path.Combine(RepoRoot, "config");
 
-    public static string CorpusDirectory => Path.Combine(Watchbot.Tests.RepoPaths.Shared, "corpus");
-
     public static Extractor Extractor => Shared.Value;
 
     public static ExtractionConfig Config => Shared.Value.Config;
@@ -65,20 +63,5 @@ internal static class TestSupport
     /// <summary>The sahel topic of config/topics.json as the extractor reads an article about it.</summary>
     public static Conflict Sahel => Conflict.Of(Config.Gazetteer, [Topics.Single(t => t.Name == "sahel")]);
 
-    public static IReadOnlyList<Topic> ConfigTopics() =>
-        System.Text.Json.JsonSerializer.Deserialize<List<Topic>>(
-            File.ReadAllText(Path.Combine(RepoRoot, "config", "topics.json")),
-            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? [];
-}
-
-/// <summary>A fact that runs only when ../shared/corpus is next to the repository.</summary>
-public sealed class CorpusFactAttribute : FactAttribute
-{
-    public CorpusFactAttribute()
-    {
-        if (!Directory.Exists(Path.Combine(TestSupport.CorpusDirectory, "articles")))
-        {
-            Skip = "../shared/corpus is not present";
-        }
-    }
+    public static IReadOnlyList<Topic> ConfigTopics() => TopicFile.Parse(File.ReadAllText(Path.Combine(RepoRoot, "config", "topics.json")));
 }

@@ -52,8 +52,6 @@ public sealed class Conflict
     /// <summary>True when <paramref name="side"/> is an armed group (its people are fighters), not a state with civilians.</summary>
     public bool IsArmedGroup(string? side) => side is not null && Topics.Any(t => t.SideNamed(side)?.ArmedGroup == true);
 
-    /// <summary>The canonical name of the side <paramref name="name"/> stands for, or null.</summary>
-    public string? SideOf(string? name) => name is null ? null : Topics.Select(t => t.SideNamed(name)?.Name).FirstOrDefault(n => n is not null);
 
     /// <summary>
     /// The side <paramref name="side"/> fights when that is one camp: its first side in the topic's order (the side a

@@ -82,9 +82,6 @@ public sealed partial class Gazetteer
 
     public IReadOnlyList<GazetteerEntry> Entries { get; }
 
-    /// <summary>True when <paramref name="alias"/> is a name of some entry (with its case).</summary>
-    public bool Knows(string alias) => _byAlias.ContainsKey(alias);
-
     /// <summary>Every place and actor mention in <paramref name="text"/>, in order. A name that is both (Baku) yields both.</summary>
     public IReadOnlyList<Mention> Find(string text)
     {

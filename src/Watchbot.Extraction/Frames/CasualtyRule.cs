@@ -378,29 +378,19 @@ public static partial class CasualtyRule
     private static partial Regex Origin();
 
     /// <summary>"50 mercenaries and 10 soldiers": the figure before this one is joined to it by "and", with no outcome between them.</summary>
-    private static bool JoinedToPrevious(SentenceContext s, NumberMention n)
-    {
-        var before = s.Numbers.LastOrDefault(p => p.End <= n.Start);
-        if (before is null || n.Start - before.End > 60)
-        {
-            return false;
-        }
+    private static bool JoinedToPrevious(SentenceContext s, NumberMention n) =>
+        TextFromPrevious(s, n) is { Between: var between } && between.Length <= 60
+        && And().IsMatch(between) && !s.Config.Casualties.Any(OutcomeLists).IsMatch(between) && !between.Contains(';');
 
-        var between = s.Text[before.End..n.Start];
-        return And().IsMatch(between) && !s.Config.Casualties.Any(OutcomeLists).IsMatch(between) && !between.Contains(';');
-    }
+    /// <summary>"91 civilians have been killed and more than 400 wounded": the second figure counts the same people.</summary>
+    private static bool CoordinatedWithPrevious(SentenceContext s, NumberMention n) =>
+        TextFromPrevious(s, n) is { Between: var between, From: var from }
+        && (And().IsMatch(between) || (between.Length < 40 && OutcomeVerbBefore(s, n)))
+        && !s.Mentions.Any(m => m.Start >= from && m.End <= n.Start && m.Side is not null);
 
-    private static bool CoordinatedWithPrevious(SentenceContext s, NumberMention n)
-    {
-        var before = s.Numbers.LastOrDefault(p => p.End <= n.Start);
-        if (before is null)
-        {
-            return false;
-        }
-
-        var between = s.Text[before.End..n.Start];
-        return (And().IsMatch(between) || (between.Length < 40 && OutcomeVerbBefore(s, n))) && !s.Mentions.Any(m => m.Start >= before.End && m.End <= n.Start && m.Side is not null);
-    }
+    /// <summary>The text between the figure before <paramref name="n"/> in the sentence and <paramref name="n"/>, or null when it is the first.</summary>
+    private static (string Between, int From)? TextFromPrevious(SentenceContext s, NumberMention n) =>
+        s.Numbers.LastOrDefault(p => p.End <= n.Start) is { } before ? (s.Text[before.End..n.Start], before.End) : null;
 
     [GeneratedRegex(@"\band\b")]
     private static partial Regex And();
