@@ -42,6 +42,7 @@ public sealed class FilterMatcherTests
     [Theory]
     [InlineData(EventStatus.Pending)]
     [InlineData(EventStatus.Rejected)]
+    [InlineData(EventStatus.Merged)]
     public void An_event_that_is_not_published_never_matches(EventStatus status)
     {
         Assert.False(FilterMatcher.Matches(Samples.Subscription(), Samples.Event(status: status)));

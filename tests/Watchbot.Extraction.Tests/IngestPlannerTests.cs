@@ -88,6 +88,15 @@ public class IngestPlannerTests
     }
 
     [Fact]
+    public void A_merged_event_stays_merged_when_a_new_article_reports_it()
+    {
+        var plan = IngestPlanner.Plan([Draft("2020-10-05", "b.txt", Twelve)], [Stored(1, Draft("2020-10-05", "a.txt", Twelve, status: EventStatus.Merged))]);
+
+        Assert.Equal(EventStatus.Merged, Assert.Single(plan.Merges).Merged.Status);
+        Assert.Empty(plan.NewEvents);
+    }
+
+    [Fact]
     public void Two_items_of_one_article_about_one_stored_event_make_one_merge()
     {
         var plan = IngestPlanner.Plan(

@@ -117,6 +117,26 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Events_merged_before_the_merged_status_existed_become_merged_and_name_their_event()
+    {
+        var database = new SqliteDatabase(folder.File("merged.db"));
+        await Migrator.MigrateAsync(database, MigrationList.All.Where(m => m.Version < 9).ToList(), CancellationToken.None);
+        await QueryAsync(database, """
+            INSERT INTO events (id, seq, kind, status, date, date_precision, summary, topics, places, actors, severity, confidence, casualties, created_at, changed_at)
+            VALUES (3, 1, 'escalation', 'published', '2020-10-04', 'day', 'kept', '[]', '[]', '[]', 3, 1, '[]', 't', 't'),
+                   (5, 2, 'escalation', 'rejected', '2020-10-04', 'day', 'folded in', '[]', '[]', '[]', 3, 1, '[]', 't', 't'),
+                   (12, 3, 'escalation', 'rejected', '2020-10-04', 'day', 'wrong', '[]', '[]', '[]', 3, 1, '[]', 't', 't');
+            INSERT INTO audit_log (at, actor, action, details) VALUES ('t', 'owner', 'merge', '#5 into #3'), ('t', 'owner', 'reject', '#12 -> rejected (seq 3)'),
+                   ('t', 'owner', 'merge', '#51 into #3');
+            """);
+
+        await Migrator.MigrateAsync(database, MigrationList.All, CancellationToken.None);
+
+        var rows = await QueryAsync(database, "SELECT id, status, merged_into FROM events ORDER BY id");
+        Assert.Equal(["3 published -", "5 merged 3", "12 rejected -"], rows.Select(r => $"{r[0]} {r[1]} {r[2] ?? "-"}"));
+    }
+
+    [Fact]
     public void The_shipped_migrations_are_numbered_from_one_without_gaps()
     {
         Assert.Equal(Enumerable.Range(1, MigrationList.All.Count), MigrationList.All.Select(m => m.Version));

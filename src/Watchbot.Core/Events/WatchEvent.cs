@@ -10,6 +10,10 @@ public sealed record WatchEvent
     public required long Seq { get; init; }
     public required EventKind Kind { get; init; }
     public required EventStatus Status { get; init; }
+
+    /// <summary>The event this one was folded into by /admin merge; set only when <see cref="Status"/> is Merged.</summary>
+    public long? MergedInto { get; init; }
+
     public required DateOnly Date { get; init; }
     public DateOnly? DateEnd { get; init; }
     public DatePrecision DatePrecision { get; init; } = DatePrecision.Day;

@@ -44,7 +44,7 @@ public static class IngestPlanner
                 Stance = current.Stance,
                 ClaimedBy = current.ClaimedBy,
             };
-            targets[match.Id] = (match, match.Status == EventStatus.Rejected ? combined with { Status = EventStatus.Rejected } : combined);
+            targets[match.Id] = (match, match.Status.IsWithdrawn() ? combined with { Status = match.Status } : combined);
         }
 
         var merges = targets.Values

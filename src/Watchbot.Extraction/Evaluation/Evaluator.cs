@@ -23,7 +23,7 @@ public static class Evaluator
 
         var events = extracted
             .Select(e => new Scored(e, ScoringRules.FilesOf(e), ScoringRules.TextOf(e)))
-            .Where(s => s.GoldFiles(goldFiles).Count > 0 && s.Event.Status != EventStatus.Rejected
+            .Where(s => s.GoldFiles(goldFiles).Count > 0 && !s.Event.Status.IsWithdrawn()
                 && filter.Keeps(s.Event.Topics, s.GoldFiles(goldFiles), topicOfFile))
             .ToList();
         var findings = new List<Finding>();

@@ -25,7 +25,7 @@ public static class EventsShowVerb
             }
 
             var o = Console.Out;
-            var status = await EventStatusText.DescribeAsync(e, host.Services.GetRequiredService<IAuditLog>(), token).ConfigureAwait(false);
+            var status = EventStatusText.Describe(e);
             await o.WriteLineAsync($"#{e.Id} (seq {e.Seq}) {e.Kind.Name()}, {status}, severity {e.Severity}, confidence {e.Confidence:0.00}").ConfigureAwait(false);
             await o.WriteLineAsync($"Date: {EventFormatter.FormatDate(e)} ({e.DatePrecision.Name()})").ConfigureAwait(false);
             await o.WriteLineAsync($"Summary: {e.Summary}").ConfigureAwait(false);

@@ -9,6 +9,7 @@ public sealed record EventRecord(
     long Seq,
     string Kind,
     string Status,
+    long? MergedInto,
     string Date,
     string? DateEnd,
     string DatePrecision,
@@ -26,7 +27,7 @@ public sealed record EventRecord(
     string ChangedAt)
 {
     public static EventRecord Of(WatchEvent e) => new(
-        e.Id, e.Seq, e.Kind.Name(), e.Status.Name(), Day(e.Date), e.DateEnd is { } end ? Day(end) : null, e.DatePrecision.Name(),
+        e.Id, e.Seq, e.Kind.Name(), e.Status.Name(), e.MergedInto, Day(e.Date), e.DateEnd is { } end ? Day(end) : null, e.DatePrecision.Name(),
         e.Topics, e.Places, e.Actors, e.Severity, Math.Round(e.Confidence, 3), e.Stance?.Name(), e.ClaimedBy, e.Summary,
         e.Casualties.Select(c => new CasualtyRecord(c.Side, c.Population.Name(), c.Outcome.Name(), c.Count, c.CountHigh, c.Qualifier.Name(), c.Cumulative, c.ClaimedBy)).ToList(),
         e.Sources.Select(s => new SourceRecord(s.File, s.Url, s.Title, s.Published is { } p ? Day(p) : null, s.Sentence)).ToList(),

@@ -8,13 +8,13 @@ namespace Watchbot.Storage.Repositories;
 internal static class EventRows
 {
     public const string Columns =
-        "id, seq, kind, status, date, date_end, date_precision, summary, topics, places, actors, severity, confidence, stance, claimed_by, casualties, created_at, changed_at";
+        "id, seq, kind, status, merged_into, date, date_end, date_precision, summary, topics, places, actors, severity, confidence, stance, claimed_by, casualties, created_at, changed_at";
 
     private const string InsertColumns =
-        "seq, kind, status, date, date_end, date_precision, summary, topics, places, actors, severity, confidence, stance, claimed_by, casualties, created_at, changed_at";
+        "seq, kind, status, merged_into, date, date_end, date_precision, summary, topics, places, actors, severity, confidence, stance, claimed_by, casualties, created_at, changed_at";
 
     private const string Values =
-        "@kind, @status, @date, @date_end, @date_precision, @summary, @topics, @places, @actors, @severity, @confidence, @stance, @claimed_by, @casualties";
+        "@kind, @status, @merged_into, @date, @date_end, @date_precision, @summary, @topics, @places, @actors, @severity, @confidence, @stance, @claimed_by, @casualties";
 
     /// <summary>Takes <paramref name="count"/> new seqs from the high-water mark; returns the first. Call inside a write transaction.</summary>
     public static async Task<long> TakeSeqsAsync(SqliteConnection connection, SqliteTransaction transaction, int count, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ internal static class EventRows
     public static SqliteCommand UpdateCommand(SqliteConnection connection, SqliteTransaction transaction) =>
         WithEventParameters(connection.Command(
             """
-            UPDATE events SET seq = @seq, kind = @kind, status = @status, date = @date, date_end = @date_end,
+            UPDATE events SET seq = @seq, kind = @kind, status = @status, merged_into = @merged_into, date = @date, date_end = @date_end,
                 date_precision = @date_precision, summary = @summary, topics = @topics, places = @places, actors = @actors,
                 severity = @severity, confidence = @confidence, stance = @stance, claimed_by = @claimed_by,
                 casualties = @casualties, created_at = @created_at, changed_at = @changed_at
@@ -52,6 +52,7 @@ internal static class EventRows
         command.Set("@seq", e.Seq);
         command.Set("@kind", e.Kind.Name());
         command.Set("@status", e.Status.Name());
+        command.Set("@merged_into", e.MergedInto);
         command.Set("@date", Db.Date(e.Date));
         command.Set("@date_end", Db.Date(e.DateEnd));
         command.Set("@date_precision", e.DatePrecision.Name());
@@ -118,20 +119,21 @@ internal static class EventRows
         Seq = r.GetInt64(1),
         Kind = EventNames.Parse<EventKind>(r.GetString(2)),
         Status = EventNames.Parse<EventStatus>(r.GetString(3)),
-        Date = Db.ParseDate(r.GetString(4)),
-        DateEnd = r.IsDBNull(5) ? null : Db.ParseDate(r.GetString(5)),
-        DatePrecision = EventNames.Parse<DatePrecision>(r.GetString(6)),
-        Summary = r.GetString(7),
-        Topics = StoredJson.ReadStrings(r.GetString(8)),
-        Places = StoredJson.ReadStrings(r.GetString(9)),
-        Actors = StoredJson.ReadStrings(r.GetString(10)),
-        Severity = r.GetInt32(11),
-        Confidence = r.GetDouble(12),
-        Stance = r.IsDBNull(13) ? null : EventNames.Parse<CeasefireStance>(r.GetString(13)),
-        ClaimedBy = r.NullableString(14),
-        Casualties = StoredJson.ReadCasualties(r.GetString(15)),
-        CreatedAt = Db.ParseTime(r.GetString(16)),
-        ChangedAt = Db.ParseTime(r.GetString(17)),
+        MergedInto = r.IsDBNull(4) ? null : r.GetInt64(4),
+        Date = Db.ParseDate(r.GetString(5)),
+        DateEnd = r.IsDBNull(6) ? null : Db.ParseDate(r.GetString(6)),
+        DatePrecision = EventNames.Parse<DatePrecision>(r.GetString(7)),
+        Summary = r.GetString(8),
+        Topics = StoredJson.ReadStrings(r.GetString(9)),
+        Places = StoredJson.ReadStrings(r.GetString(10)),
+        Actors = StoredJson.ReadStrings(r.GetString(11)),
+        Severity = r.GetInt32(12),
+        Confidence = r.GetDouble(13),
+        Stance = r.IsDBNull(14) ? null : EventNames.Parse<CeasefireStance>(r.GetString(14)),
+        ClaimedBy = r.NullableString(15),
+        Casualties = StoredJson.ReadCasualties(r.GetString(16)),
+        CreatedAt = Db.ParseTime(r.GetString(17)),
+        ChangedAt = Db.ParseTime(r.GetString(18)),
     };
 
     private static async Task<Dictionary<long, List<EventSource>>> ReadSourcesAsync(
@@ -168,7 +170,7 @@ internal static class EventRows
     {
         foreach (var name in new[]
                  {
-                     "@seq", "@kind", "@status", "@date", "@date_end", "@date_precision", "@summary", "@topics", "@places", "@actors",
+                     "@seq", "@kind", "@status", "@merged_into", "@date", "@date_end", "@date_precision", "@summary", "@topics", "@places", "@actors",
                      "@severity", "@confidence", "@stance", "@claimed_by", "@casualties", "@created_at", "@changed_at",
                  })
         {

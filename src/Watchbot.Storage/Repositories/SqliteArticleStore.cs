@@ -83,7 +83,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
         {
             var merge = ingest.Merges[i];
             var current = targets[i];
-            var revised = EventRows.FromDraft(merge.Merged, current.Seq, current.ChangedAt) with { Id = current.Id, CreatedAt = current.CreatedAt };
+            var revised = EventRows.FromDraft(merge.Merged, current.Seq, current.ChangedAt) with { Id = current.Id, CreatedAt = current.CreatedAt, MergedInto = current.MergedInto };
             if (merge.Resequence)
             {
                 revised = revised with { Seq = seq++, ChangedAt = now };

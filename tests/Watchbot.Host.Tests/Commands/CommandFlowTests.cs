@@ -141,7 +141,8 @@ public sealed class CommandFlowTests : IDisposable
 
         Assert.Contains($"merged into #{keep.Id}", reply);
         Assert.Equal(["Terter", "Tartar"], kept!.Places);
-        Assert.Equal(EventStatus.Rejected, withdrawn!.Status);
+        Assert.Equal(EventStatus.Merged, withdrawn!.Status);
+        Assert.Equal(keep.Id, withdrawn.MergedInto);
         Assert.True(kept.Seq > other.Seq);
     }
 

@@ -34,7 +34,7 @@ public sealed class MergeAction(IEventStore events, IAuditLog audit) : IAdminAct
             Severity = Math.Max(keep.Severity, other.Severity),
             Confidence = Math.Max(keep.Confidence, other.Confidence),
         }, cancellationToken).ConfigureAwait(false);
-        await events.ReviseAsync(otherId, e => e with { Status = EventStatus.Rejected }, cancellationToken).ConfigureAwait(false);
+        await events.ReviseAsync(otherId, e => e with { Status = EventStatus.Merged, MergedInto = keepId }, cancellationToken).ConfigureAwait(false);
         await audit.AddAsync(context.Actor, "merge", $"#{otherId} into #{keepId}", context.Now, cancellationToken).ConfigureAwait(false);
         return CommandReply.Text($"Event #{otherId} merged into #{keepId} (seq {kept!.Seq}), which now has {kept.Sources.Count} sources.", ephemeral: true);
     }

@@ -17,7 +17,7 @@ public abstract class StatusChangeAction(IEventStore events, IAuditLog audit, Ev
             return CommandReply.Text($"Usage: {Usage}", ephemeral: true);
         }
 
-        var revised = await events.ReviseAsync(id, e => e with { Status = to }, cancellationToken).ConfigureAwait(false);
+        var revised = await events.ReviseAsync(id, e => e with { Status = to, MergedInto = null }, cancellationToken).ConfigureAwait(false);
         if (revised is null)
         {
             return CommandReply.Text($"There is no event #{id}.", ephemeral: true);

@@ -6,7 +6,7 @@ using Watchbot.Core.Storage;
 
 namespace Watchbot.Core.Commands.Handlers;
 
-public sealed class EventHandler(IEventStore events, IAuditLog audit) : ICommandHandler
+public sealed class EventHandler(IEventStore events) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new("event", "/event <id>", "One event: every source with its sentence, and the history of its casualty figures", CommandAccess.Anyone);
 
@@ -26,7 +26,7 @@ public sealed class EventHandler(IEventStore events, IAuditLog audit) : ICommand
         var history = new TallyBook(await events.ListAsync(EventQuery.TallyHistory(e.Topics.FirstOrDefault()), cancellationToken).ConfigureAwait(false));
         var facts = new List<MessageItem>
         {
-            MessageItem.Plain($"{e.Kind.Name()}, severity {e.Severity}, {await EventStatusText.DescribeAsync(e, audit, cancellationToken).ConfigureAwait(false)}, confidence {e.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}"),
+            MessageItem.Plain($"{e.Kind.Name()}, severity {e.Severity}, {EventStatusText.Describe(e)}, confidence {e.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}"),
             MessageItem.Plain($"Date: {EventFormatter.FormatDate(e)} ({e.DatePrecision.Name()})"),
         };
         if (e.Places.Count + e.Actors.Count > 0)
