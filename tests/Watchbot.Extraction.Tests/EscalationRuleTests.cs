@@ -18,6 +18,7 @@ public class EscalationRuleTests
     [InlineData("Azerbaijani forces set up a checkpoint on the Lachin corridor on Monday.", "Azerbaijan", "2020-10-05")]
     [InlineData("Karabakh said on Wednesday, 24 hours after Azerbaijani troops launched an offensive, that it accepted talks.", "Azerbaijan", "2020-10-06")]
     [InlineData("The village of Tawori in Mali was shelled by Burkinabe artillery on Sunday.", "Burkina Faso", null)]
+    [InlineData("Azerbaijani artillery repeatedly shelled Martakert on Monday.", "Azerbaijan", "2020-10-05")]
     public void Attacks_captures_and_threats_are_escalations(string sentence, string? actor, string? date)
     {
         var item = Assert.Single(TestSupport.Items(sentence, EventKind.Escalation));
@@ -49,6 +50,9 @@ public class EscalationRuleTests
     [InlineData("Armenia and Azerbaijan held talks on Monday. Troops backed by Russia and Turkey fight on in Libya too.", "another theatre")]
     [InlineData("Karabakh accused Azerbaijan of violating the ceasefire by firing on Martuni.", "a ceasefire violation statement")]
     [InlineData("Pashinyan vowed to continue fighting until the end.", "an intention")]
+    [InlineData("Ganja, a city of 330,000 people, has been struck several times since late September.", "a recap of weeks of attacks")]
+    [InlineData("Border villages near Tavush have come under fire repeatedly over the past month, residents said.", "a recap of weeks of attacks")]
+    [InlineData("Stepanakert's hospital has been hit on several occasions in recent weeks.", "a recap of weeks of attacks")]
     public void Commentary_and_background_are_not_escalations(string sentence, string why)
     {
         Assert.True(TestSupport.Items(sentence, EventKind.Escalation).Count == 0, why);

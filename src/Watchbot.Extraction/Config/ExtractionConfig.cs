@@ -58,7 +58,7 @@ public sealed record ExtractionConfig(
     {
         ["casualties"] = ["militaryNouns", "civilianNouns", "unknownNouns", "killedWords", "woundedWords", "missingWords", "capturedWords", "displacedWords", "casualtyWords", "cumulativeCues", "totalPhrases", "inflictVerbs"],
         ["speech"] = ["speechVerbs", "disputeWords", "sourceNouns"],
-        ["escalation"] = ["attackVerbs", "attackNouns", "captureVerbs", "threatPatterns", "hypothetical", "armedActors"],
+        ["escalation"] = ["attackVerbs", "attackNouns", "captureVerbs", "threatPatterns", "hypothetical", "repeated", "armedActors"],
         ["ceasefire"] = ["objects", "callVerbs", "agreement", "inForce", "violation", "rejection", "negatedCall", "accordEnd", "notPeace"],
         ["never-news"] = ["history", "otherTopics", "equipmentNouns", "moneyWords", "populationWords", "deploymentWords", "otherPeopleNouns", "units"],
     };

@@ -33,6 +33,13 @@ public static partial class EscalationRule
                 continue;
             }
 
+            // "The city has been shelled repeatedly since late September": a recap of weeks of attacks, background to the
+            // news, not an event of its own with a date.
+            if (lex["repeated"].IsMatch(clause) && RecapTime().IsMatch(clause))
+            {
+                continue;
+            }
+
             var clauseMentions = s.Mentions.Where(m => m.Start >= start && m.End <= end).ToList();
             if (!InView(s, clause, clauseMentions))
             {
@@ -292,6 +299,10 @@ public static partial class EscalationRule
     /// <summary>"accused Armenian forces of firing": the accused is the one said to attack.</summary>
     [GeneratedRegex(@"\b(?:accus\w+|blam\w+)\s+(?:the\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Accused();
+
+    /// <summary>A span of time rather than a day: the perfect ("has been hit"), "since ...", "over the past weeks".</summary>
+    [GeneratedRegex(@"\b(?:ha(?:s|ve)|'s|'ve)\s+(?:\w+\s+)?been\b|\bsince\b|\bover\s+the\s+(?:past|last)\b|\bin\s+recent\s+(?:days|weeks|months)\b|\bthroughout\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RecapTime();
 
     [GeneratedRegex(@"\b(?:nuclear|chemical)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Nuclear();
