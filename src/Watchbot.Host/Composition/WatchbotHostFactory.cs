@@ -79,6 +79,7 @@ public static class WatchbotHostFactory
         if (mode == HostMode.Run)
         {
             builder.Services.AddWatchbotJobs(options.Schedule);
+            builder.Services.AddSingleton<FirstIngest>();
             builder.Services.AddHostedService<DeliveryWorker>();
             builder.Services.AddPlatforms(builder.Configuration);
             if (options.Console.Enabled && !PlatformRegistration.AnyConfigured(builder.Configuration))

@@ -8,7 +8,7 @@ namespace Watchbot.Host.Jobs;
 
 /// <summary>Reads every configured source and stores what is new (logic in <see cref="IngestService"/>).</summary>
 [DisallowConcurrentExecution]
-public sealed class IngestJob(IngestService ingest, WatchbotOptions options, SqliteStore store, ILogger<IngestJob> logger) : IJob
+public sealed class IngestJob(IngestService ingest, WatchbotOptions options, SqliteStore store, FirstIngest first, ILogger<IngestJob> logger) : IJob
 {
     public static readonly JobKey Key = new("ingest", "watchbot");
 
@@ -25,6 +25,10 @@ public sealed class IngestJob(IngestService ingest, WatchbotOptions options, Sql
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             JobFailure.Log(logger, store, ex, "Ingest (what was stored stays; the rest is read again)");
+        }
+        finally
+        {
+            first.Finished();
         }
     }
 }

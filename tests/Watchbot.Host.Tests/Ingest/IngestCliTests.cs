@@ -105,5 +105,18 @@ public sealed class IngestCliTests : IDisposable
         Assert.DoesNotContain("Last ingest: never", bot.Output);
     }
 
+    [Fact]
+    public async Task Commands_typed_at_start_wait_for_the_first_ingest_and_see_the_sample_articles()
+    {
+        using var bot = WatchbotProcess.Start(["run", "--db", Db]);
+        await bot.SendAsync("/subscribe karabakh");
+        await bot.SendAsync("/latest karabakh 3");
+
+        Assert.True(await bot.WaitForOutputAsync("Latest in karabakh", 1, TimeSpan.FromSeconds(90)), bot.Output + bot.Error);
+        Assert.Contains("Watchbot is running. Type /help", bot.Output);
+        Assert.Contains("A digest of the last day (", bot.Output);
+        Assert.DoesNotContain("No events in karabakh yet", bot.Output);
+    }
+
     public void Dispose() => temp.Dispose();
 }
