@@ -74,4 +74,12 @@ public class EscalationRuleTests
     {
         Assert.Equal(severity, Assert.Single(TestSupport.Items(sentence, EventKind.Escalation)).Severity);
     }
+
+    [Theory]
+    [InlineData("A missile hit a residential block in Ganja overnight.", "A missile hit a residential block in Ganja overnight")]
+    [InlineData("Authorities in Stepanakert said Azerbaijani forces shelled villages near the town overnight.", "Authorities in Stepanakert said Azerbaijani forces shelled villages near the town overnight")]
+    public void An_escalation_is_summed_up_in_its_own_words_without_repeating_its_places_or_a_named_attacker(string sentence, string summary)
+    {
+        Assert.Equal(summary, Assert.Single(TestSupport.Items(sentence, EventKind.Escalation)).Summary.TrimEnd('.'));
+    }
 }

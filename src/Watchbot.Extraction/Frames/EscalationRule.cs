@@ -75,7 +75,7 @@ public static partial class EscalationRule
                 date,
                 places,
                 clauseMentions.Where(m => m.Kind == MentionKind.Actor).Select(m => m.Name).Prepend(actor ?? "").Where(a => a.Length > 0).Distinct().ToList(),
-                Summaries.Escalation(actor, Trim(clause), places),
+                Summaries.Escalation(actor, Trim(clause), clauseMentions.Any(m => m.Name == actor)),
                 severity,
                 Math.Clamp(confidence, 0.1, 1))
             {

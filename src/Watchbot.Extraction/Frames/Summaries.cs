@@ -13,11 +13,10 @@ public static class Summaries
         return $"{CasualtyWording.Phrase(c)}{total}{by}";
     }
 
-    public static string Escalation(string? actor, string trigger, IReadOnlyList<string> places)
-    {
-        var where = places.Count == 0 ? "" : " (" + string.Join(", ", places.Take(4)) + ")";
-        return $"{(actor is null ? "" : actor + ": ")}{trigger}{where}";
-    }
+    /// <summary>The clause that reports the attack, in the source's words. Its places are the event's own field (a digest
+    /// line opens with them), so they are not repeated; the attacker leads only when the clause does not name it.</summary>
+    public static string Escalation(string? actor, string clause, bool actorNamed) =>
+        actor is null || actorNamed ? clause : $"{actor}: {clause}";
 
     public static string Ceasefire(string? actor, CeasefireStance stance) => stance switch
     {

@@ -147,6 +147,21 @@ public sealed class CommandFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task An_event_without_places_says_only_what_it_has()
+    {
+        var e = await bot.Store.Events.AddAsync(new EventDraft
+        {
+            Kind = EventKind.Casualties, Date = DateOnly.FromDateTime(DateTime.UtcNow), Summary = "13 civilians wounded", Topics = ["karabakh"],
+            Actors = ["Azerbaijan"],
+        }, CancellationToken.None);
+
+        var shown = await bot.SayAsync("curator", $"/event {e.Id}");
+
+        Assert.Contains("Actors: Azerbaijan", shown);
+        Assert.DoesNotContain("Places:", shown);
+    }
+
+    [Fact]
     public async Task A_merged_event_shows_where_it_went_not_that_it_was_rejected()
     {
         var keep = await bot.AddEventAsync("Shelling of Terter");

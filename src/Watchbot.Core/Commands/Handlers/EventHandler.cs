@@ -29,9 +29,10 @@ public sealed class EventHandler(IEventStore events) : ICommandHandler
             MessageItem.Plain($"{e.Kind.Name()}, severity {e.Severity}, {EventStatusText.Describe(e)}, confidence {e.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}"),
             MessageItem.Plain($"Date: {EventFormatter.FormatDate(e)} ({e.DatePrecision.Name()})"),
         };
-        if (e.Places.Count + e.Actors.Count > 0)
+        var where = new[] { ("Places", e.Places), ("Actors", e.Actors) }.Where(p => p.Item2.Count > 0).Select(p => $"{p.Item1}: {string.Join(", ", p.Item2)}").ToList();
+        if (where.Count > 0)
         {
-            facts.Add(MessageItem.Plain($"Places: {string.Join(", ", e.Places)}; actors: {string.Join(", ", e.Actors)}"));
+            facts.Add(MessageItem.Plain(string.Join("; ", where)));
         }
 
         if (e.Stance is { } stance)
