@@ -82,4 +82,15 @@ public class EscalationRuleTests
     {
         Assert.Equal(summary, Assert.Single(TestSupport.Items(sentence, EventKind.Escalation)).Summary.TrimEnd('.'));
     }
+
+    [Fact]
+    public void A_long_clause_is_cut_after_a_whole_word()
+    {
+        var clause = string.Join(' ', Enumerable.Repeat("shelling", 30));
+
+        var summary = Frames.EscalationRule.Trim(clause);
+
+        Assert.True(summary.Length <= 160, summary);
+        Assert.EndsWith("shelling…", summary, StringComparison.Ordinal);
+    }
 }

@@ -260,10 +260,17 @@ public static partial class EscalationRule
     [GeneratedRegex(@"\b(?<n>\d{1,3}|an?|one|two|three)\s+(?<u>hours?|days?)\s+after\s+(?:[\w'’-]+\s+){0,4}$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeAfter();
 
-    private static string Trim(string clause)
+    /// <summary>The clause as a summary: at most 160 characters, cut after a whole word.</summary>
+    internal static string Trim(string clause)
     {
         var t = clause.Trim().TrimEnd('.', ',', ';');
-        return t.Length > 160 ? t[..157] + "..." : t;
+        if (t.Length <= 160)
+        {
+            return t;
+        }
+
+        var cut = t.LastIndexOf(' ', 158);
+        return t[..(cut > 80 ? cut : 158)].TrimEnd(',', ';', ':', ' ') + "…";
     }
 
     [GeneratedRegex(@"\b(?:the|these|this|that|those|such)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
