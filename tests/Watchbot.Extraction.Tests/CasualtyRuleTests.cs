@@ -24,6 +24,8 @@ public class CasualtyRuleTests
     [InlineData("Some 4,000 residents fled Martuni for Goris, the ombudsman said.", 4000, "displaced", "civilian", "Artsakh", "about", "unknown")]
     [InlineData("More than 900 refugees have arrived in Goris from Hadrut, according to media reports.", 900, "displaced", "civilian", "Artsakh", "more_than", "media reports")]
     [InlineData("Karabakh's emergency service said three civilians died in the shelling of Martakert on Friday.", 3, "killed", "civilian", "Artsakh", "exact", "Artsakh")]
+    [InlineData("A drone strike on a village killed five people, Artsakh's emergency service said.", 5, "killed", "unknown", "Artsakh", "exact", "Artsakh")]
+    [InlineData("The Karabakh army said it had killed 40 soldiers near Fuzuli.", 40, "killed", "military", "Azerbaijan", "exact", "Artsakh")]
     public void Casualty_claims_are_read_with_count_outcome_population_side_and_claimant(
         string sentence, int count, string outcome, string population, string side, string qualifier, string claimedBy)
     {

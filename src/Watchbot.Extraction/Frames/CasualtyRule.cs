@@ -142,7 +142,7 @@ public static partial class CasualtyRule
             };
 
             var how = "modifier";
-            var side = modifierSide ?? FindSide(s, n, headToken, clause, claimant, outcome.Value, out how);
+            var side = modifierSide ?? FindSide(s, n, headToken, clause, claimant, outcome.Value, population, out how);
             var inferred = false;
 
             // "58 bodies of people ...": civilians whose sentence names no side belong where the story happens.
@@ -326,7 +326,8 @@ public static partial class CasualtyRule
             return Population.Civilian;
         }
 
-        return s.Conflict.IsArmedGroup(side) || (how == "inflicted" && outcome == CasualtyOutcome.Casualties) ? Population.Military : Population.Unknown;
+        // An armed group's dead are its fighters, unless the group is only the one reporting them ("people", per the group).
+        return (s.Conflict.IsArmedGroup(side) && how != "claimant") || (how == "inflicted" && outcome == CasualtyOutcome.Casualties) ? Population.Military : Population.Unknown;
     }
 
     private static bool MemberOfArmedForce(SentenceContext s, int from)
@@ -561,7 +562,7 @@ public static partial class CasualtyRule
         return result;
     }
 
-    private static string FindSide(SentenceContext s, NumberMention n, int headToken, (int Start, int End) clause, string claimant, CasualtyOutcome outcome, out string how)
+    private static string FindSide(SentenceContext s, NumberMention n, int headToken, (int Start, int End) clause, string claimant, CasualtyOutcome outcome, Population population, out string how)
     {
         var g = s.Conflict;
         var lex = s.Config.Casualties;
@@ -634,8 +635,15 @@ public static partial class CasualtyRule
             // The attacker is the subject, usually the first belligerent named: "An Armenian strike on Ganja killed 13".
             var verbAt = Math.Max(0, n.Start - 25) + inflict.Index;
             var attacker = s.Mentions.FirstOrDefault(m => m.End <= verbAt && m.Belligerent && m.Kind == MentionKind.Actor && !s.Quoted(m.Start));
-            var attackerSide = attacker?.Side ?? (g.IsSide(claimant) ? claimant : null);
-            return attackerSide is null ? "unknown" : g.Adversary(attackerSide) ?? "unknown";
+            // Without a named attacker the claimant struck only when it says so ("it had killed 40 rebels") or counts fighters
+            // ("killed 40 militants"); "an airstrike killed 32 people, the group said" reports the claimant's own dead.
+            var claimantStruck = g.IsSide(claimant)
+                && (population == Population.Military || OwnSubject().IsMatch(s.Text.AsSpan()[clause.Start..Math.Max(clause.Start, verbAt)]));
+            var attackerSide = attacker?.Side ?? (claimantStruck ? claimant : null);
+            if (attackerSide is not null || attacker is not null)
+            {
+                return attackerSide is null ? "unknown" : g.Adversary(attackerSide) ?? "unknown";
+            }
         }
 
         // The nearest belligerent named before the number, in the same clause.
@@ -698,6 +706,10 @@ public static partial class CasualtyRule
 
     [GeneratedRegex(@"\b(?:been|were|was|are|is|be)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex Passive();
+
+    /// <summary>The claimant as the subject: "it had killed", "its forces killed", "we destroyed", "our units".</summary>
+    [GeneratedRegex(@"\b(?:it|they|we|its|their|our)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnSubject();
 
     [GeneratedRegex(@"^\s*(?:of|from|among)\s+(?:the\s+)?(?:enemy|adversary|opponents?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Enemy();
