@@ -77,6 +77,8 @@ public class EscalationRuleTests
 
     [Theory]
     [InlineData("A missile hit a residential block in Ganja overnight.", "A missile hit a residential block in Ganja overnight")]
+    [InlineData("GANJA, Azerbaijan, Oct 17 (Wire) - A missile hit a residential block overnight.", "A missile hit a residential block overnight")]
+    [InlineData("STEPANAKERT (AP) — Azerbaijani drones struck a fuel depot on Monday.", "Azerbaijani drones struck a fuel depot on Monday")]
     [InlineData("Authorities in Stepanakert said Azerbaijani forces shelled villages near the town overnight.", "Authorities in Stepanakert said Azerbaijani forces shelled villages near the town overnight")]
     public void An_escalation_is_summed_up_in_its_own_words_without_repeating_its_places_or_a_named_attacker(string sentence, string summary)
     {

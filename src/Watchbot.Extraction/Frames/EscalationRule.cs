@@ -260,10 +260,12 @@ public static partial class EscalationRule
     [GeneratedRegex(@"\b(?<n>\d{1,3}|an?|one|two|three)\s+(?<u>hours?|days?)\s+after\s+(?:[\w'’-]+\s+){0,4}$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeAfter();
 
-    /// <summary>The clause as a summary: at most 160 characters, cut after a whole word.</summary>
+    /// <summary>The clause as a summary, without a wire dateline ("GOMA, Congo, Feb 4 (Reuters) - "): at most 160 characters,
+    /// cut after a whole word.</summary>
     internal static string Trim(string clause)
     {
         var t = clause.Trim().TrimEnd('.', ',', ';');
+        t = t[WireDateline().Match(t).Length..];
         if (t.Length <= 160)
         {
             return t;
@@ -272,6 +274,10 @@ public static partial class EscalationRule
         var cut = t.LastIndexOf(' ', 158);
         return t[..(cut > 80 ? cut : 158)].TrimEnd(',', ';', ':', ' ') + "…";
     }
+
+    /// <summary>A place in capitals, optionally a region and date after commas and an agency in brackets, then a dash.</summary>
+    [GeneratedRegex(@"^[A-Z][A-Z.'/\- ]{1,40}(?:,\s+[^\-–—()]{1,60}?)?\s*(?:\([A-Za-z .]{2,30}\)\s*)?[-–—]+\s+(?=\S)")]
+    private static partial Regex WireDateline();
 
     [GeneratedRegex(@"\b(?:the|these|this|that|those|such)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
     private static partial Regex BackReference();
