@@ -26,6 +26,7 @@ public class CasualtyRuleTests
     [InlineData("Karabakh's emergency service said three civilians died in the shelling of Martakert on Friday.", 3, "killed", "civilian", "Artsakh", "exact", "Artsakh")]
     [InlineData("A drone strike on a village killed five people, Artsakh's emergency service said.", 5, "killed", "unknown", "Artsakh", "exact", "Artsakh")]
     [InlineData("The Karabakh army said it had killed 40 soldiers near Fuzuli.", 40, "killed", "military", "Azerbaijan", "exact", "Artsakh")]
+    [InlineData("Three Kenyan peacekeepers were killed by mortar fire near Shusha, the Karabakh army said.", 3, "killed", "military", "Artsakh", "exact", "Artsakh")]
     public void Casualty_claims_are_read_with_count_outcome_population_side_and_claimant(
         string sentence, int count, string outcome, string population, string side, string qualifier, string claimedBy)
     {

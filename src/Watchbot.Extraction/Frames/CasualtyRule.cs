@@ -274,6 +274,12 @@ public static partial class CasualtyRule
                 continue;
             }
 
+            // "three South African peacekeepers", "two Kenyan aid workers": a nationality the topic does not know is still a modifier.
+            if (char.IsUpper(t.Text[0]))
+            {
+                continue;
+            }
+
             if (lower is "more" or "other" or "additional" or "new" or "further" or "of" or "the" or "their" or "its" or "our" or "his" or "her" or "young"
                 || (lower.EndsWith("ly", StringComparison.Ordinal) && i == n.LastToken + 1) || lower.EndsWith("ed", StringComparison.Ordinal) && i == n.LastToken + 1)
             {
@@ -717,6 +723,7 @@ public static partial class CasualtyRule
     [GeneratedRegex(@"\b(?:both sides|each side|both countries|the two sides)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BothSides();
 
-    [GeneratedRegex(@"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:killed|died|wounded|injured|displaced|fled|suffered|lost)\b", RegexOptions.IgnoreCase)]
+    /// <summary>A perfect that counts up ("have been killed", "had lost"); not the reported past of one strike ("said it had killed 40").</summary>
+    [GeneratedRegex(@"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:killed|died|wounded|injured|displaced|fled|suffered|lost)\b|\bhad\s+(?:now\s+)?(?:been\s+(?:killed|wounded|injured|displaced)|died|fled|suffered|lost)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Perfect();
 }
