@@ -21,12 +21,14 @@ public class CasualtyRuleTests
     [InlineData("An Armenian rocket strike on the Azerbaijani city of Barda killed at least 21 people, officials said.", 21, "killed", "unknown", "Azerbaijan", "at_least", "officials")]
     [InlineData("Azerbaijani drones hit the market in Martuni and two civilians were killed, the Karabakh ombudsman said.", 2, "killed", "civilian", "Artsakh", "exact", "Artsakh")]
     [InlineData("Armenian forces in Nagorno-Karabakh reported that 23 servicemen were killed overnight.", 23, "killed", "military", "Artsakh", "exact", "Artsakh")]
-    [InlineData("Some 4,000 residents fled Martuni for Goris, the ombudsman said.", 4000, "displaced", "civilian", "Artsakh", "about", "unknown")]
+    [InlineData("Some 4,000 residents fled Martuni for Goris, the ombudsman said.", 4000, "displaced", "civilian", "Artsakh", "about", "ombudsman")]
     [InlineData("More than 900 refugees have arrived in Goris from Hadrut, according to media reports.", 900, "displaced", "civilian", "Artsakh", "more_than", "media reports")]
     [InlineData("Karabakh's emergency service said three civilians died in the shelling of Martakert on Friday.", 3, "killed", "civilian", "Artsakh", "exact", "Artsakh")]
     [InlineData("A drone strike on a village killed five people, Artsakh's emergency service said.", 5, "killed", "unknown", "Artsakh", "exact", "Artsakh")]
     [InlineData("The Karabakh army said it had killed 40 soldiers near Fuzuli.", 40, "killed", "military", "Azerbaijan", "exact", "Artsakh")]
     [InlineData("Three Kenyan peacekeepers were killed by mortar fire near Shusha, the Karabakh army said.", 3, "killed", "military", "Artsakh", "exact", "Artsakh")]
+    [InlineData("Some 90,000 Armenians remain displaced, the ombudsman said.", 90000, "displaced", "civilian", "Armenia", "about", "ombudsman")]
+    [InlineData("The UN says more than 1,200 civilians have been killed in Azerbaijan since the war began in September 2018.", 1200, "killed", "civilian", "Azerbaijan", "more_than", "UN")]
     public void Casualty_claims_are_read_with_count_outcome_population_side_and_claimant(
         string sentence, int count, string outcome, string population, string side, string qualifier, string claimedBy)
     {

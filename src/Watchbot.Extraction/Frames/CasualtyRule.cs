@@ -264,6 +264,12 @@ public static partial class CasualtyRule
 
             if (MentionAt(s, t.Start) is { } mention)
             {
+                // "3.7 million Ukrainians", "40 Malians": a people named in the plural is the head itself.
+                if (mention.Side is not null && s.Conflict.IsSide(mention.Side) && PluralPeople().IsMatch(s.Text.AsSpan()[mention.Start..mention.End]))
+                {
+                    return (Head.Unknown, i, population, mention.Side, null);
+                }
+
                 // "50 Russian Wagner mercenaries": the side named wins over an outside power named before it.
                 if (mention.Side is not null && (side is null || !s.Conflict.IsSide(side)))
                 {
@@ -712,6 +718,9 @@ public static partial class CasualtyRule
 
     [GeneratedRegex(@"\b(?:been|were|was|are|is|be)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex Passive();
+
+    [GeneratedRegex(@"^\p{Lu}\p{L}+(?:ians|ans|is|ers)$")]
+    private static partial Regex PluralPeople();
 
     /// <summary>The claimant as the subject: "it had killed", "its forces killed", "we destroyed", "our units".</summary>
     [GeneratedRegex(@"\b(?:it|they|we|its|their|our)\b", RegexOptions.IgnoreCase)]

@@ -26,7 +26,7 @@ public static partial class NeverNewsGuard
             }
 
             var year = int.Parse(y.Groups["last"].Success ? y.Groups["last"].Value : y.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (year < published.Year - 1 && !SinceBefore().IsMatch(text[Math.Max(0, y.Index - 24)..y.Index]) && !Describes(text, y))
+            if (year < published.Year - 1 && !SinceBefore().IsMatch(text[Math.Max(0, y.Index - 72)..y.Index]) && !Describes(text, y))
             {
                 return true;
             }
@@ -105,7 +105,8 @@ public static partial class NeverNewsGuard
     [GeneratedRegex(@"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:1[89]|20)\d{2}", RegexOptions.IgnoreCase)]
     private static partial Regex SinceYear();
 
-    [GeneratedRegex(@"(?i:\bsince\b)[^.]{0,14}$")]
+    /// <summary>"since 2020", "since the full-scale invasion in February 2022": the start of a running count, not history.</summary>
+    [GeneratedRegex(@"(?i:\bsince\b)(?:[^.]{0,14}|[^.,;]{0,60})$")]
     private static partial Regex SinceBefore();
 
     /// <summary>
