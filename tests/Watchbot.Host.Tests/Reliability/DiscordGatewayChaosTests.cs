@@ -32,6 +32,9 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
     {
         fake = await FakeDiscord.StartAsync();
         fake.HeartbeatIntervalMs = 200;
+        // The chaos loses sessions dozens of times (op 9, not resumable): Discord's 5 s identify window would make
+        // each wait. The fake keeps a 40 ms window and the bot is given IdentifySpacing 50 ms, so a faster identify is still refused.
+        fake.IdentifyWindow = TimeSpan.FromMilliseconds(40);
         host = WatchbotHostFactory.Build(temp.File("chaos.db"), HostMode.Run, new Dictionary<string, string?>
         {
             ["Watchbot:Discord:Token"] = fake.Token,
