@@ -24,6 +24,9 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     {
         fake = await FakeDiscord.StartAsync();
         fake.HeartbeatIntervalMs = 200;
+        // Some of these tests lose the session and identify again; Discord's 5 s identify window would make each wait.
+        // The bot is given IdentifySpacing 10 ms, above this window, so a faster identify is still refused.
+        fake.IdentifyWindow = TimeSpan.FromMilliseconds(8);
     }
 
     private async Task StartHostAsync(Dictionary<string, string?>? more = null)
@@ -183,6 +186,27 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.Contains("karabakh", await AnswerAsync(id), StringComparison.Ordinal);
         Assert.True(fake.Resumes >= 1);
         Assert.Equal(1, fake.Identifies);
+    }
+
+    [Fact]
+    public async Task Status_says_the_Discord_gateway_is_alive_while_Discord_acknowledges_it_and_not_once_it_has_been_silent()
+    {
+        await StartHostAsync();
+        Assert.True(await ConnectedAsync());
+        var cursors = host.Services.GetRequiredService<SqliteStore>().Cursors;
+        const string gateway = Heartbeat.Prefix + Watchbot.Discord.Gateway.DiscordGatewayClient.AlivePart;
+        for (var i = 0; i < 300 && !(await cursors.ListAsync(Heartbeat.Prefix, CancellationToken.None)).Any(c => c.Name == gateway); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var result = await WatchbotProcess.RunAsync(["status", "--db", temp.File("watchbot.db")]);
+
+        Assert.Contains("discord.gateway: alive", result.Output, StringComparison.Ordinal);
+        var beats = await cursors.ListAsync(Heartbeat.Prefix, CancellationToken.None);
+        var (lines, alive) = Watchbot.Host.Cli.StatusVerb.Describe(beats, DateTimeOffset.UtcNow + Heartbeat.StaleAfter + TimeSpan.FromMinutes(1));
+        Assert.False(alive);
+        Assert.Contains(lines, l => l.StartsWith("discord.gateway: NOT alive", StringComparison.Ordinal));
     }
 
     [Fact]
