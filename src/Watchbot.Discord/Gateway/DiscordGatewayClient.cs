@@ -80,6 +80,7 @@ public sealed class DiscordGatewayClient(
 
                 if (end.Kind == ConnectionEndKind.Fatal)
                 {
+                    await MarkNotConnectedAsync(CancellationToken.None).ConfigureAwait(false);
                     if (state.Stop(end.Reason))
                     {
                         logger.LogCritical("Discord transport stopped: {Reason}. The rest of Watchbot keeps running.", end.Reason);
@@ -90,6 +91,7 @@ public sealed class DiscordGatewayClient(
 
                 if (state.StoppedReason is { } stopped)
                 {
+                    await MarkNotConnectedAsync(CancellationToken.None).ConfigureAwait(false);
                     // A REST call saw the token refused: no reconnecting with it.
                     logger.LogWarning("Discord gateway connection ended ({Reason}) and is not reconnected: the transport stopped ({Stopped})", end.Reason, stopped);
                     return;
@@ -276,6 +278,11 @@ public sealed class DiscordGatewayClient(
         }
     }
 
+    /// <summary>Tells `watchbot status` the gateway is not connected (at start, when stopped for good, while waiting
+    /// for the session start limit), so an earlier beat is not shown as alive.</summary>
+    public Task MarkNotConnectedAsync(CancellationToken cancellationToken) =>
+        alive is null ? Task.CompletedTask : alive.DownAsync(AlivePart, cancellationToken);
+
     /// <summary>When Discord last acknowledged a heartbeat (null before the first).</summary>
     public DateTimeOffset? LastHeartbeatAck { get; private set; }
 
@@ -396,6 +403,7 @@ public sealed class DiscordGatewayClient(
             if (!startLimitLogged)
             {
                 startLimitLogged = true;
+                await MarkNotConnectedAsync(cancellationToken).ConfigureAwait(false);
                 logger.LogError(
                     "Discord's session start limit is used up: none of the bot's {Total} new sessions for the day remain (every Identify uses one; resumes do not). " +
                     "Identifying now would make Discord reset the bot token, so the gateway waits {Hours:0.##} h, until {At:yyyy-MM-dd HH:mm:ss} UTC, and receives no commands meanwhile. " +

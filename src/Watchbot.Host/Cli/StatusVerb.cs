@@ -44,6 +44,14 @@ public static class StatusVerb
         foreach (var beat in beats)
         {
             var part = beat.Name[Heartbeat.Prefix.Length..];
+            if (beat.Value == Heartbeat.NotConnected)
+            {
+                alive = false;
+                var since = beat.UpdatedAt is { } at ? $" for {Ago(now - at)}" : "";
+                lines.Add($"{part}: NOT alive (not connected{since})");
+                continue;
+            }
+
             var ago = now - DateTimeOffset.FromUnixTimeSeconds(beat.Value);
             var fresh = ago <= Heartbeat.StaleAfter;
             alive &= fresh;

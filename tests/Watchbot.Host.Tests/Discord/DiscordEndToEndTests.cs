@@ -228,6 +228,29 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_says_a_gateway_stopped_by_a_refused_token_is_not_connected_at_once()
+    {
+        // An earlier run's beat must not make a bot whose token is now refused look alive.
+        await StartHostAsync();
+        Assert.True(await ConnectedAsync());
+        var cursors = host.Services.GetRequiredService<SqliteStore>().Cursors;
+        const string gateway = Heartbeat.Prefix + Watchbot.Discord.Gateway.DiscordGatewayClient.AlivePart;
+        Assert.True(await fake.WaitUntilAsync(() => cursors.GetAsync(gateway, CancellationToken.None).Result.Value > Heartbeat.NotConnected));
+        await host.StopAsync(TimeSpan.FromSeconds(10));
+        host.Dispose();
+
+        fake.CloseOnIdentify = 4004;
+        await StartHostAsync();
+        var state = host.Services.GetRequiredService<DiscordTransportState>();
+        Assert.True(await fake.WaitUntilAsync(() => state.IsStopped));
+
+        cursors = host.Services.GetRequiredService<SqliteStore>().Cursors;
+        var (lines, alive) = Watchbot.Host.Cli.StatusVerb.Describe(await cursors.ListAsync(Heartbeat.Prefix, CancellationToken.None), DateTimeOffset.UtcNow);
+        Assert.False(alive);
+        Assert.Contains(lines, l => l.StartsWith("discord.gateway: NOT alive (not connected for ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_member_without_manage_guild_cannot_change_the_channels_subscription()
     {
         await StartHostAsync();
