@@ -126,6 +126,8 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
         Assert.True(answered, $"{missing.Count} interactions never answered: {string.Join(", ", missing.Take(10))}");
         Assert.Empty(twice);
         Assert.Equal(0, fake.DuplicateCallbacks);
+        // Every new session after op 9 (not resumable) kept the identify window and the session start limit.
+        Assert.Equal((0, 0), (fake.IdentifyLimits.TooFast, fake.IdentifyLimits.OverTheDailyLimit));
         Assert.True(faults.Values.Sum() >= Math.Min(5, Interactions / 30), "too few faults to prove anything");
         Assert.True(fake.Resumes >= 1);
         // Every fault cost its connection (a late ACK on a busy machine may turn one into a zombie first, so kinds can trade).
