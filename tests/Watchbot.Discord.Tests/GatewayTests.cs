@@ -147,7 +147,8 @@ public sealed class GatewayTests : GatewayHarness
         var first = DateTimeOffset.UtcNow;
         await fake.SendInvalidSessionAsync(resumable: false);
 
-        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies == 2 && gateway.Session.SessionId is not null));
+        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies >= 2 && gateway.Session.SessionId is not null),
+            $"{fake.Identifies} identifies, {fake.IdentifyLimits.TooFast} refused as too fast");
         Assert.True(DateTimeOffset.UtcNow - first >= TimeSpan.FromMilliseconds(600));
         Assert.Equal(0, fake.IdentifyLimits.TooFast);
     }
@@ -160,7 +161,7 @@ public sealed class GatewayTests : GatewayHarness
         var first = DateTimeOffset.UtcNow;
         await fake.SendInvalidSessionAsync(resumable: false);
 
-        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies == 2 && gateway.Session.SessionId is not null));
+        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies >= 2 && gateway.Session.SessionId is not null));
         Assert.True(DateTimeOffset.UtcNow - first >= TimeSpan.FromSeconds(4.9));
         Assert.Equal(0, fake.IdentifyLimits.TooFast);
     }

@@ -39,6 +39,9 @@ public sealed class DiscordGatewayClient(
     private DateTimeOffset lastIdentify = DateTimeOffset.MinValue;
     private bool startLimitLogged;
 
+    /// <summary>The share of IdentifySpacing added to it before the next Identify.</summary>
+    public const double IdentifyMargin = 0.1;
+
     public GatewaySession Session { get; } = new();
 
     /// <summary>What GET /gateway/bot said last about session starts.</summary>
@@ -425,8 +428,9 @@ public sealed class DiscordGatewayClient(
 
         // Discord puts shards in buckets by rate_limit_key = shard_id % max_concurrency and lets each bucket identify
         // once per identify window (5 s): max_concurrency identifies per window in all. This process runs one shard, so
-        // one key: at most one Identify per IdentifySpacing, whatever max_concurrency is.
-        var spacing = lastIdentify + options.IdentifySpacing - time.GetUtcNow();
+        // one key: at most one Identify per IdentifySpacing, whatever max_concurrency is. A tenth more, because Discord
+        // measures on its side: a first Identify that reached it late and a second that travels fast come closer.
+        var spacing = lastIdentify + (options.IdentifySpacing * (1 + IdentifyMargin)) - time.GetUtcNow();
         if (spacing > TimeSpan.Zero)
         {
             await Task.Delay(spacing, time, cancellationToken).ConfigureAwait(false);
@@ -448,6 +452,8 @@ public sealed class DiscordGatewayClient(
         var identify = new IdentifyData(options.Token!, GatewayOp.GuildsIntent, new IdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "watchbot", "watchbot"),
             [options.ShardId, options.ShardCount]);
         await connection.SendAsync(GatewayOp.Identify, JsonSerializer.SerializeToElement(identify, DiscordJsonContext.Default.IdentifyData), cancellationToken).ConfigureAwait(false);
+        // Discord counts the window from when the Identify reached it, which is no earlier than the send completed.
+        lastIdentify = time.GetUtcNow();
     }
 
     private async Task HeartbeatLoopAsync(GatewayConnection connection, TimeSpan interval, CancellationToken cancellationToken)
