@@ -283,8 +283,23 @@ public sealed class DiscordGatewayClient(
 
     /// <summary>Tells `watchbot status` the gateway is not connected (at start, when stopped for good, while waiting
     /// for the session start limit), so an earlier beat is not shown as alive.</summary>
-    public Task MarkNotConnectedAsync(CancellationToken cancellationToken) =>
-        alive is null ? Task.CompletedTask : alive.DownAsync(AlivePart, cancellationToken);
+    public async Task MarkNotConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (alive is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await alive.DownAsync(AlivePart, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The health signal must never stop the transport it describes.
+            logger.LogDebug("Could not record the gateway as not connected: {Reason}", ex.Message);
+        }
+    }
 
     /// <summary>When Discord last acknowledged a heartbeat (null before the first).</summary>
     public DateTimeOffset? LastHeartbeatAck { get; private set; }
