@@ -40,7 +40,7 @@ public static class DiscordServiceCollectionExtensions
                     // Answer first (Discord's 3 seconds), then let a paused channel's messages go again.
                     await handler.HandleAsync(interaction, cancellationToken).ConfigureAwait(false);
                     await pauses.ResumeAsync(interaction.ChannelId, cancellationToken).ConfigureAwait(false);
-                }, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordGatewayClient>>());
+                }, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordGatewayClient>>(), alive: sp.GetService<Core.Storage.Heartbeat>());
         });
         services.AddHostedService<DiscordGatewayService>();
         return services;

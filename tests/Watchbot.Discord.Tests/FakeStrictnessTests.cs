@@ -74,7 +74,121 @@ public sealed class FakeStrictnessTests : IAsyncLifetime
         }
     }
 
-    private JsonObject Identify() => new() { ["op"] = 2, ["d"] = new JsonObject { ["token"] = fake.Token, ["intents"] = 1, ["properties"] = new JsonObject() } };
+    private JsonObject Identify(int shard = 0, int shards = 1) => new()
+    {
+        ["op"] = 2, ["d"] = new JsonObject { ["token"] = fake.Token, ["intents"] = 1, ["properties"] = new JsonObject(), ["shard"] = new JsonArray(shard, shards) },
+    };
+
+    /// <summary>Reads frames until one with this op arrives (or the socket closes: null).</summary>
+    private static async Task<JsonNode?> ReceiveOpAsync(ClientWebSocket socket, int op)
+    {
+        var buffer = new byte[64 * 1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var text = new StringBuilder();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer, timeout.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return null;
+                }
+
+                text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+            }
+            while (!result.EndOfMessage);
+
+            var frame = JsonNode.Parse(text.ToString())!;
+            if ((int?)frame["op"] == op)
+            {
+                return frame;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_identify_within_the_window_of_another_with_the_same_rate_limit_key_gets_an_invalid_session()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(5), fake.IdentifyWindow);
+        using var first = await ConnectAsync();
+        await SendAsync(first, Identify());
+        Assert.Equal("READY", (string?)(await ReceiveOpAsync(first, 0))?["t"]);
+
+        using var second = await ConnectAsync();
+        await SendAsync(second, Identify());
+
+        var refused = await ReceiveOpAsync(second, 9);
+        Assert.False((bool?)refused?["d"]);
+        Assert.Equal(1, fake.IdentifyLimits.TooFast);
+        Assert.Equal(998, fake.SessionStartRemaining);
+    }
+
+    [Fact]
+    public async Task Max_concurrency_lets_shards_with_different_keys_identify_in_one_window_but_not_two_with_the_same_key()
+    {
+        fake.MaxConcurrency = 2;
+        var frames = new List<JsonNode?>();
+        foreach (var shard in new[] { 0, 1, 2 })
+        {
+            var socket = await ConnectAsync();
+            await SendAsync(socket, Identify(shard, 4));
+            frames.Add(await ReceiveOpAsync(socket, shard < 2 ? 0 : 9));
+            socket.Abort();
+            socket.Dispose();
+        }
+
+        Assert.Equal("READY", (string?)frames[0]?["t"]);
+        Assert.Equal("READY", (string?)frames[1]?["t"]);
+        Assert.Equal(9, (int?)frames[2]?["op"]);
+        Assert.Equal(1, fake.IdentifyLimits.TooFast);
+    }
+
+    [Fact]
+    public async Task A_shorter_identify_window_set_by_a_test_is_kept()
+    {
+        fake.IdentifyWindow = TimeSpan.FromMilliseconds(200);
+        using var first = await ConnectAsync();
+        await SendAsync(first, Identify());
+        Assert.NotNull(await ReceiveOpAsync(first, 0));
+        await Task.Delay(300);
+
+        using var second = await ConnectAsync();
+        await SendAsync(second, Identify());
+
+        Assert.Equal("READY", (string?)(await ReceiveOpAsync(second, 0))?["t"]);
+        Assert.Equal(0, fake.IdentifyLimits.TooFast);
+    }
+
+    [Fact]
+    public async Task An_identify_with_no_session_starts_left_ends_the_session_and_resets_the_token()
+    {
+        fake.SessionStartRemaining = 0;
+        using var socket = await ConnectAsync();
+
+        await SendAsync(socket, Identify());
+
+        Assert.Equal(4004, await ClosedWithAsync(socket));
+        Assert.Equal(1, fake.IdentifyLimits.OverTheDailyLimit);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, fake.ApiBaseUrl + "/gateway/bot");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bot " + fake.Token);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Session_starts_come_back_to_the_total_when_reset_after_has_passed()
+    {
+        fake.SessionStartRemaining = 0;
+        fake.SessionStartResetAfterMs = 200;
+        Assert.InRange(fake.SessionStartResetAfterMs, 1, 200);
+
+        Assert.True(await fake.WaitUntilAsync(() => fake.SessionStartRemaining == 1000, TimeSpan.FromSeconds(5)));
+        using var socket = await ConnectAsync();
+        await SendAsync(socket, Identify());
+        Assert.Equal("READY", (string?)(await ReceiveOpAsync(socket, 0))?["t"]);
+    }
 
     [Fact]
     public async Task A_second_identify_on_one_connection_is_closed_with_4005()

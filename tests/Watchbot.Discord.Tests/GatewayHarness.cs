@@ -20,6 +20,9 @@ public abstract class GatewayHarness : IAsyncLifetime
     {
         fake = await FakeDiscord.StartAsync();
         fake.HeartbeatIntervalMs = 100;
+        // These tests start new sessions often (op 9, lost sessions); Discord's 5 s identify window would make each wait.
+        // The client is given a spacing above this window (Fixture.Options), so the fake still refuses a faster one.
+        fake.IdentifyWindow = TimeSpan.FromMilliseconds(50);
     }
 
     public async Task DisposeAsync()

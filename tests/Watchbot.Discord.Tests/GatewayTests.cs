@@ -134,18 +134,59 @@ public sealed class GatewayTests : GatewayHarness
         Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromMilliseconds(750), "identified before reset_after");
         Assert.Contains(fake.Requests, r => r.Method == "GET" && r.Path == "gateway/bot");
         Assert.Contains(log.Lines, l => l.Contains("session start limit", StringComparison.Ordinal));
-        Assert.Equal((0, 800L, 1), (gateway.SessionStartLimit!.Remaining, gateway.SessionStartLimit.ResetAfter, gateway.SessionStartLimit.MaxConcurrency));
+        // Asked again after the wait: the session starts were back.
+        Assert.Equal((1000, 1), (gateway.SessionStartLimit!.Remaining, gateway.SessionStartLimit.MaxConcurrency));
+        Assert.Equal(0, fake.IdentifyLimits.OverTheDailyLimit);
     }
 
     [Fact]
     public async Task Identifies_are_spaced_by_the_identify_spacing()
     {
+        fake.IdentifyWindow = TimeSpan.FromMilliseconds(700);
         await StartAsync(o => o.IdentifySpacing = TimeSpan.FromMilliseconds(700));
         var first = DateTimeOffset.UtcNow;
         await fake.SendInvalidSessionAsync(resumable: false);
 
-        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies == 2));
+        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies >= 2 && gateway.Session.SessionId is not null),
+            $"{fake.Identifies} identifies, {fake.IdentifyLimits.TooFast} refused as too fast");
         Assert.True(DateTimeOffset.UtcNow - first >= TimeSpan.FromMilliseconds(600));
+        Assert.Equal(0, fake.IdentifyLimits.TooFast);
+    }
+
+    [Fact]
+    public async Task With_Discords_five_second_window_a_new_session_waits_for_it_and_is_not_refused()
+    {
+        fake.IdentifyWindow = TimeSpan.FromSeconds(5);
+        await StartAsync(o => o.IdentifySpacing = TimeSpan.FromSeconds(5));
+        var first = DateTimeOffset.UtcNow;
+        await fake.SendInvalidSessionAsync(resumable: false);
+
+        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies >= 2 && gateway.Session.SessionId is not null));
+        Assert.True(DateTimeOffset.UtcNow - first >= TimeSpan.FromSeconds(4.9));
+        Assert.Equal(0, fake.IdentifyLimits.TooFast);
+    }
+
+    [Fact]
+    public async Task After_waiting_out_reset_after_the_client_asks_again_and_never_identifies_while_none_remain()
+    {
+        // Discord still says none remain when the first reset_after is over (another start took the reset, or the
+        // reset moved): an Identify then would get the bot token reset.
+        fake.SessionStartRemaining = 0;
+        fake.SessionStartResetAfterMs = 300;
+        var moved = Task.Run(async () =>
+        {
+            await Task.Delay(150);
+            fake.SessionStartResetAfterMs = 900;
+        });
+
+        await StartAsync();
+        await moved;
+
+        Assert.Equal(0, fake.IdentifyLimits.OverTheDailyLimit);
+        Assert.Null(state.StoppedReason);
+        Assert.Equal(1, fake.Identifies);
+        Assert.True(fake.Requests.Count(r => r.Path == "gateway/bot") >= 3, "asked GET /gateway/bot again after each wait");
+        Assert.Single(log.Lines, l => l.Contains("session start limit is used up", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -65,6 +65,45 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flooding_member_is_told_privately_to_slow_down_on_every_interaction_and_never_told_the_command_was_unreadable()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            ids.Add(await fake.SendCommandAsync("quick", userId: "500000000000000077"));
+        }
+
+        var answers = new List<FakeInteractionAnswers>();
+        foreach (var id in ids)
+        {
+            answers.Add(await AnsweredAsync(id));
+        }
+
+        var texts = answers.Select(a => a.FinalText).ToList();
+        Assert.Equal(8, texts.Count(t => t == "quick done"));
+        Assert.All(texts.Skip(8), t => Assert.Contains("faster than I can answer", t, StringComparison.Ordinal));
+        Assert.All(answers.Skip(8), a => Assert.Equal(64, (int?)a.Final!["flags"]));
+        Assert.DoesNotContain(texts, t => t.Contains("could not read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task One_members_flood_in_one_channel_does_not_slow_another_members_answer_elsewhere()
+    {
+        var flood = new List<Task<string>>();
+        for (var i = 0; i < 20; i++)
+        {
+            flood.Add(fake.SendCommandAsync("slow", channelId: "700000000000000011", userId: "500000000000000011"));
+        }
+
+        var sent = DateTimeOffset.UtcNow;
+        var other = await AnsweredAsync(await fake.SendCommandAsync("quick", channelId: "700000000000000022", userId: "500000000000000022"));
+
+        Assert.Equal("quick done", other.FinalText);
+        Assert.True(DateTimeOffset.UtcNow - sent < TimeSpan.FromSeconds(1), "the other member waited behind the flood");
+        await Task.WhenAll(flood);
+    }
+
+    [Fact]
     public async Task A_slow_command_is_deferred_with_type_5_then_completed_by_editing_the_original()
     {
         var id = await fake.SendCommandAsync("slow");

@@ -60,6 +60,27 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_to_a_person_goes_ahead_of_bulk_posts_holding_every_global_slot()
+    {
+        // Replies to people are interaction answers, which Discord does not count against the global limit: while a
+        // fan-out has every slot of the second (and a queue behind it), the answer goes out at once.
+        var options = Fixture.Options(fake);
+        options.GlobalRequestsPerSecond = 2;
+        var rest = Fixture.Rest(options);
+        var bulk = Enumerable.Range(0, 8).Select(i => rest.SendAsync(new CreateMessageRequest((710_000_000_000_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Body("digest")), CancellationToken.None)).ToList();
+        Assert.True(await fake.WaitUntilAsync(() => fake.Requests.Count(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)) >= 2));
+        var interaction = fake.NewCommand("topics");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await rest.SendAsync(new CreateInteractionResponseRequest((string)interaction["id"]!, (string)interaction["token"]!,
+            new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, new InteractionCallbackData("You follow karabakh."))), CancellationToken.None);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"the answer waited {clock.Elapsed.TotalMilliseconds:0} ms behind the bulk");
+        Assert.True(fake.Requests.Count(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)) < 8, "the bulk was already done: nothing was ahead of it");
+        await Task.WhenAll(bulk);
+    }
+
+    [Fact]
     public async Task Calls_pause_before_the_invalid_request_budget_is_spent()
     {
         var options = Fixture.Options(fake);

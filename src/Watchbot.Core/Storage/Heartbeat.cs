@@ -20,6 +20,25 @@ public sealed class Heartbeat(ICursorStore cursors, TimeProvider time, ILogger<H
 
     public static string Delivery(string platform) => "delivery." + platform;
 
+    /// <summary>The value of a part that says "not connected now" rather than a time (a transport that has not
+    /// connected yet in this run, or stopped for good).</summary>
+    public const long NotConnected = 0;
+
+    /// <summary>Marks a part as not connected now, so status does not go on showing an earlier run's or an earlier
+    /// connection's beat as alive; the next <see cref="BeatAsync"/> writes at once.</summary>
+    public async Task DownAsync(string part, CancellationToken cancellationToken)
+    {
+        last.TryRemove(part, out _);
+        try
+        {
+            await cursors.SetAsync(Prefix + part, NotConnected, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreRetry.IsStoreError(ex))
+        {
+            logger.LogDebug("Heartbeat {Part} not marked down: {Error}", part, ex.Message);
+        }
+    }
+
     public async Task BeatAsync(string part, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

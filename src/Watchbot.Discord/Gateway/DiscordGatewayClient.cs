@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Watchbot.Core.Storage;
 using Watchbot.Discord.Payloads;
 using Watchbot.Discord.Rest;
 using Watchbot.Discord.Rest.Requests;
@@ -26,12 +27,20 @@ public sealed class DiscordGatewayClient(
     Func<Interaction, CancellationToken, Task> onInteraction,
     TimeProvider time,
     ILogger<DiscordGatewayClient> logger,
-    Random? random = null)
+    Random? random = null,
+    Heartbeat? alive = null)
 {
+    /// <summary>The part `watchbot status` lists for the gateway: written when Discord acknowledges a heartbeat.</summary>
+    public const string AlivePart = "discord.gateway";
+
     private readonly Random random = random ?? Random.Shared;
     private readonly ConcurrentDictionary<Task, bool> handlers = new();
     private SessionStartLimit? startLimit;
     private DateTimeOffset lastIdentify = DateTimeOffset.MinValue;
+    private bool startLimitLogged;
+
+    /// <summary>The share of IdentifySpacing added to it before the next Identify.</summary>
+    public const double IdentifyMargin = 0.1;
 
     public GatewaySession Session { get; } = new();
 
@@ -74,6 +83,7 @@ public sealed class DiscordGatewayClient(
 
                 if (end.Kind == ConnectionEndKind.Fatal)
                 {
+                    await MarkNotConnectedAsync(CancellationToken.None).ConfigureAwait(false);
                     if (state.Stop(end.Reason))
                     {
                         logger.LogCritical("Discord transport stopped: {Reason}. The rest of Watchbot keeps running.", end.Reason);
@@ -84,6 +94,7 @@ public sealed class DiscordGatewayClient(
 
                 if (state.StoppedReason is { } stopped)
                 {
+                    await MarkNotConnectedAsync(CancellationToken.None).ConfigureAwait(false);
                     // A REST call saw the token refused: no reconnecting with it.
                     logger.LogWarning("Discord gateway connection ended ({Reason}) and is not reconnected: the transport stopped ({Stopped})", end.Reason, stopped);
                     return;
@@ -120,12 +131,11 @@ public sealed class DiscordGatewayClient(
         try
         {
             var resumeUrl = Session.CanResume ? Session.ResumeUrl : null;
-            var url = resumeUrl ?? await GatewayUrlAsync(cancellationToken).ConfigureAwait(false);
-            if (!Session.CanResume)
-            {
-                // Wait out the session start limit before connecting, so Hello's heartbeat clock is not left waiting.
-                await WaitForSessionStartAsync(cancellationToken).ConfigureAwait(false);
-            }
+            // A new session waits out the session start limit and the identify window before connecting, so Hello's
+            // heartbeat clock is not left waiting.
+            var url = resumeUrl ?? (Session.CanResume
+                ? await GatewayUrlAsync(cancellationToken).ConfigureAwait(false)
+                : await NewSessionUrlAsync(cancellationToken).ConfigureAwait(false));
 
             using var socket = new ClientWebSocket();
             using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -224,6 +234,8 @@ public sealed class DiscordGatewayClient(
                         break;
                     case GatewayOp.HeartbeatAck:
                         connection.Acked = true;
+                        LastHeartbeatAck = time.GetUtcNow();
+                        ReportAlive(cancellationToken);
                         break;
                     case GatewayOp.Reconnect:
                         await connection.CloseForResumeAsync().ConfigureAwait(false);
@@ -269,6 +281,62 @@ public sealed class DiscordGatewayClient(
         }
     }
 
+    /// <summary>Tells `watchbot status` the gateway is not connected (at start, when stopped for good, while waiting
+    /// for the session start limit), so an earlier beat is not shown as alive.</summary>
+    public async Task MarkNotConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (alive is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await alive.DownAsync(AlivePart, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The health signal must never stop the transport it describes.
+            logger.LogDebug("Could not record the gateway as not connected: {Reason}", ex.Message);
+        }
+    }
+
+    /// <summary>When Discord last acknowledged a heartbeat (null before the first).</summary>
+    public DateTimeOffset? LastHeartbeatAck { get; private set; }
+
+    private int reporting;
+
+    /// <summary>Tells the store the gateway is alive (at most every 15 s, see <see cref="Heartbeat"/>), off the receive
+    /// loop: a locked store must never hold up an interaction or the next heartbeat.</summary>
+    private void ReportAlive(CancellationToken cancellationToken)
+    {
+        if (alive is null || Interlocked.Exchange(ref reporting, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await alive.BeatAsync(AlivePart, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutting down.
+            }
+            catch (Exception ex)
+            {
+                // Never a reason to touch the connection: a stale signal tells the operator instead.
+                logger.LogDebug("Could not record the gateway as alive: {Reason}", ex.Message);
+            }
+            finally
+            {
+                Volatile.Write(ref reporting, 0);
+            }
+        }, CancellationToken.None);
+    }
+
     private ConnectionEnd Closed(GatewayConnection connection, string what, bool healthy)
     {
         var code = (int?)connection.Socket.CloseStatus ?? 0;
@@ -294,9 +362,11 @@ public sealed class DiscordGatewayClient(
                 Session.SessionId = ready.SessionId;
                 Session.ResumeUrl = ready.ResumeGatewayUrl;
                 logger.LogInformation("Discord gateway ready as {User} (shard {Shard}/{Count})", ready.User?.Username ?? ready.User?.Id, options.ShardId, options.ShardCount);
+                ReportAlive(cancellationToken);
                 return true;
             case "RESUMED":
                 logger.LogInformation("Discord gateway session resumed at sequence {Seq}", Session.Sequence);
+                ReportAlive(cancellationToken);
                 return true;
             case "INTERACTION_CREATE":
                 var interaction = frame.D.Deserialize(DiscordJsonContext.Default.Interaction);
@@ -338,23 +408,50 @@ public sealed class DiscordGatewayClient(
         }
     }
 
-    private async Task WaitForSessionStartAsync(CancellationToken cancellationToken)
+    /// <summary>Before a new session: GET /gateway/bot, and while Discord says no session starts remain, wait until
+    /// its reset_after and ask again (an Identify with none left makes Discord reset the bot token); then keep the
+    /// identify window. Returns the URL to connect to.</summary>
+    private async Task<string> NewSessionUrlAsync(CancellationToken cancellationToken)
     {
-        if (startLimit is { Remaining: <= 0 } limit)
+        var url = await GatewayUrlAsync(cancellationToken).ConfigureAwait(false);
+        while (startLimit is { Remaining: <= 0 } limit)
         {
-            var wait = TimeSpan.FromMilliseconds(Math.Max(0, limit.ResetAfter));
-            logger.LogWarning("Discord session start limit used up ({Total} a day, reset_after {Wait:0.###} s); waiting before identifying", limit.Total, wait.TotalSeconds);
+            // Never less than the reconnect delay, so a reset_after of 0 with nothing remaining cannot spin.
+            var wait = TimeSpan.FromMilliseconds(Math.Max(limit.ResetAfter, options.ReconnectMinDelay.TotalMilliseconds));
+            if (!startLimitLogged)
+            {
+                startLimitLogged = true;
+                await MarkNotConnectedAsync(cancellationToken).ConfigureAwait(false);
+                logger.LogError(
+                    "Discord's session start limit is used up: none of the bot's {Total} new sessions for the day remain (every Identify uses one; resumes do not). " +
+                    "Identifying now would make Discord reset the bot token, so the gateway waits {Hours:0.##} h, until {At:yyyy-MM-dd HH:mm:ss} UTC, and receives no commands meanwhile. " +
+                    "Frequent restarts or a reconnect loop use the limit up",
+                    limit.Total, wait.TotalHours, time.GetUtcNow() + wait);
+            }
+
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            // Ask again rather than trust the count: Discord's answer decides, not how long we waited.
             startLimit = null;
+            url = await GatewayUrlAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // Discord allows max_concurrency identifies per 5 seconds, one per rate_limit_key (shard_id % max_concurrency).
-        // This process runs one shard, so its key identifies at most once per IdentifySpacing whatever max_concurrency is.
-        var spacing = lastIdentify + options.IdentifySpacing - time.GetUtcNow();
+        if (startLimitLogged)
+        {
+            startLimitLogged = false;
+            logger.LogInformation("Discord's session start limit was reset ({Remaining} remain); identifying", startLimit?.Remaining);
+        }
+
+        // Discord puts shards in buckets by rate_limit_key = shard_id % max_concurrency and lets each bucket identify
+        // once per identify window (5 s): max_concurrency identifies per window in all. This process runs one shard, so
+        // one key: at most one Identify per IdentifySpacing, whatever max_concurrency is. A tenth more, because Discord
+        // measures on its side: a first Identify that reached it late and a second that travels fast come closer.
+        var spacing = lastIdentify + (options.IdentifySpacing * (1 + IdentifyMargin)) - time.GetUtcNow();
         if (spacing > TimeSpan.Zero)
         {
             await Task.Delay(spacing, time, cancellationToken).ConfigureAwait(false);
         }
+
+        return url;
     }
 
     private async Task IdentifyAsync(GatewayConnection connection, CancellationToken cancellationToken)
@@ -370,6 +467,8 @@ public sealed class DiscordGatewayClient(
         var identify = new IdentifyData(options.Token!, GatewayOp.GuildsIntent, new IdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "watchbot", "watchbot"),
             [options.ShardId, options.ShardCount]);
         await connection.SendAsync(GatewayOp.Identify, JsonSerializer.SerializeToElement(identify, DiscordJsonContext.Default.IdentifyData), cancellationToken).ConfigureAwait(false);
+        // Discord counts the window from when the Identify reached it, which is no earlier than the send completed.
+        lastIdentify = time.GetUtcNow();
     }
 
     private async Task HeartbeatLoopAsync(GatewayConnection connection, TimeSpan interval, CancellationToken cancellationToken)

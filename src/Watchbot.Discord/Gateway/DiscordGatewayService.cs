@@ -18,6 +18,8 @@ public sealed class DiscordGatewayService(
         await Task.Yield();
         try
         {
+            // Until READY, status says the gateway is not connected (not an earlier run's beat).
+            await gateway.MarkNotConnectedAsync(stoppingToken).ConfigureAwait(false);
             try
             {
                 await registrar.RegisterAsync(stoppingToken).ConfigureAwait(false);

@@ -66,7 +66,7 @@ public sealed class InteractionHandler(
         var quick = await Task.WhenAny(work, Task.Delay(options.DeferAfter, cancellationToken)).ConfigureAwait(false) == work;
         if (quick)
         {
-            var reply = await work.ConfigureAwait(false) ?? Unknown(incoming.Text);
+            var reply = await work.ConfigureAwait(false) ?? Slowed();
             var bodies = Render(reply);
             var first = bodies[0];
             await RespondAsync(interaction, new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource,
@@ -79,7 +79,7 @@ public sealed class InteractionHandler(
         CommandReply late;
         try
         {
-            late = await work.WaitAsync(options.AnswerWithin - options.DeferAfter, cancellationToken).ConfigureAwait(false) ?? Unknown(incoming.Text);
+            late = await work.WaitAsync(options.AnswerWithin - options.DeferAfter, cancellationToken).ConfigureAwait(false) ?? Slowed();
         }
         catch (TimeoutException)
         {
@@ -164,6 +164,9 @@ public sealed class InteractionHandler(
         return EmbedRenderer.Render(message, flags);
     }
 
-    private static CommandReply Unknown(string line) =>
-        CommandReply.Text($"Sorry, I could not read {line.Split(' ')[0]}. Send /help to see the commands.", ephemeral: true);
+    /// <summary>A slash command is always a command, so the router leaves one unanswered only when flood control has
+    /// already told this sender to slow down. Discord shows "did not respond" to an interaction left unanswered, and an
+    /// interaction answer costs none of the bot's global budget, so each one gets this short private reminder.</summary>
+    private static CommandReply Slowed() =>
+        CommandReply.Text("You are still sending commands faster than I can answer them. Please wait a few seconds.", ephemeral: true);
 }

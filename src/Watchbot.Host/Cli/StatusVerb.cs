@@ -7,15 +7,15 @@ using Watchbot.Storage;
 
 namespace Watchbot.Host.Cli;
 
-/// <summary>`watchbot status`: whether the running bot's loops (Telegram polling, delivery to each platform) are
-/// alive, from the heartbeats they write to the store. Exit 0 when every part that ever reported is alive, 1 otherwise.</summary>
+/// <summary>`watchbot status`: whether the running bot's loops (Telegram polling, the Discord gateway, delivery to each
+/// platform) are alive, from the heartbeats they write to the store. Exit 0 when every part that ever reported is alive, 1 otherwise.</summary>
 public static class StatusVerb
 {
     public const int NotAlive = 1;
 
     public static Command Create()
     {
-        var command = new Command("status", "Say whether the running bot's polling and delivery are alive (exit 1 when not)");
+        var command = new Command("status", "Say whether the running bot's Telegram polling, Discord gateway and delivery are alive (exit 1 when not)");
         command.SetAction((result, ct) => Verb.WithHostAsync(result.GetValue(WatchbotCli.Db), HostMode.Tool, async (host, token) =>
         {
             var store = host.Services.GetRequiredService<SqliteStore>();
@@ -44,6 +44,14 @@ public static class StatusVerb
         foreach (var beat in beats)
         {
             var part = beat.Name[Heartbeat.Prefix.Length..];
+            if (beat.Value == Heartbeat.NotConnected)
+            {
+                alive = false;
+                var since = beat.UpdatedAt is { } at ? $" for {Ago(now - at)}" : "";
+                lines.Add($"{part}: NOT alive (not connected{since})");
+                continue;
+            }
+
             var ago = now - DateTimeOffset.FromUnixTimeSeconds(beat.Value);
             var fresh = ago <= Heartbeat.StaleAfter;
             alive &= fresh;

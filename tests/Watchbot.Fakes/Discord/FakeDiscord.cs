@@ -75,12 +75,34 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>Every interaction callback answers 10062 (unknown interaction), as when the bot took over 3 seconds.</summary>
     public bool ExpireInteractions { get; set; }
 
+    /// <summary>Discord's limits on Identify: the day's session starts and max_concurrency per identify window.</summary>
+    public FakeIdentifyLimits IdentifyLimits { get; } = new();
+
     /// <summary>GET /gateway/bot's session_start_limit: remaining, reset_after (ms) and max_concurrency.</summary>
-    public int SessionStartRemaining { get; set; } = 999;
+    public int SessionStartRemaining
+    {
+        get => IdentifyLimits.Remaining;
+        set => IdentifyLimits.Remaining = value;
+    }
 
-    public long SessionStartResetAfterMs { get; set; } = 86_400_000;
+    public long SessionStartResetAfterMs
+    {
+        get => IdentifyLimits.ResetAfterMs;
+        set => IdentifyLimits.ResetAfterMs = value;
+    }
 
-    public int MaxConcurrency { get; set; } = 1;
+    public int MaxConcurrency
+    {
+        get => IdentifyLimits.MaxConcurrency;
+        set => IdentifyLimits.MaxConcurrency = value;
+    }
+
+    /// <summary>How often one rate-limit key may identify: 5 s as on Discord unless a test shortens it (and says why).</summary>
+    public TimeSpan IdentifyWindow
+    {
+        get => IdentifyLimits.Window;
+        set => IdentifyLimits.Window = value;
+    }
 
     /// <summary>Second (or later) callbacks to one interaction, answered 40060 as Discord does.</summary>
     public int DuplicateCallbacks => duplicateCallbacks;
@@ -333,7 +355,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 ["shards"] = 1,
                 ["session_start_limit"] = new JsonObject
                 {
-                    ["total"] = 1000, ["remaining"] = SessionStartRemaining, ["reset_after"] = SessionStartResetAfterMs, ["max_concurrency"] = MaxConcurrency,
+                    ["total"] = IdentifyLimits.Total, ["remaining"] = SessionStartRemaining, ["reset_after"] = SessionStartResetAfterMs, ["max_concurrency"] = MaxConcurrency,
                 },
             }),
             ("POST", ["channels", var channel, "messages"]) => CreateMessage(context, channel, body),

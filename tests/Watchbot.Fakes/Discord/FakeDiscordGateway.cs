@@ -292,7 +292,7 @@ public sealed partial class FakeDiscord
     private async Task CloseForRuleAsync(WebSocket ws, int code)
     {
         RuleCloses.Enqueue(code);
-        var reason = code switch { 4005 => "Already authenticated.", 4008 => "Rate limited.", _ => "Session timed out." };
+        var reason = code switch { 4004 => "Authentication failed.", 4005 => "Already authenticated.", 4008 => "Rate limited.", _ => "Session timed out." };
         try
         {
             await sendLock.WaitAsync();
@@ -341,13 +341,25 @@ public sealed partial class FakeDiscord
                 break;
             case 2:
                 Interlocked.Increment(ref identifies);
-                // Every identify counts against the day's session starts, which GET /gateway/bot reports.
-                SessionStartRemaining = Math.Max(0, SessionStartRemaining - 1);
                 LastIdentify = frame["d"]?.DeepClone();
                 if (CloseOnIdentify is { } code || ((string?)frame["d"]?["token"] != Token || revoked) && (code = 4004) > 0)
                 {
                     await ws.CloseOutputAsync((WebSocketCloseStatus)code, code == 4004 ? "Authentication failed." : "closed", CancellationToken.None);
                     return;
+                }
+
+                // Every accepted identify counts against the day's session starts, which GET /gateway/bot reports.
+                switch (IdentifyLimits.Identify((int?)frame["d"]?["shard"]?[0] ?? 0))
+                {
+                    case IdentifyVerdict.TooFast:
+                        // Over max_concurrency in the identify window: Discord answers Invalid Session.
+                        await SendAsync(ws, new JsonObject { ["op"] = 9, ["d"] = false });
+                        return;
+                    case IdentifyVerdict.NoSessionStartsLeft:
+                        // Discord ends every session and resets the token: from now on the old one is refused.
+                        RevokeToken();
+                        await CloseForRuleAsync(ws, 4004);
+                        return;
                 }
 
                 long seq;

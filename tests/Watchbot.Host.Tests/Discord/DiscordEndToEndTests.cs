@@ -24,6 +24,9 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     {
         fake = await FakeDiscord.StartAsync();
         fake.HeartbeatIntervalMs = 200;
+        // Some of these tests lose the session and identify again; Discord's 5 s identify window would make each wait.
+        // The bot is given IdentifySpacing 10 ms, above this window, so a faster identify is still refused.
+        fake.IdentifyWindow = TimeSpan.FromMilliseconds(8);
     }
 
     private async Task StartHostAsync(Dictionary<string, string?>? more = null)
@@ -186,6 +189,27 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_says_the_Discord_gateway_is_alive_while_Discord_acknowledges_it_and_not_once_it_has_been_silent()
+    {
+        await StartHostAsync();
+        Assert.True(await ConnectedAsync());
+        var cursors = host.Services.GetRequiredService<SqliteStore>().Cursors;
+        const string gateway = Heartbeat.Prefix + Watchbot.Discord.Gateway.DiscordGatewayClient.AlivePart;
+        for (var i = 0; i < 300 && !(await cursors.ListAsync(Heartbeat.Prefix, CancellationToken.None)).Any(c => c.Name == gateway); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var result = await WatchbotProcess.RunAsync(["status", "--db", temp.File("watchbot.db")]);
+
+        Assert.Contains("discord.gateway: alive", result.Output, StringComparison.Ordinal);
+        var beats = await cursors.ListAsync(Heartbeat.Prefix, CancellationToken.None);
+        var (lines, alive) = Watchbot.Host.Cli.StatusVerb.Describe(beats, DateTimeOffset.UtcNow + Heartbeat.StaleAfter + TimeSpan.FromMinutes(1));
+        Assert.False(alive);
+        Assert.Contains(lines, l => l.StartsWith("discord.gateway: NOT alive", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Close_code_4004_stops_the_Discord_transport_with_its_message_while_the_host_keeps_running()
     {
         fake.CloseOnIdentify = 4004;
@@ -201,6 +225,29 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         Assert.False(lifetime.ApplicationStopping.IsCancellationRequested);
         Assert.NotEmpty(await host.Services.GetRequiredService<ITopicStore>().ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Status_says_a_gateway_stopped_by_a_refused_token_is_not_connected_at_once()
+    {
+        // An earlier run's beat must not make a bot whose token is now refused look alive.
+        await StartHostAsync();
+        Assert.True(await ConnectedAsync());
+        var cursors = host.Services.GetRequiredService<SqliteStore>().Cursors;
+        const string gateway = Heartbeat.Prefix + Watchbot.Discord.Gateway.DiscordGatewayClient.AlivePart;
+        Assert.True(await fake.WaitUntilAsync(() => cursors.GetAsync(gateway, CancellationToken.None).Result.Value > Heartbeat.NotConnected));
+        await host.StopAsync(TimeSpan.FromSeconds(10));
+        host.Dispose();
+
+        fake.CloseOnIdentify = 4004;
+        await StartHostAsync();
+        var state = host.Services.GetRequiredService<DiscordTransportState>();
+        Assert.True(await fake.WaitUntilAsync(() => state.IsStopped));
+
+        cursors = host.Services.GetRequiredService<SqliteStore>().Cursors;
+        var (lines, alive) = Watchbot.Host.Cli.StatusVerb.Describe(await cursors.ListAsync(Heartbeat.Prefix, CancellationToken.None), DateTimeOffset.UtcNow);
+        Assert.False(alive);
+        Assert.Contains(lines, l => l.StartsWith("discord.gateway: NOT alive (not connected for ", StringComparison.Ordinal));
     }
 
     [Fact]

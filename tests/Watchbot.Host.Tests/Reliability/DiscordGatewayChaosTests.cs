@@ -32,6 +32,9 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
     {
         fake = await FakeDiscord.StartAsync();
         fake.HeartbeatIntervalMs = 200;
+        // The chaos loses sessions dozens of times (op 9, not resumable): Discord's 5 s identify window would make
+        // each wait. The fake keeps a 40 ms window and the bot is given IdentifySpacing 50 ms, so a faster identify is still refused.
+        fake.IdentifyWindow = TimeSpan.FromMilliseconds(40);
         host = WatchbotHostFactory.Build(temp.File("chaos.db"), HostMode.Run, new Dictionary<string, string?>
         {
             ["Watchbot:Discord:Token"] = fake.Token,
@@ -123,6 +126,8 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
         Assert.True(answered, $"{missing.Count} interactions never answered: {string.Join(", ", missing.Take(10))}");
         Assert.Empty(twice);
         Assert.Equal(0, fake.DuplicateCallbacks);
+        // Every new session after op 9 (not resumable) kept the identify window and the session start limit.
+        Assert.Equal((0, 0), (fake.IdentifyLimits.TooFast, fake.IdentifyLimits.OverTheDailyLimit));
         Assert.True(faults.Values.Sum() >= Math.Min(5, Interactions / 30), "too few faults to prove anything");
         Assert.True(fake.Resumes >= 1);
         // Every fault cost its connection (a late ACK on a busy machine may turn one into a zombie first, so kinds can trade).
