@@ -73,7 +73,7 @@ public sealed class DigestService(
         var fresh = await ReadSinceAsync(cursors.DefaultIfEmpty(0).Min(), snapshot, cancellationToken).ConfigureAwait(false);
         var tallies = new TallyBook(await TallySourceAsync(fresh, cancellationToken).ConfigureAwait(false));
         var candidates = new DigestCandidates(fresh, tallies);
-        var bodies = new Dictionary<IReadOnlyList<DigestEntry>, DigestBody>(ReferenceEqualityComparer.Instance);
+        var bodies = new Dictionary<DigestSelection, DigestBody>(ReferenceEqualityComparer.Instance);
         var batchSize = Math.Max(1, settings.BatchSize);
 
         int queued = 0, empty = 0, skipped = 0, lines = 0;
@@ -87,7 +87,8 @@ public sealed class DigestService(
             for (var i = start; i < Math.Min(due.Count, start + batchSize); i++)
             {
                 var subscription = due[i];
-                var entries = candidates.For(subscription, cursors[i], settings.MaxEvents);
+                var selection = candidates.For(subscription, cursors[i], settings.MaxEvents);
+                var entries = selection.Entries;
                 var period = new DigestPeriod(subscription.LastDigestAt ?? subscription.CreatedAt - settings.FirstDigestLookback, now, subscription.Digest.TimeZone);
                 OutboxDraft? draft = null;
                 if (entries.Count > 0 || sendEmpty)
@@ -97,9 +98,9 @@ public sealed class DigestService(
                     {
                         body = new DigestBody([], DigestComposer.NothingNew(subscription.Topic, subscription.LastDigestAt, subscription.Digest.TimeZone));
                     }
-                    else if (!bodies.TryGetValue(entries, out body))
+                    else if (!bodies.TryGetValue(selection, out body))
                     {
-                        bodies[entries] = body = DigestComposer.Body(entries);
+                        bodies[selection] = body = DigestComposer.Body(selection);
                     }
 
                     draft = new OutboxDraft(subscription.Chat, DigestComposer.Compose(subscription.Topic, period, body), subscription.Id);
