@@ -42,6 +42,9 @@ public sealed class SqliteDatabase
 
     private long pageSize = 4096;
 
+    /// <summary>Called with every connection this database opens, once it is configured (tests watch the statements).</summary>
+    internal Action<SqliteConnection>? Opened { get; init; }
+
     /// <summary>Says, in one sentence, what a storage failure means for the person running the bot (locked, full,
     /// unreadable, not a database); null when <paramref name="ex"/> is not one of those.</summary>
     public StorageException? Explain(Exception ex) => ex switch
@@ -76,6 +79,7 @@ public sealed class SqliteDatabase
             var limit = MaxSizeBytes is { } max ? $" PRAGMA max_page_count = {Math.Max(1, max / Volatile.Read(ref pageSize))};" : "";
             using var pragmas = connection.Command("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;" + limit);
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            Opened?.Invoke(connection);
             return connection;
         }
         catch (SqliteException ex) when (DatabaseFile.Translate(Path, ex) is { } translated)

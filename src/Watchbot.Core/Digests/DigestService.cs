@@ -164,7 +164,8 @@ public sealed class DigestService(
         return all;
     }
 
-    /// <summary>Earlier figures of the tallies that appear in the fresh events, so the digest can show the change.</summary>
+    /// <summary>Earlier figures of the tallies that appear in the fresh events, so the digest can show the change: those
+    /// of the period before the earliest fresh event of each topic (older ones are never compared).</summary>
     private async Task<IEnumerable<WatchEvent>> TallySourceAsync(List<WatchEvent> fresh, CancellationToken cancellationToken)
     {
         if (!fresh.Any(e => e.Casualties.Any(c => c.Cumulative)))
@@ -176,7 +177,8 @@ public sealed class DigestService(
         var history = new List<WatchEvent>();
         foreach (var topic in topics)
         {
-            history.AddRange(await events.ListAsync(EventQuery.TallyHistory(topic), cancellationToken)
+            var ofTopic = fresh.Where(e => e.Topics.Contains(topic, StringComparer.OrdinalIgnoreCase));
+            history.AddRange(await events.ListAsync(EventQuery.TallyHistory(topic, ofTopic), cancellationToken)
                 .ConfigureAwait(false));
         }
 
