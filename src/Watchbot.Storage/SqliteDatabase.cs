@@ -56,6 +56,21 @@ public sealed class SqliteDatabase
 
     public TimeProvider Time { get; }
 
+    /// <summary>True when <paramref name="ex"/> (or what it wraps) is SQLite refusing a write for want of space: a full
+    /// disk, or the file at <see cref="MaxSizeBytes"/> (SQLITE_FULL).</summary>
+    public static bool IsFull(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) == 13)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Opens a connection with journal_mode=WAL, foreign_keys=ON, busy_timeout=5000 and synchronous=NORMAL.
     /// Throws <see cref="StorageException"/> when the folder is missing, the file is not a database, or it cannot be written.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
