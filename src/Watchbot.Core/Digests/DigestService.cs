@@ -25,7 +25,7 @@ public sealed class DigestService(
     {
         // DigestClock.IsDue, with each (schedule, last digest) pair worked out once: a run's subscriptions share a few.
         var nextDigest = new Dictionary<(DigestSchedule, DateTimeOffset), DateTimeOffset>();
-        var due = (await subscriptions.ListActiveAsync(cancellationToken).ConfigureAwait(false))
+        var due = (await subscriptions.ListDigestDueAsync(now, cancellationToken).ConfigureAwait(false))
             .Where(s => s.Active && s.Digest.Enabled && NextDigest(nextDigest, s) <= now)
             .ToList();
         if (due.Count == 0)
@@ -106,7 +106,8 @@ public sealed class DigestService(
                     draft = new OutboxDraft(subscription.Chat, DigestComposer.Compose(subscription.Topic, period, body), subscription.Id);
                 }
 
-                drafts.Add(new DigestDraft(subscription.Id, subscription.DigestCursor, Math.Max(snapshot, subscription.DigestCursor), draft));
+                drafts.Add(new DigestDraft(subscription.Id, subscription.DigestCursor, Math.Max(snapshot, subscription.DigestCursor), draft,
+                    subscription.Digest.Enabled ? DigestClock.NextAfter(subscription.Digest, now) : null));
                 counts.Add(entries.Count);
             }
 
