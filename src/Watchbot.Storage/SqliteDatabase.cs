@@ -42,6 +42,9 @@ public sealed class SqliteDatabase
 
     private long pageSize = 4096;
 
+    /// <summary>Called with every connection this database opens, once it is configured (tests watch the statements).</summary>
+    internal Action<SqliteConnection>? Opened { get; init; }
+
     /// <summary>Says, in one sentence, what a storage failure means for the person running the bot (locked, full,
     /// unreadable, not a database); null when <paramref name="ex"/> is not one of those.</summary>
     public StorageException? Explain(Exception ex) => ex switch
@@ -52,6 +55,21 @@ public sealed class SqliteDatabase
     };
 
     public TimeProvider Time { get; }
+
+    /// <summary>True when <paramref name="ex"/> (or what it wraps) is SQLite refusing a write for want of space: a full
+    /// disk, or the file at <see cref="MaxSizeBytes"/> (SQLITE_FULL).</summary>
+    public static bool IsFull(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) == 13)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Opens a connection with journal_mode=WAL, foreign_keys=ON, busy_timeout=5000 and synchronous=NORMAL.
     /// Throws <see cref="StorageException"/> when the folder is missing, the file is not a database, or it cannot be written.</summary>
@@ -76,6 +94,7 @@ public sealed class SqliteDatabase
             var limit = MaxSizeBytes is { } max ? $" PRAGMA max_page_count = {Math.Max(1, max / Volatile.Read(ref pageSize))};" : "";
             using var pragmas = connection.Command("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;" + limit);
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            Opened?.Invoke(connection);
             return connection;
         }
         catch (SqliteException ex) when (DatabaseFile.Translate(Path, ex) is { } translated)

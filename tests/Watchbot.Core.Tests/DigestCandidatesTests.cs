@@ -53,9 +53,12 @@ public sealed class DigestCandidatesTests
             foreach (var cursor in new long[] { 0, 2, 7 })
             {
                 var subscription = Samples.Subscription(topic, filter);
-                var expected = Events.Where(e => e.Seq > cursor && FilterMatcher.Matches(subscription, e)).Take(2).Select(e => e.Id);
+                var matched = Events.Where(e => e.Seq > cursor && FilterMatcher.Matches(subscription, e)).ToList();
+                var expected = matched.OrderByDescending(e => e.Severity).ThenByDescending(e => e.Seq).Take(2).OrderBy(e => e.Seq).Select(e => e.Id);
 
-                Assert.True(expected.SequenceEqual(candidates.For(subscription, cursor, max: 2).Select(e => e.Event.Id)), $"{why}, {topic} after {cursor}");
+                var selection = candidates.For(subscription, cursor, max: 2);
+                Assert.True(expected.SequenceEqual(selection.Entries.Select(e => e.Event.Id)), $"{why}, {topic} after {cursor}");
+                Assert.Equal(Math.Max(0, matched.Count - 2), selection.LeftOut);
             }
         }
     }
@@ -70,8 +73,8 @@ public sealed class DigestCandidatesTests
         var afterCursor = candidates.For(Samples.Subscription(filter: SubscriptionFilter.None), 5, 200);
 
         Assert.Same(severe, alsoSevere);
-        Assert.Equal([1L, 2L], severe.Select(e => e.Event.Id));
-        Assert.Equal([7L], afterCursor.Select(e => e.Event.Id));
+        Assert.Equal([1L, 2L], severe.Entries.Select(e => e.Event.Id));
+        Assert.Equal([7L], afterCursor.Entries.Select(e => e.Event.Id));
     }
 
     [Fact]

@@ -58,6 +58,46 @@ public sealed class DigestComposerTests
     }
 
     [Fact]
+    public void An_overfull_digest_keeps_the_most_severe_newest_first_among_equals_and_says_what_it_left_out_and_where_to_read_it()
+    {
+        WatchEvent[] events =
+        [
+            Samples.Event(1, severity: 2, summary: "Old minor fire"),
+            Samples.Event(2, severity: 5, summary: "Missile strike on the city"),
+            Samples.Event(3, severity: 2, summary: "Middle minor fire"),
+            Samples.Event(4, EventKind.Casualties, severity: 3, summary: "Soldiers were killed"),
+            Samples.Event(5, severity: 1, summary: "Warning shots"),
+            Samples.Event(6, severity: 2, summary: "New minor fire"),
+        ];
+        var selection = new DigestCandidates(events, new TallyBook(events)).For(Samples.Subscription(), 0, max: 3);
+
+        var digest = DigestComposer.Compose("karabakh", Day, DigestComposer.Body(selection));
+
+        Assert.Equal([2L, 4L, 6L], selection.Entries.Select(e => e.Event.Id));
+        var text = digest.ToPlainText();
+        Assert.Contains("Missile strike", text);
+        Assert.Contains("New minor fire", text);
+        Assert.DoesNotContain("Old minor fire", text);
+        Assert.DoesNotContain("Warning shots", text);
+        Assert.Equal(
+            "The 3 most severe of 6 new events: 2 escalations, 1 casualty update; each section in date order, oldest first. "
+            + "Left out for length: 3 less severe events (severity 2 or lower); /latest karabakh 20 lists the newest events, whatever their severity.",
+            digest.Footer);
+    }
+
+    [Fact]
+    public void A_digest_within_its_limit_says_nothing_was_left_out()
+    {
+        WatchEvent[] events = [Samples.Event(1, severity: 1), Samples.Event(2, severity: 5)];
+        var selection = new DigestCandidates(events, new TallyBook(events)).For(Samples.Subscription(), 0, max: 2);
+
+        var digest = DigestComposer.Compose("karabakh", Day, DigestComposer.Body(selection));
+
+        Assert.Equal(0, selection.LeftOut);
+        Assert.Equal("2 new events: 2 escalations; each section in date order, oldest first.", digest.Footer);
+    }
+
+    [Fact]
     public void An_empty_digest_says_nothing_happened()
     {
         var digest = DigestComposer.Compose("karabakh", Day, []);

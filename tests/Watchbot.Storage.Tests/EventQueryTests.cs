@@ -28,13 +28,44 @@ public sealed class EventQueryTests : StoreTest
         Assert.Equal("k1,u1,both,k2", await SummariesAsync(new EventQuery()));
     }
 
-    [Fact]
-    public async Task Tally_history_past_its_limit_reads_a_topics_newest_published_events_not_its_oldest()
+    private static readonly CasualtyClaim Toll = new("Armenia", Population.Military, CasualtyOutcome.Killed, 100, null, CountQualifier.Exact, true, "Armenia");
+
+    private async Task SeedTalliesAsync()
     {
-        await SeedAsync();
+        EventDraft Tally(string summary, int day, params string[] topics) =>
+            Samples.Event(summary, topics) with { Date = new DateOnly(2020, 10, 1).AddDays(day), Casualties = [Toll with { Count = 100 + day }],
+                Sources = [new EventSource("toll.txt", null, "Toll", null, "The ministry gave its running toll.")] };
+        await Store.Events.AddAsync(Tally("k-summer", -70, "karabakh"), Ct);
+        await Store.Events.AddAsync(Tally("k1", 0, "karabakh"), Ct);
+        await Store.Events.AddAsync(Tally("both", 1, "ukraine", "karabakh"), Ct);
+        await Store.Events.AddAsync(Tally("k-pending", 2, "karabakh") with { Status = EventStatus.Pending }, Ct);
+        await Store.Events.AddAsync(Tally("k-not-running", 3, "karabakh") with { Casualties = [Toll with { Cumulative = false }] }, Ct);
+        await Store.Events.AddAsync(Samples.Event("k-shelling", "karabakh"), Ct);
+        await Store.Events.AddAsync(Tally("k2", 4, "karabakh"), Ct);
+    }
+
+    [Fact]
+    public async Task Tally_history_past_its_limit_reads_a_topics_newest_published_running_tallies_not_its_oldest()
+    {
+        await SeedTalliesAsync();
 
         Assert.Equal("k2,both", await SummariesAsync(EventQuery.TallyHistory("karabakh", limit: 2)));
+        Assert.Equal("k2,both,k1,k-summer", await SummariesAsync(EventQuery.TallyHistory("karabakh")));
         Assert.Equal(5000, EventQuery.TallyHistory("karabakh").Limit);
+    }
+
+    [Fact]
+    public async Task Tally_history_for_shown_events_reaches_back_one_period_before_the_earliest_and_leaves_sources_out()
+    {
+        await SeedTalliesAsync();
+        var shown = await Store.Events.ListAsync(new EventQuery { Topic = "karabakh", Ascending = false, Limit = 1 }, Ct);
+
+        var history = await Store.Events.ListAsync(EventQuery.TallyHistory("karabakh", shown), Ct);
+
+        Assert.Equal("k2", Assert.Single(shown).Summary);
+        Assert.Equal(["k2", "both", "k1"], history.Select(e => e.Summary));
+        Assert.All(history, e => Assert.Empty(e.Sources));
+        Assert.NotEmpty(shown[0].Sources);
     }
 
     [Fact]

@@ -7,6 +7,26 @@ namespace Watchbot.Storage.Tests;
 public sealed class SubscriptionStoreTests : StoreTest
 {
     [Fact]
+    public async Task A_digest_run_reads_only_the_subscriptions_whose_next_digest_may_have_come()
+    {
+        var at = new DateTimeOffset(2020, 10, 4, 8, 0, 0, TimeSpan.Zero);
+        var morning = new DigestSchedule(true, new TimeOnly(8, 0), "UTC");
+        var due = Samples.Subscription(new ChatAddress("test", "due")) with { Digest = morning, LastDigestAt = at.AddDays(-1) };
+        var later = Samples.Subscription(new ChatAddress("test", "later")) with { Digest = morning with { TimeOfDay = new TimeOnly(18, 0) }, LastDigestAt = at.AddHours(-14) };
+        var off = Samples.Subscription(new ChatAddress("test", "off")) with { Digest = morning with { Enabled = false }, LastDigestAt = at.AddDays(-3) };
+        var stored = await Store.Subscriptions.AddManyAsync([due, later, off], Ct);
+
+        Assert.Equal(["due"], (await Store.Subscriptions.ListDigestDueAsync(at, Ct)).Select(s => s.Chat.ChatId));
+        Assert.Equal(["due", "later"], (await Store.Subscriptions.ListDigestDueAsync(at.AddHours(10), Ct)).Select(s => s.Chat.ChatId));
+
+        // Its digest queued, the first is not asked again until its next one; a schedule change makes it asked at once.
+        await Store.Outbox.EnqueueDigestsAsync([new Core.Delivery.DigestDraft(stored[0].Id, 0, 5, null, at.AddDays(1))], at, Ct);
+        Assert.Empty(await Store.Subscriptions.ListDigestDueAsync(at.AddHours(1), Ct));
+        await Store.Subscriptions.UpdateAsync(stored[0] with { Digest = morning with { TimeOfDay = new TimeOnly(9, 0) } }, Ct);
+        Assert.Equal(["due"], (await Store.Subscriptions.ListDigestDueAsync(at.AddHours(1), Ct)).Select(s => s.Chat.ChatId));
+    }
+
+    [Fact]
     public async Task A_subscription_keeps_its_filter_schedule_and_alert_settings()
     {
         var subscription = Samples.Subscription(userId: "42") with

@@ -16,8 +16,8 @@ public sealed class DigestCandidates
     private readonly Dictionary<string, int[]> byTopic;
     private readonly MentionCache mentions;
     private readonly Dictionary<SubscriptionFilter, CompiledFilter> filters = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Question, IReadOnlyList<DigestEntry>> answers = [];
-    private readonly Dictionary<string, IReadOnlyList<DigestEntry>> distinct = new(StringComparer.Ordinal);
+    private readonly Dictionary<Question, DigestSelection> answers = [];
+    private readonly Dictionary<string, DigestSelection> distinct = new(StringComparer.Ordinal);
 
     /// <param name="events">The run's events, oldest seq first.</param>
     public DigestCandidates(IEnumerable<WatchEvent> events, TallyBook tallies)
@@ -32,9 +32,10 @@ public sealed class DigestCandidates
         mentions = new MentionCache(this.events);
     }
 
-    /// <summary>The first <paramref name="max"/> events after <paramref name="cursor"/> that the subscription's topic and
-    /// filters let through, oldest seq first.</summary>
-    public IReadOnlyList<DigestEntry> For(Subscription subscription, long cursor, int max)
+    /// <summary>What the subscription's topic and filters let through after <paramref name="cursor"/>, in seq order; when
+    /// more than <paramref name="max"/> match, the <paramref name="max"/> most severe (the newest first among equals),
+    /// and how many were left out (<see cref="DigestSelection"/>).</summary>
+    public DigestSelection For(Subscription subscription, long cursor, int max)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         var question = new Question(subscription.Topic, subscription.Filter, cursor, max);
@@ -48,34 +49,38 @@ public sealed class DigestCandidates
             filters[subscription.Filter] = filter = CompiledFilter.Compile(subscription.Filter);
         }
 
-        var found = new List<DigestEntry>();
-        var picked = new System.Text.StringBuilder();
+        var matched = new List<int>();
         if (byTopic.TryGetValue(subscription.Topic.ToLowerInvariant(), out var indexes))
         {
             foreach (var index in indexes)
             {
-                if (found.Count >= max)
-                {
-                    break;
-                }
-
                 var e = events[index];
                 if (e.Seq > cursor
                     && e.Status == EventStatus.Published
                     && e.Topics.Contains(subscription.Topic, StringComparer.OrdinalIgnoreCase)
                     && filter.Matches(e, mentions, index))
                 {
-                    found.Add(entries[index]);
-                    picked.Append(index).Append(',');
+                    matched.Add(index);
                 }
             }
         }
 
-        // Different questions often have the same answer: hand out one list for it, so what is built from the list
-        // (the digest's sections) can be built once too.
-        if (!distinct.TryGetValue(picked.ToString(), out var answer))
+        var kept = matched;
+        int leftOut = 0, leftOutSeverity = 0;
+        if (matched.Count > max)
         {
-            distinct[picked.ToString()] = answer = found;
+            var ranked = matched.OrderByDescending(i => events[i].Severity).ThenByDescending(i => events[i].Seq).ToList();
+            kept = [.. ranked.Take(Math.Max(0, max)).Order()];
+            leftOut = matched.Count - kept.Count;
+            leftOutSeverity = ranked.Skip(kept.Count).Max(i => events[i].Severity);
+        }
+
+        // Different questions often have the same answer: hand out one selection for it, so what is built from it
+        // (the digest's sections) can be built once too.
+        var key = $"{string.Join(',', kept)}|{leftOut}|{leftOutSeverity}";
+        if (!distinct.TryGetValue(key, out var answer))
+        {
+            distinct[key] = answer = new DigestSelection([.. kept.Select(i => entries[i])], leftOut, leftOutSeverity);
         }
 
         answers[question] = answer;

@@ -11,11 +11,18 @@ public sealed record DigestEntry(WatchEvent Event, MessageItem Item);
 /// <summary>The period a digest covers, shown in the subscriber's zone.</summary>
 public sealed record DigestPeriod(DateTimeOffset From, DateTimeOffset To, string TimeZone);
 
-/// <summary>A digest without its title: its sections and the footer that counts them.</summary>
-public sealed record DigestBody(IReadOnlyList<MessageSection> Sections, string Footer);
+/// <summary>The events one digest holds (in seq order) and, when more matched than it may hold, how many were left out
+/// and the highest severity among those (every kept event is at least that severe).</summary>
+public sealed record DigestSelection(IReadOnlyList<DigestEntry> Entries, int LeftOut = 0, int LeftOutSeverity = 0);
+
+/// <summary>A digest without its title: its sections, the footer that counts them, and how many events it had no room
+/// for (said, with where to read them, when the digest is composed for a topic).</summary>
+public sealed record DigestBody(IReadOnlyList<MessageSection> Sections, string Footer, int LeftOut = 0, int LeftOutSeverity = 0);
 
 /// <summary>Composes a digest: a header with topic, period and counts, then a section per kind, each in the order things
-/// happened (oldest first, as the footer says), so dates read as a timeline.</summary>
+/// happened (oldest first, as the footer says), so dates read as a timeline. A digest with more events than it may hold
+/// keeps the most severe (the newest first among equals) and says in its footer how many less severe ones it left
+/// out and that /latest lists the newest.</summary>
 public static class DigestComposer
 {
     private static readonly (EventKind Kind, string Heading, string Noun)[] Sections =
@@ -34,13 +41,26 @@ public static class DigestComposer
     {
         ArgumentNullException.ThrowIfNull(body);
         var title = $"{Capitalize(topic)} {(kind == MessageKind.Recap ? "recap" : "digest")}: {FormatPeriod(period)}";
-        return new OutgoingMessage(kind, title, body.Sections, body.Footer);
+        return new OutgoingMessage(kind, title, body.Sections, body.LeftOut == 0 ? body.Footer : $"{body.Footer} {LeftOutNote(topic, body)}");
+    }
+
+    /// <summary>What an overfull digest says about the events it had no room for.</summary>
+    private static string LeftOutNote(string topic, DigestBody body)
+    {
+        var events = body.LeftOut == 1 ? "1 less severe event" : $"{body.LeftOut} less severe events";
+        var severity = body.LeftOutSeverity <= 1 ? "severity 1" : $"severity {body.LeftOutSeverity} or lower";
+        return $"Left out for length: {events} ({severity}); /latest {topic} 20 lists the newest events, whatever their severity.";
     }
 
     /// <summary>The part of a digest that depends only on its events: the sections, in date order, and the counts.</summary>
-    public static DigestBody Body(IReadOnlyList<DigestEntry> entries)
+    public static DigestBody Body(IReadOnlyList<DigestEntry> entries) => Body(new DigestSelection(entries));
+
+    /// <summary>The body of a selection: its events as <see cref="Body(IReadOnlyList{DigestEntry})"/>, and when some were
+    /// left out, a footer that says how many of how many it holds and that they are the most severe.</summary>
+    public static DigestBody Body(DigestSelection selection)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(selection);
+        var entries = selection.Entries;
         var sections = new List<MessageSection>();
         var counts = new List<string>();
         foreach (var (sectionKind, heading, noun) in Sections)
@@ -61,10 +81,13 @@ public static class DigestComposer
             counts.Add($"{items.Count} {noun}{(items.Count == 1 ? "" : "s")}");
         }
 
+        var held = selection.LeftOut > 0
+            ? $"The {entries.Count} most severe of {entries.Count + selection.LeftOut} new events"
+            : $"{entries.Count} new event{(entries.Count == 1 ? "" : "s")}";
         var footer = entries.Count == 0
             ? "Nothing new in this period."
-            : $"{entries.Count} new event{(entries.Count == 1 ? "" : "s")}: {string.Join(", ", counts)}{(entries.Count > 1 ? "; each section in date order, oldest first" : "")}.";
-        return new DigestBody(sections, footer);
+            : $"{held}: {string.Join(", ", counts)}{(entries.Count > 1 ? "; each section in date order, oldest first" : "")}.";
+        return new DigestBody(sections, footer, selection.LeftOut, selection.LeftOutSeverity);
     }
 
     /// <summary>What an empty digest says: when the last one went out (the recap sent on subscribing counts), since a

@@ -25,7 +25,7 @@ public sealed class DigestService(
     {
         // DigestClock.IsDue, with each (schedule, last digest) pair worked out once: a run's subscriptions share a few.
         var nextDigest = new Dictionary<(DigestSchedule, DateTimeOffset), DateTimeOffset>();
-        var due = (await subscriptions.ListActiveAsync(cancellationToken).ConfigureAwait(false))
+        var due = (await subscriptions.ListDigestDueAsync(now, cancellationToken).ConfigureAwait(false))
             .Where(s => s.Active && s.Digest.Enabled && NextDigest(nextDigest, s) <= now)
             .ToList();
         if (due.Count == 0)
@@ -73,7 +73,7 @@ public sealed class DigestService(
         var fresh = await ReadSinceAsync(cursors.DefaultIfEmpty(0).Min(), snapshot, cancellationToken).ConfigureAwait(false);
         var tallies = new TallyBook(await TallySourceAsync(fresh, cancellationToken).ConfigureAwait(false));
         var candidates = new DigestCandidates(fresh, tallies);
-        var bodies = new Dictionary<IReadOnlyList<DigestEntry>, DigestBody>(ReferenceEqualityComparer.Instance);
+        var bodies = new Dictionary<DigestSelection, DigestBody>(ReferenceEqualityComparer.Instance);
         var batchSize = Math.Max(1, settings.BatchSize);
 
         int queued = 0, empty = 0, skipped = 0, lines = 0;
@@ -87,7 +87,8 @@ public sealed class DigestService(
             for (var i = start; i < Math.Min(due.Count, start + batchSize); i++)
             {
                 var subscription = due[i];
-                var entries = candidates.For(subscription, cursors[i], settings.MaxEvents);
+                var selection = candidates.For(subscription, cursors[i], settings.MaxEvents);
+                var entries = selection.Entries;
                 var period = new DigestPeriod(subscription.LastDigestAt ?? subscription.CreatedAt - settings.FirstDigestLookback, now, subscription.Digest.TimeZone);
                 OutboxDraft? draft = null;
                 if (entries.Count > 0 || sendEmpty)
@@ -97,15 +98,16 @@ public sealed class DigestService(
                     {
                         body = new DigestBody([], DigestComposer.NothingNew(subscription.Topic, subscription.LastDigestAt, subscription.Digest.TimeZone));
                     }
-                    else if (!bodies.TryGetValue(entries, out body))
+                    else if (!bodies.TryGetValue(selection, out body))
                     {
-                        bodies[entries] = body = DigestComposer.Body(entries);
+                        bodies[selection] = body = DigestComposer.Body(selection);
                     }
 
                     draft = new OutboxDraft(subscription.Chat, DigestComposer.Compose(subscription.Topic, period, body), subscription.Id);
                 }
 
-                drafts.Add(new DigestDraft(subscription.Id, subscription.DigestCursor, Math.Max(snapshot, subscription.DigestCursor), draft));
+                drafts.Add(new DigestDraft(subscription.Id, subscription.DigestCursor, Math.Max(snapshot, subscription.DigestCursor), draft,
+                    subscription.Digest.Enabled ? DigestClock.NextAfter(subscription.Digest, now) : null));
                 counts.Add(entries.Count);
             }
 
@@ -163,7 +165,8 @@ public sealed class DigestService(
         return all;
     }
 
-    /// <summary>Earlier figures of the tallies that appear in the fresh events, so the digest can show the change.</summary>
+    /// <summary>Earlier figures of the tallies that appear in the fresh events, so the digest can show the change: those
+    /// of the period before the earliest fresh event of each topic (older ones are never compared).</summary>
     private async Task<IEnumerable<WatchEvent>> TallySourceAsync(List<WatchEvent> fresh, CancellationToken cancellationToken)
     {
         if (!fresh.Any(e => e.Casualties.Any(c => c.Cumulative)))
@@ -175,7 +178,8 @@ public sealed class DigestService(
         var history = new List<WatchEvent>();
         foreach (var topic in topics)
         {
-            history.AddRange(await events.ListAsync(EventQuery.TallyHistory(topic), cancellationToken)
+            var ofTopic = fresh.Where(e => e.Topics.Contains(topic, StringComparer.OrdinalIgnoreCase));
+            history.AddRange(await events.ListAsync(EventQuery.TallyHistory(topic, ofTopic), cancellationToken)
                 .ConfigureAwait(false));
         }
 

@@ -11,7 +11,9 @@ public sealed record DigestSettings
     /// <summary>A new subscription's first digest covers this much time before it began.</summary>
     public TimeSpan FirstDigestLookback { get; init; } = TimeSpan.FromHours(24);
 
-    /// <summary>How many events one digest may hold; the oldest beyond it are summarised in the footer.</summary>
+    /// <summary>How many events one digest may hold. When more are new, it holds the most severe (the newest first among
+    /// equal severity), each section still in date order, and its footer says how many less severe events it left out
+    /// and that /latest lists the newest.</summary>
     public int MaxEvents { get; init; } = 200;
 
     /// <summary>On /subscribe, send at once a digest of the topic's last <see cref="FirstDigestLookback"/>;

@@ -22,10 +22,30 @@ public sealed record EventQuery
     /// <summary>How many of a topic's events running tallies are read from.</summary>
     public const int TallyHistoryLimit = 5000;
 
+    /// <summary>Only published events that carry a running tally (a casualty figure marked cumulative; <see cref="Status"/>
+    /// is then not asked): what a
+    /// <see cref="Digests.TallyBook"/> is made of. The store reads them through an index of their own, so a long war
+    /// of other events costs nothing here.</summary>
+    public bool TalliesOnly { get; init; }
+
+    /// <summary>Read each event's sources too (false when only the figures are wanted).</summary>
+    public bool WithSources { get; init; } = true;
+
     /// <summary>The published events running tallies (a cumulative toll's rise) are read from: the newest
-    /// <paramref name="limit"/> of the topic, so a long war keeps its recent figures (the oldest were read before).</summary>
-    public static EventQuery TallyHistory(string? topic, int limit = TallyHistoryLimit) =>
-        new() { Topic = topic, Status = EventStatus.Published, Limit = limit, Ascending = false };
+    /// <paramref name="limit"/> of the topic that carry a tally, without their sources, so a long war keeps its recent
+    /// figures (the oldest were read before). With <paramref name="from"/>, only those dated (or ending) on or after it:
+    /// a figure is compared only with the <see cref="Digests.TallyBook.PeriodDays"/> before it, so a reader of events
+    /// dated from D needs no tally before D minus that.</summary>
+    public static EventQuery TallyHistory(string? topic, int limit = TallyHistoryLimit, DateOnly? from = null) =>
+        new()
+        {
+            Topic = topic, Status = EventStatus.Published, Limit = limit, Ascending = false, TalliesOnly = true, WithSources = false,
+            DateFrom = from,
+        };
+
+    /// <summary>The tally history a reader of <paramref name="shown"/> needs: figures from the period before the earliest.</summary>
+    public static EventQuery TallyHistory(string? topic, IEnumerable<WatchEvent> shown) =>
+        TallyHistory(topic, from: shown.Select(e => (DateOnly?)e.Date).Min()?.AddDays(-Digests.TallyBook.PeriodDays));
 }
 
 /// <summary>

@@ -16,6 +16,11 @@ public interface ISubscriptionStore
     /// <summary>Every active subscription (the jobs match events against these).</summary>
     Task<IReadOnlyList<Subscription>> ListActiveAsync(CancellationToken cancellationToken);
 
+    /// <summary>The active subscriptions with digests on whose digest may be due at <paramref name="now"/>: every one
+    /// that is due, and maybe some that are not (the caller asks <see cref="Digests.DigestClock"/>), so a digest run
+    /// need not read every subscription.</summary>
+    Task<IReadOnlyList<Subscription>> ListDigestDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Saves filters, schedule and alert settings. The digest cursor is only moved by the outbox store.</summary>
     Task UpdateAsync(Subscription subscription, CancellationToken cancellationToken);
 

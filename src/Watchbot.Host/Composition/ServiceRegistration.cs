@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.AddSingleton<IOutboxStore>(store.Outbox);
         services.AddSingleton<ICursorStore>(store.Cursors);
         services.AddSingleton<Heartbeat>();
+        services.AddSingleton<Jobs.StoreSpace>();
         services.AddSingleton<IAuditLog>(store.Audit);
         services.AddSingleton<ITopicStore>(store.Topics);
         services.AddSingleton<IRoleStore>(store.Roles);

@@ -64,6 +64,9 @@ public static class WatchbotHostFactory
 
             // ...and the one line an ingest run logs, so the console says what the bot read.
             builder.Logging.AddFilter(typeof(Ingest.IngestService).FullName, mode == HostMode.Run ? LogLevel.Information : LogLevel.Warning);
+
+            // ...and, after a full disk was reported, the line saying the bot has room again and resumed.
+            builder.Logging.AddFilter(typeof(Jobs.StoreSpace).FullName, LogLevel.Information);
         }
         else
         {

@@ -56,6 +56,8 @@ public sealed class DigestOptions
     public string DefaultTimeZone { get; set; } = "UTC";
     public bool SendEmpty { get; set; }
     public TimeSpan FirstDigestLookback { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>The most events one digest holds: the most severe (newest first among equals); the footer counts the rest
+    /// and points to /latest.</summary>
     public int MaxEvents { get; set; } = 200;
     public bool RecapOnSubscribe { get; set; } = true;
 

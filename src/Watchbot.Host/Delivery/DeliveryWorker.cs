@@ -15,7 +15,8 @@ public sealed class DeliveryWorker(
     WatchbotOptions options,
     SqliteStore store,
     ILogger<DeliveryWorker> logger,
-    Heartbeat? heartbeat = null) : BackgroundService
+    Heartbeat? heartbeat = null,
+    StoreSpace? space = null) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(transports.Select(t => DrainLoopAsync(t, stoppingToken)));
@@ -46,7 +47,7 @@ public sealed class DeliveryWorker(
             }
             catch (Exception ex)
             {
-                JobFailure.Log(logger, store, ex, $"Delivery to {transport.Platform}");
+                JobFailure.Log(logger, store, ex, $"Delivery to {transport.Platform}", space);
             }
         }
         while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));

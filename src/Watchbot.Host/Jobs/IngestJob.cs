@@ -8,7 +8,7 @@ namespace Watchbot.Host.Jobs;
 
 /// <summary>Reads every configured source and stores what is new (logic in <see cref="IngestService"/>).</summary>
 [DisallowConcurrentExecution]
-public sealed class IngestJob(IngestService ingest, WatchbotOptions options, SqliteStore store, FirstIngest first, ILogger<IngestJob> logger) : IJob
+public sealed class IngestJob(IngestService ingest, WatchbotOptions options, SqliteStore store, StoreSpace space, FirstIngest first, ILogger<IngestJob> logger) : IJob
 {
     public static readonly JobKey Key = new("ingest", "watchbot");
 
@@ -16,7 +16,16 @@ public sealed class IngestJob(IngestService ingest, WatchbotOptions options, Sql
     {
         try
         {
-            await ingest.RunAsync(options.Sources.Select(SourceSpec.From).ToList(), cancellationToken).ConfigureAwait(false);
+            if (!space.MayStart())
+            {
+                return;
+            }
+
+            var report = await ingest.RunAsync(options.Sources.Select(SourceSpec.From).ToList(), cancellationToken).ConfigureAwait(false);
+            if (report.Stored > 0)
+            {
+                space.Wrote("Ingest");
+            }
         }
         catch (OptionsError ex)
         {
@@ -24,7 +33,7 @@ public sealed class IngestJob(IngestService ingest, WatchbotOptions options, Sql
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            JobFailure.Log(logger, store, ex, "Ingest (what was stored stays; the rest is read again)");
+            JobFailure.Log(logger, store, ex, "Ingest (what was stored stays; the rest is read again)", space);
         }
         finally
         {

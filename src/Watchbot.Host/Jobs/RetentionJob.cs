@@ -8,7 +8,7 @@ namespace Watchbot.Host.Jobs;
 /// <summary>Hourly, deletes outbox messages finished more than Watchbot:Storage:KeepSentDays ago and the digest bodies
 /// nothing refers to any more (logic in <see cref="Watchbot.Storage.Repositories.OutboxRetention"/>).</summary>
 [DisallowConcurrentExecution]
-public sealed class RetentionJob(WatchbotOptions options, TimeProvider time, SqliteStore store, ILogger<RetentionJob> logger) : IJob
+public sealed class RetentionJob(WatchbotOptions options, TimeProvider time, SqliteStore store, ILogger<RetentionJob> logger, StoreSpace? space = null) : IJob
 {
     public static readonly JobKey Key = new("retention", "watchbot");
 
@@ -33,7 +33,7 @@ public sealed class RetentionJob(WatchbotOptions options, TimeProvider time, Sql
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            JobFailure.Log(logger, store, ex, "Retention (nothing pending is ever deleted)");
+            JobFailure.Log(logger, store, ex, "Retention (nothing pending is ever deleted)", space);
         }
     }
 }

@@ -14,5 +14,6 @@ public static class MigrationList
         new(7, "paused chats", Migration0007PausedChats.Sql),
         new(8, "topic sides", Migration0008TopicSides.Sql),
         new(9, "merged events", Migration0009MergedEvents.Sql),
+        new(10, "indexes of running tallies and due digests", Migration0010TallyIndex.Sql),
     ];
 }

@@ -83,8 +83,9 @@ internal static class EventRows
         }
     }
 
-    /// <summary>Runs a query that selects <see cref="Columns"/> and attaches each event's sources.</summary>
-    public static async Task<List<WatchEvent>> ReadAsync(SqliteCommand query, CancellationToken cancellationToken)
+    /// <summary>Runs a query that selects <see cref="Columns"/> and attaches each event's sources (unless
+    /// <paramref name="withSources"/> is false).</summary>
+    public static async Task<List<WatchEvent>> ReadAsync(SqliteCommand query, CancellationToken cancellationToken, bool withSources = true)
     {
         var events = new List<WatchEvent>();
         await using (var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -95,7 +96,7 @@ internal static class EventRows
             }
         }
 
-        if (events.Count == 0)
+        if (events.Count == 0 || !withSources)
         {
             return events;
         }

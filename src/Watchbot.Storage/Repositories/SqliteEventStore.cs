@@ -74,7 +74,12 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var where = new List<string> { "seq > @after" };
         using var command = connection.Command("").With("@after", query.AfterSeq).With("@limit", Math.Max(0, query.Limit));
-        if (query.Status is { } status)
+        if (query.TalliesOnly)
+        {
+            // Written as the events_tallies index's own condition (constants, not parameters), so SQLite reads that index.
+            where.Add(TallyCondition);
+        }
+        else if (query.Status is { } status)
         {
             where.Add("status = @status");
             command.With("@status", status.Name());
@@ -104,10 +109,15 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
             command.With("@date_to", Db.Date(to));
         }
 
+        // Tallies are read through their own index (SQLite would otherwise take events_status_seq and walk every event).
+        var table = query.TalliesOnly ? "events INDEXED BY events_tallies" : "events";
         command.CommandText =
-            $"SELECT {EventRows.Columns} FROM events WHERE {string.Join(" AND ", where)} ORDER BY seq {(query.Ascending ? "ASC" : "DESC")} LIMIT @limit";
-        return await EventRows.ReadAsync(command, cancellationToken).ConfigureAwait(false);
+            $"SELECT {EventRows.Columns} FROM {table} WHERE {string.Join(" AND ", where)} ORDER BY seq {(query.Ascending ? "ASC" : "DESC")} LIMIT @limit";
+        return await EventRows.ReadAsync(command, cancellationToken, query.WithSources).ConfigureAwait(false);
     }
+
+    /// <summary>A published event carrying a cumulative figure: the condition of the partial index events_tallies.</summary>
+    internal const string TallyCondition = "status = 'published' AND instr(casualties, '\"cumulative\":true') > 0";
 
     public async Task<long> LastSeqAsync(CancellationToken cancellationToken)
     {

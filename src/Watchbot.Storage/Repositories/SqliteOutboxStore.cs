@@ -82,10 +82,10 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         using var transaction = connection.BeginWrite();
         using var swap = connection.Command(
                 """
-                UPDATE subscriptions SET digest_cursor = @new, last_digest_at = @at
+                UPDATE subscriptions SET digest_cursor = @new, last_digest_at = @at, digest_due_at = @due
                 WHERE id = @id AND digest_cursor = @expected
                 """, transaction)
-            .With("@id", null).With("@expected", null).With("@new", null)
+            .With("@id", null).With("@expected", null).With("@new", null).With("@due", null)
             .With("@at", Db.Time(digestAt));
         using var insert = connection.Command(
                 """
@@ -103,6 +103,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             swap.Set("@id", digest.SubscriptionId);
             swap.Set("@expected", digest.ExpectedCursor);
             swap.Set("@new", digest.NewCursor);
+            swap.Set("@due", Db.Time(digest.NextDigestAt));
             if (await swap.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
                 continue;

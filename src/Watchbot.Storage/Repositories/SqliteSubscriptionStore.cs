@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Watchbot.Core.Digests;
 using Watchbot.Core.Storage;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Storage.Internal;
@@ -78,9 +79,9 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
 
     private const string InsertSql = """
         INSERT INTO subscriptions (platform, chat_id, user_id, topic, filter, digest_enabled, digest_time, digest_tz,
-            alerts_enabled, alert_min_severity, active, digest_cursor, last_digest_at, created_at)
+            alerts_enabled, alert_min_severity, active, digest_cursor, last_digest_at, created_at, digest_due_at)
         VALUES (@platform, @chat_id, @user_id, @topic, @filter, @digest_enabled, @digest_time, @digest_tz,
-            @alerts_enabled, @alert_min_severity, @active, @digest_cursor, @last_digest_at, @created_at)
+            @alerts_enabled, @alert_min_severity, @active, @digest_cursor, @last_digest_at, @created_at, @digest_due_at)
         RETURNING id
         """;
 
@@ -94,7 +95,10 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
             .With("@active", subscription.Active)
             .With("@digest_cursor", subscription.DigestCursor)
             .With("@last_digest_at", Db.Time(subscription.LastDigestAt))
-            .With("@created_at", Db.Time(subscription.CreatedAt)), subscription);
+            .With("@created_at", Db.Time(subscription.CreatedAt))
+            .With("@digest_due_at", subscription.Digest is { Enabled: true } schedule
+                ? Db.Time(DigestClock.NextAfter(schedule, subscription.LastDigestAt ?? subscription.CreatedAt))
+                : null), subscription);
 
     public async Task<Subscription?> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -127,6 +131,21 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
         return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Through the index of due digests: those whose stored next digest time has come, and those that have
+    /// none stored (new, or their schedule changed since their last digest).</summary>
+    public async Task<IReadOnlyList<Subscription>> ListDigestDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.Command(
+                $"""
+                 SELECT {Columns} FROM subscriptions
+                 WHERE active = 1 AND digest_enabled = 1 AND (digest_due_at IS NULL OR digest_due_at <= @now)
+                 ORDER BY id
+                 """)
+            .With("@now", Db.Time(now));
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task UpdateAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
@@ -134,7 +153,8 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
         using var command = connection.Command(
                 """
                 UPDATE subscriptions SET filter = @filter, digest_enabled = @digest_enabled, digest_time = @digest_time,
-                    digest_tz = @digest_tz, alerts_enabled = @alerts_enabled, alert_min_severity = @alert_min_severity
+                    digest_tz = @digest_tz, alerts_enabled = @alerts_enabled, alert_min_severity = @alert_min_severity,
+                    digest_due_at = NULL
                 WHERE id = @id
                 """)
             .With("@id", subscription.Id);

@@ -85,7 +85,9 @@ public sealed class StorageFaultTests : IDisposable
             await Execute(filler, "PRAGMA busy_timeout = 5000; DELETE FROM filler;");
         }
 
-        Assert.True(await bot.WaitForOutputAsync("--- alert", 1, TimeSpan.FromSeconds(60)), bot.Output + bot.Error);
+        Assert.True(await bot.WaitForOutputAsync("--- alert", 1, TimeSpan.FromSeconds(90)), bot.Output + bot.Error);
+        Assert.Equal(1, CountOf(bot.Error, "The database is full"));
+        Assert.Contains("has room again", bot.Error);
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM articles"));
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)"));
         Assert.Equal("ok", await IntegrityAsync());
@@ -102,6 +104,9 @@ public sealed class StorageFaultTests : IDisposable
 
         return text.ToString();
     }
+
+    private static int CountOf(string text, string what) =>
+        (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 
     private static async Task Execute(SqliteConnection connection, string sql)
     {

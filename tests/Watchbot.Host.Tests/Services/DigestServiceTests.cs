@@ -38,6 +38,29 @@ public sealed class DigestServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_digest_over_MaxEvents_holds_the_most_severe_and_says_how_many_it_left_out_and_that_latest_lists_them()
+    {
+        f.DigestSettings = new DigestSettings { MaxEvents = 2 };
+        await f.SubscribeAsync("a");
+        await f.AddEventAsync("Warning shots near the border", EventKind.Escalation, 1);
+        await f.AddEventAsync("Missile strike on the city", EventKind.Escalation, 5);
+        await f.AddEventAsync("Shelling of a border village", EventKind.Escalation, 4);
+        await f.AddEventAsync("Drones seen over the hills", EventKind.Escalation, 2);
+        f.Clock.Advance(TimeSpan.FromHours(1));
+
+        var result = await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        var digest = Assert.Single(await DeliveredTextsAsync());
+
+        Assert.Equal(2, result.Events);
+        Assert.Contains("Missile strike on the city", digest);
+        Assert.Contains("Shelling of a border village", digest);
+        Assert.DoesNotContain("Warning shots", digest);
+        Assert.DoesNotContain("Drones seen", digest);
+        Assert.Contains("The 2 most severe of 4 new events", digest);
+        Assert.Contains("Left out for length: 2 less severe events (severity 2 or lower); /latest karabakh 20 lists the newest events", digest);
+    }
+
+    [Fact]
     public async Task A_digest_is_composed_once_however_often_the_job_runs()
     {
         await f.SubscribeAsync("a");

@@ -59,7 +59,10 @@ public sealed class LatestHandler(IEventStore events, ITopicStore topics, ISubsc
             return CommandReply.Text(topicName is null ? "No events yet." : $"No events in {topicName} yet.");
         }
 
-        var tallies = new TallyBook(await events.ListAsync(EventQuery.TallyHistory(topicName), cancellationToken).ConfigureAwait(false));
+        // Earlier figures matter only to a running tally shown here.
+        var tallies = newest.Any(e => e.Casualties.Any(c => c.Cumulative))
+            ? new TallyBook(await events.ListAsync(EventQuery.TallyHistory(topicName, newest), cancellationToken).ConfigureAwait(false))
+            : null;
         var title = $"Latest {(topicName is null ? "events" : $"in {topicName}")}, by date, most recent first:";
         return new CommandReply(new Messages.OutgoingMessage(Messages.MessageKind.Reply, title,
             [new Messages.MessageSection(null, newest.Select(e => EventFormatter.Format(e, tallies)).ToList())]));
