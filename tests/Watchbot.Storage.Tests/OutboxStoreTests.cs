@@ -73,6 +73,16 @@ public sealed class OutboxStoreTests : StoreTest
     }
 
     [Fact]
+    public async Task A_message_a_person_asked_for_is_due_ahead_of_older_bulk_ones_of_other_chats()
+    {
+        await Store.Outbox.EnqueueAsync(Samples.Message("b1", ChatB), Ct);
+        await Store.Outbox.EnqueueAsync(Samples.Message("a1", ChatA), Ct);
+        await Store.Outbox.EnqueueAsync(Samples.Message("c asked", ChatC) with { Asked = true }, Ct);
+
+        Assert.Equal(["C:c asked", "B:b1"], await DueAsync(Start, limit: 2));
+    }
+
+    [Fact]
     public async Task Sending_the_head_of_a_chat_brings_up_its_next_message()
     {
         var b1 = await Store.Outbox.EnqueueAsync(Samples.Message("b1", ChatB), Ct);

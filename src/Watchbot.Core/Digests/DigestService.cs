@@ -33,7 +33,7 @@ public sealed class DigestService(
             return new DigestRunResult(0, 0, 0, 0);
         }
 
-        var result = await ComposeAndQueueAsync(due, now, sendEmpty: settings.SendEmpty, cancellationToken).ConfigureAwait(false);
+        var result = await ComposeAndQueueAsync(due, now, sendEmpty: settings.SendEmpty, asked: false, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Digest run: {Due} due, {Queued} queued, {Empty} with nothing new, {Skipped} already done elsewhere",
             result.Due, result.Queued, result.Empty, result.Skipped);
         return result;
@@ -53,11 +53,11 @@ public sealed class DigestService(
     /// <summary>The recap sent on subscribing: the digest of the lookback before now, counted as the first digest.
     /// Sends nothing when nothing happened. Returns how many events it holds.</summary>
     public async Task<int> RecapAsync(Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await ComposeAndQueueAsync([subscription], now, sendEmpty: false, cancellationToken).ConfigureAwait(false)).Events;
+        (await ComposeAndQueueAsync([subscription], now, sendEmpty: false, asked: true, cancellationToken).ConfigureAwait(false)).Events;
 
     /// <summary>Composes the digest of one subscription at once (/digest now) and counts it as delivered.</summary>
     public async Task<DigestRunResult> RunNowAsync(Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await ComposeAndQueueAsync([subscription], now, sendEmpty: true, cancellationToken).ConfigureAwait(false);
+        await ComposeAndQueueAsync([subscription], now, sendEmpty: true, asked: true, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Reads the events once for the whole run (from the earliest cursor of the due subscriptions to a snapshot of the
@@ -66,7 +66,7 @@ public sealed class DigestService(
     /// committed stay done; the rest stay due for the next run.
     /// </summary>
     private async Task<DigestRunResult> ComposeAndQueueAsync(
-        IReadOnlyList<Subscription> due, DateTimeOffset now, bool sendEmpty, CancellationToken cancellationToken)
+        IReadOnlyList<Subscription> due, DateTimeOffset now, bool sendEmpty, bool asked, CancellationToken cancellationToken)
     {
         var snapshot = await events.LastSeqAsync(cancellationToken).ConfigureAwait(false);
         var cursors = await StartCursorsAsync(due, cancellationToken).ConfigureAwait(false);
@@ -103,7 +103,7 @@ public sealed class DigestService(
                         bodies[selection] = body = DigestComposer.Body(selection);
                     }
 
-                    draft = new OutboxDraft(subscription.Chat, DigestComposer.Compose(subscription.Topic, period, body), subscription.Id);
+                    draft = new OutboxDraft(subscription.Chat, DigestComposer.Compose(subscription.Topic, period, body), subscription.Id, Asked: asked);
                 }
 
                 drafts.Add(new DigestDraft(subscription.Id, subscription.DigestCursor, Math.Max(snapshot, subscription.DigestCursor), draft,

@@ -89,10 +89,10 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             .With("@at", Db.Time(digestAt));
         using var insert = connection.Command(
                 """
-                INSERT INTO outbox (platform, chat_id, subscription_id, kind, message, status, attempts, created_at, not_before, body_id)
-                VALUES (@platform, @chat_id, @subscription_id, @kind, @message, 'pending', 0, @created_at, @not_before, @body_id)
+                INSERT INTO outbox (platform, chat_id, subscription_id, kind, message, status, attempts, created_at, not_before, body_id, asked)
+                VALUES (@platform, @chat_id, @subscription_id, @kind, @message, 'pending', 0, @created_at, @not_before, @body_id, @asked)
                 """, transaction)
-            .With("@platform", null).With("@chat_id", null).With("@subscription_id", null).With("@kind", null).With("@message", null)
+            .With("@asked", 0).With("@platform", null).With("@chat_id", null).With("@subscription_id", null).With("@kind", null).With("@message", null)
             .With("@created_at", Db.Time(database.Time.GetUtcNow())).With("@not_before", null).With("@body_id", null);
         using var insertBody = connection.Command("INSERT INTO outbox_bodies (sections) VALUES (@sections) RETURNING id", transaction)
             .With("@sections", null);
@@ -148,6 +148,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             insert.Set("@kind", Kind(draft.Message.Kind));
             insert.Set("@message", head);
             insert.Set("@not_before", Db.Time(draft.NotBefore));
+            insert.Set("@asked", draft.Asked ? 1 : 0);
             insert.Set("@body_id", bodyId);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -192,7 +193,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
                               WHERE platform = @platform AND status = 'pending' AND NOT (held = 1 AND not_before > @now)
                               GROUP BY chat_id)
                    AND (not_before IS NULL OR not_before <= @now)
-                 ORDER BY id
+                 ORDER BY asked DESC, id
                  LIMIT @limit
                  """)
             .With("@platform", platform)
@@ -320,11 +321,11 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
         using var insert = connection.Command(
                 """
-                INSERT INTO outbox (platform, chat_id, subscription_id, kind, message, status, attempts, created_at, not_before)
-                VALUES (@platform, @chat_id, @subscription_id, @kind, @message, 'pending', 0, @created_at, @not_before)
+                INSERT INTO outbox (platform, chat_id, subscription_id, kind, message, status, attempts, created_at, not_before, asked)
+                VALUES (@platform, @chat_id, @subscription_id, @kind, @message, 'pending', 0, @created_at, @not_before, @asked)
                 RETURNING id
                 """, transaction)
-            .With("@platform", null).With("@chat_id", null).With("@subscription_id", null).With("@kind", null).With("@message", null)
+            .With("@asked", 0).With("@platform", null).With("@chat_id", null).With("@subscription_id", null).With("@kind", null).With("@message", null)
             .With("@created_at", Db.Time(database.Time.GetUtcNow())).With("@not_before", null);
         foreach (var draft in messages)
         {
@@ -341,6 +342,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             insert.Set("@kind", Kind(draft.Message.Kind));
             insert.Set("@message", StoredJson.Message(draft.Message));
             insert.Set("@not_before", Db.Time(draft.NotBefore));
+            insert.Set("@asked", draft.Asked ? 1 : 0);
             ids.Add(await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false));
         }
 

@@ -196,6 +196,23 @@ public sealed class DigestServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_digest_asked_for_now_goes_out_ahead_of_the_scheduled_fan_out()
+    {
+        await f.SubscribeAsync("a");
+        await f.SubscribeAsync("b");
+        await f.AddEventAsync("Rocket fire on the city");
+        f.Clock.Advance(TimeSpan.FromHours(1));
+        await f.Digests.RunDueAsync(f.Clock.GetUtcNow(), None);
+        var asking = await f.SubscribeAsync("c");
+
+        await f.Digests.RunNowAsync(asking, f.Clock.GetUtcNow(), None);
+
+        var next = Assert.Single(await f.Store.Outbox.NextDueAsync("test", f.Clock.GetUtcNow(), 1, None));
+        Assert.Equal("c", next.Chat.ChatId);
+        Assert.Equal(3, (await f.Store.Outbox.NextDueAsync("test", f.Clock.GetUtcNow(), 10, None)).Count);
+    }
+
+    [Fact]
     public async Task Digest_now_sends_even_when_nothing_is_new_and_says_so()
     {
         var subscription = await f.SubscribeAsync("a");
