@@ -81,6 +81,7 @@ public static class WatchbotHostFactory
             builder.Services.AddWatchbotJobs(options.Schedule);
             builder.Services.AddHostedService<DeliveryWorker>();
             builder.Services.AddPlatforms(builder.Configuration);
+            builder.Services.AddWebPage(options);
             if (options.Console.Enabled && !PlatformRegistration.AnyConfigured(builder.Configuration))
             {
                 builder.Services.AddHostedService<ConsoleChatService>();
