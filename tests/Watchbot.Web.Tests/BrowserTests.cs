@@ -27,7 +27,7 @@ public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClas
         await page.FillAsync("#place", "Shushi");
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**place=Shushi**");
-        Assert.Contains("1 event match the filters", await page.InnerTextAsync("#count"));
+        Assert.Contains("1 event matches the filters", await page.InnerTextAsync("#count"));
         Assert.Contains("Drone strike near Shusha", await page.InnerTextAsync("main"));
         Assert.DoesNotContain("Shelling hit Stepanakert", await page.InnerTextAsync("main"));
         Assert.True(await page.IsCheckedAsync("input[name=kinds][value=escalation]"));
@@ -117,6 +117,43 @@ public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClas
         Assert.Equal(EventStatus.Pending, stored!.Status);
         var audit = await web.Store.Audit.RecentAsync(50, CancellationToken.None);
         Assert.DoesNotContain(audit, a => a.Details.StartsWith($"#{web.PendingForForgery} ", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task A_curator_edits_merges_and_rejects_through_the_same_admin_code()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(await web.AskForLinkAsync(WebFixture.Owner));
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync("**/review");
+
+        var card = page.Locator($"#pending-{web.PendingForReject}");
+        await card.Locator("summary").ClickAsync();
+        await card.Locator("input[name=summary]").FillAsync("Families leave border villages near Shushi");
+        await card.Locator("input[name=severity]").FillAsync("3");
+        await card.Locator("input[name=places]").FillAsync("Shushi");
+        await card.Locator("form[action$='/edit'] button").ClickAsync();
+        await page.WaitForSelectorAsync("#result");
+        Assert.Contains($"Event #{web.PendingForReject} corrected", await page.InnerTextAsync("#result"));
+        var edited = await web.Store.Events.GetAsync(web.PendingForReject, CancellationToken.None);
+        Assert.Equal("Families leave border villages near Shushi", edited!.Summary);
+        Assert.Equal(3, edited.Severity);
+        Assert.Equal(["Shusha"], edited.Places);
+
+        card = page.Locator($"#pending-{web.PendingForReject}");
+        await card.Locator("summary").ClickAsync();
+        await card.Locator("input[name=into]").FillAsync("3");
+        await card.Locator("form[action$='/merge'] button").ClickAsync();
+        await page.WaitForSelectorAsync("#result");
+        Assert.Contains($"Event #{web.PendingForReject} merged into #3", await page.InnerTextAsync("#result"));
+        var kept = await web.Store.Events.GetAsync(3, CancellationToken.None);
+        Assert.Contains(kept!.Sources, s => s.Sentence == "Several families packed cars and drove north.");
+        Assert.Equal(EventStatus.Rejected, (await web.Store.Events.GetAsync(web.PendingForReject, CancellationToken.None))!.Status);
+
+        var audit = await web.Store.Audit.RecentAsync(50, CancellationToken.None);
+        Assert.Contains(audit, a => a.Actor == WebFixture.Owner && a.Action == "edit" && a.Details.Contains("severity=3", StringComparison.Ordinal) && !a.Details.Contains("kind=", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Actor == WebFixture.Owner && a.Action == "merge" && a.Details == $"#{web.PendingForReject} into #3");
         await page.Context.CloseAsync();
     }
 }

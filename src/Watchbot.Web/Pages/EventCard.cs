@@ -50,7 +50,7 @@ internal static class EventCard
 
         var claimants = e.Casualties.Select(c => c.ClaimedBy).Append(e.ClaimedBy)
             .Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        sb.Append("<div class=\"small\"><b>Claimed by:</b> ").Append(E(claimants.Count == 0 ? "nobody named" : string.Join(", ", claimants))).Append("</div>");
+        sb.Append("<div class=\"small\"><b>Claimed by:</b> ").Append(E(claimants.Count == 0 ? "not said" : string.Join(", ", claimants))).Append("</div>");
         if (e.Casualties.Count > 0)
         {
             sb.Append("<ul class=\"small\">");

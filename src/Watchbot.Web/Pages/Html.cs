@@ -42,7 +42,7 @@ internal static class Html
         h1{font-size:1.5rem;margin:.2rem 0 .8rem}h2{font-size:1.15rem;margin:1.4rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
         a{color:var(--accent)}.muted{color:var(--muted)}.small{font-size:.88rem}
         .event{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;margin:.5rem 0}
-        .event h3{font-size:1rem;margin:0 0 .3rem}.tags{display:flex;flex-wrap:wrap;gap:.3rem;margin:.2rem 0}
+        .event .event{border:0;padding:0;margin:0;background:none}.event h3{font-size:1rem;margin:0 0 .3rem}.tags{display:flex;flex-wrap:wrap;gap:.3rem;margin:.2rem 0}
         .tag{font-size:.78rem;border-radius:3px;padding:.05rem .4rem;background:#eef1f6;color:var(--ink)}
         .k-escalation{background:#fde2e1}.k-casualties{background:#fff0c9}.k-ceasefire{background:#dff3e4}.k-displacement{background:#e3ecfb}
         blockquote{margin:.3rem 0 .3rem .2rem;padding-left:.6rem;border-left:3px solid var(--line);color:#333}

@@ -66,7 +66,7 @@ public static class TallyChart
 
         var sb = new StringBuilder();
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height)
-          .Append("\" role=\"img\" aria-label=\"Casualty tallies over time\" font-family=\"system-ui,sans-serif\" font-size=\"11\">");
+          .Append("\" role=\"img\" aria-label=\"Casualty tallies over time\" font-family=\"system-ui,sans-serif\" font-size=\"13\">");
         for (var i = 0; i <= 4; i++)
         {
             var value = max * i / 4;
@@ -76,10 +76,10 @@ public static class TallyChart
               .Append(value.ToString("N0", CultureInfo.InvariantCulture)).Append("</text>");
         }
 
-        foreach (var day in new[] { first, (first + last) / 2, last }.Distinct())
+        foreach (var (day, anchor) in new[] { (first, "start"), ((first + last) / 2, "middle"), (last, "end") })
         {
             var d = DateOnly.FromDayNumber(day);
-            sb.Append("<text x=\"").Append(N(X(d))).Append("\" y=\"").Append(height - 12).Append("\" text-anchor=\"middle\" fill=\"#5b6476\">")
+            sb.Append("<text x=\"").Append(N(X(d))).Append("\" y=\"").Append(height - 12).Append("\" text-anchor=\"").Append(anchor).Append("\" fill=\"#5b6476\">")
               .Append(d.ToString("d MMM yyyy", CultureInfo.InvariantCulture)).Append("</text>");
         }
 

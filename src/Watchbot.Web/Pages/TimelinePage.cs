@@ -27,7 +27,7 @@ internal static class TimelinePage
         if (problem is null)
         {
             sb.Append("<p class=\"small muted\" id=\"count\">").Append(events.Count.ToString(CultureInfo.InvariantCulture))
-              .Append(events.Count == 1 ? " event" : " events").Append(filter.IsEmpty ? "" : " match the filters")
+              .Append(events.Count == 1 ? " event" : " events").Append(filter.IsEmpty ? "" : events.Count == 1 ? " matches the filters" : " match the filters")
               .Append(truncated ? " (the newest shown; narrow the dates to see older ones)" : "").Append(".</p>");
             foreach (var day in events.GroupBy(e => e.Date).OrderByDescending(g => g.Key))
             {
