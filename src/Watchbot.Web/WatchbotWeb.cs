@@ -53,12 +53,20 @@ public static class WatchbotWeb
         {
             o.Cookie.Name = "watchbot.af";
             o.FormFieldName = "__RequestVerificationToken";
+            o.Cookie.SecurePolicy = options.BaseUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true
+                ? Microsoft.AspNetCore.Http.CookieSecurePolicy.Always
+                : Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "watchbot.session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+
+            // Behind a TLS proxy the request reaches Kestrel as plain http: the public address says what the browser sees.
+            o.Cookie.SecurePolicy = options.BaseUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true
+                ? Microsoft.AspNetCore.Http.CookieSecurePolicy.Always
+                : Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = options.SessionLifetime;
             o.SlidingExpiration = false;
             o.LoginPath = "/signin";
