@@ -64,6 +64,9 @@ public static class WatchbotHostFactory
 
             // ...and the one line an ingest run logs, so the console says what the bot read.
             builder.Logging.AddFilter(typeof(Ingest.IngestService).FullName, mode == HostMode.Run ? LogLevel.Information : LogLevel.Warning);
+
+            // ...and where the web page is, so a person at the console knows where to open it.
+            builder.Logging.AddFilter(typeof(Watchbot.Web.WebServer).FullName, mode == HostMode.Run ? LogLevel.Information : LogLevel.Warning);
         }
         else
         {
