@@ -69,11 +69,13 @@ public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClas
         Assert.Equal(0, await page.Locator($"#pending-{web.PendingLowConfidence}").CountAsync());
         Assert.Contains($"#{web.PendingLowConfidence} -> published", await page.InnerTextAsync("#audit"));
         await BrowserFixture.ShotAsync(page, "review-approved");
+        await page.ReloadAsync();
+        Assert.Equal(0, await page.Locator("#result").CountAsync());
 
         var stored = await web.Store.Events.GetAsync(web.PendingLowConfidence, CancellationToken.None);
         Assert.Equal(EventStatus.Published, stored!.Status);
         var audit = await web.Store.Audit.RecentAsync(10, CancellationToken.None);
-        Assert.Contains(audit, a => a.Actor == WebFixture.Curator && a.Action == "approve" && a.Details.StartsWith($"#{web.PendingLowConfidence} ", StringComparison.Ordinal));
+        Assert.Single(audit, a => a.Actor == WebFixture.Curator && a.Action == "approve" && a.Details.StartsWith($"#{web.PendingLowConfidence} ", StringComparison.Ordinal));
 
         await page.GotoAsync($"{web.BaseUrl}/topics/karabakh");
         Assert.Contains("Reported clash near Ganja", await page.InnerTextAsync("main"));

@@ -64,7 +64,13 @@ internal static class CuratorEndpoints
         app.MapGet("/review", async (HttpContext http, IEventStore events, IAuditLog audit, ReviewSettings review, TimeProvider time) =>
         {
             var who = await Session.CuratorAsync(http);
-            return who is null ? Session.NotSignedIn() : await ReviewAsync(http, who, events, audit, review, time, null, false);
+            if (who is null)
+            {
+                return Session.NotSignedIn();
+            }
+
+            var (message, error) = TakeFlash(http);
+            return await ReviewAsync(http, who, events, audit, review, time, message, error);
         });
 
         app.MapPost("/review/{id:long}/{action}", async (long id, string action, HttpContext http, ICommandHandler admin, CuratorCheck curators,
@@ -90,12 +96,36 @@ internal static class CuratorEndpoints
             var args = await AdminArgsAsync(id, action, form, events, http.RequestAborted);
             if (args is null)
             {
-                return await ReviewAsync(http, who, events, audit, review, time, action == "edit" ? "Nothing changed: the fields are as they were." : $"There is no event #{id}.", true);
+                return Flash(http, action == "edit" ? "Nothing changed: the fields are as they were." : $"There is no event #{id}.", error: true);
             }
 
-            var reply = await RunAdminAsync(admin, who, curators, args, time, http.RequestAborted);
-            return await ReviewAsync(http, who, events, audit, review, time, reply, false);
+            return Flash(http, await RunAdminAsync(admin, who, curators, args, time, http.RequestAborted), error: false);
         });
+    }
+
+    private const string FlashCookie = "watchbot.flash";
+
+    /// <summary>Post, then redirect, then get: the answer rides in a short-lived cookie to the review page, so reloading
+    /// it never runs the action twice (a second approve would give the event a new seq and reach subscribers again).</summary>
+    private static IResult Flash(HttpContext http, string message, bool error)
+    {
+        http.Response.Cookies.Append(FlashCookie, (error ? "!" : "") + message, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/review", MaxAge = TimeSpan.FromMinutes(1), IsEssential = true,
+        });
+        return Results.Redirect("/review", permanent: false, preserveMethod: false);
+    }
+
+    private static (string? Message, bool Error) TakeFlash(HttpContext http)
+    {
+        if (!http.Request.Cookies.TryGetValue(FlashCookie, out var flash) || string.IsNullOrEmpty(flash))
+        {
+            return (null, false);
+        }
+
+        http.Response.Cookies.Delete(FlashCookie, new CookieOptions { Path = "/review" });
+        var clipped = flash.Length > 2000 ? flash[..2000] : flash;
+        return clipped.StartsWith('!') ? (clipped[1..], true) : (clipped, false);
     }
 
     /// <summary>The /admin arguments the form stands for, as a curator would type them; null when there is nothing to do.</summary>
