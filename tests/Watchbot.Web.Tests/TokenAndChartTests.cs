@@ -46,6 +46,15 @@ public sealed class TokenAndChartTests
         Assert.Equal(2, svg.Split("<polyline").Length - 1);
         Assert.Contains("Armenia military killed, per Armenia: 140 on 2020-10-03 (event #2)", svg, StringComparison.Ordinal);
         Assert.Contains("No running casualty tallies", TallyChart.Section([]), StringComparison.Ordinal);
+
+        var withDisplaced = TallyChart.Series(
+        [
+            Toll(1, 1, 100, "Armenia"),
+            Toll(2, 2, 0, "Armenia") with { Casualties = [new CasualtyClaim("Armenia", Population.Civilian, CasualtyOutcome.Displaced, 90_000, null, CountQualifier.About, true, "Armenia")] },
+        ]);
+        var section = TallyChart.Section(withDisplaced);
+        Assert.Equal(2, section.Split("<svg").Length - 1);
+        Assert.Contains("<b>Displaced</b>", section, StringComparison.Ordinal);
     }
 
     [Fact]

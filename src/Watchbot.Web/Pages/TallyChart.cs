@@ -102,7 +102,8 @@ public static class TallyChart
         return sb.Append("</svg>").ToString();
     }
 
-    /// <summary>The chart, its legend and the table of the same figures; a sentence when there is nothing to draw.</summary>
+    /// <summary>The charts, their legends and the table of the same figures; a sentence when there is nothing to draw. The
+    /// displaced (often tens of thousands) get a chart of their own, so they do not flatten the dead and wounded.</summary>
     public static string Section(IReadOnlyList<TallySeries> series)
     {
         if (series.Count == 0)
@@ -110,13 +111,20 @@ public static class TallyChart
             return "<p class=\"muted\">No running casualty tallies in this period: no published event carries a cumulative figure.</p>";
         }
 
-        var sb = new StringBuilder("<figure class=\"chart\">").Append(Svg(series)).Append("<figcaption class=\"small\"><ul>");
-        for (var i = 0; i < series.Count; i++)
+        var harmed = series.Where(s => s.Key.Outcome != CasualtyOutcome.Displaced).ToList();
+        var displaced = series.Where(s => s.Key.Outcome == CasualtyOutcome.Displaced).ToList();
+        var sb = new StringBuilder();
+        if (harmed.Count > 0)
         {
-            sb.Append("<li><span style=\"color:").Append(Palette[i % Palette.Length]).Append("\">&#9632;</span> ").Append(E(series[i].Label)).Append("</li>");
+            sb.Append(Figure(harmed, displaced.Count > 0 ? "Killed, wounded, missing and captured" : null));
         }
 
-        sb.Append("</ul></figcaption></figure><details><summary>The figures as a table</summary><table><tr><th>Tally</th><th>Date</th><th>Figure</th><th>Event</th></tr>");
+        if (displaced.Count > 0)
+        {
+            sb.Append(Figure(displaced, harmed.Count > 0 ? "Displaced" : null));
+        }
+
+        sb.Append("<details><summary>The figures as a table</summary><table><tr><th>Tally</th><th>Date</th><th>Figure</th><th>Event</th></tr>");
         foreach (var s in series)
         {
             foreach (var p in s.Points)
@@ -128,6 +136,23 @@ public static class TallyChart
         }
 
         return sb.Append("</table></details>").ToString();
+    }
+
+    private static string Figure(IReadOnlyList<TallySeries> series, string? title)
+    {
+        var sb = new StringBuilder("<figure class=\"chart\">");
+        if (title is not null)
+        {
+            sb.Append("<div class=\"small\"><b>").Append(E(title)).Append("</b></div>");
+        }
+
+        sb.Append(Svg(series)).Append("<figcaption class=\"small\"><ul>");
+        for (var i = 0; i < series.Count; i++)
+        {
+            sb.Append("<li><span style=\"color:").Append(Palette[i % Palette.Length]).Append("\">&#9632;</span> ").Append(E(series[i].Label)).Append("</li>");
+        }
+
+        return sb.Append("</ul></figcaption></figure>").ToString();
     }
 
     private static int NiceCeiling(int value)
