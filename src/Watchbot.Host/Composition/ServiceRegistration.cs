@@ -54,6 +54,7 @@ public static class ServiceRegistration
         services.AddSingleton<TopicSeeder>();
         services.AddIngest(options);
 
+        services.AddWebLinks(options.Web);
         services.AddCommandHandlers();
         services.AddSingleton(new CommandRateLimiter(options.Commands.Burst, options.Commands.RefillEvery));
         services.AddSingleton<CommandRouter>();
@@ -103,6 +104,7 @@ public static class ServiceRegistration
         services.AddSingleton<IAdminAction, GrantAction>();
         services.AddSingleton<IAdminAction, RevokeAction>();
         services.AddSingleton<IAdminAction, AuditAction>();
+        services.AddSingleton<IAdminAction, WebSignInAction>();
         return services;
     }
 

@@ -67,6 +67,9 @@ public static class WatchbotHostFactory
 
             // ...and, after a full disk was reported, the line saying the bot has room again and resumed.
             builder.Logging.AddFilter(typeof(Jobs.StoreSpace).FullName, LogLevel.Information);
+
+            // ...and where the web page is, so a person at the console knows where to open it.
+            builder.Logging.AddFilter(typeof(Watchbot.Web.WebServer).FullName, mode == HostMode.Run ? LogLevel.Information : LogLevel.Warning);
         }
         else
         {
@@ -85,6 +88,7 @@ public static class WatchbotHostFactory
             builder.Services.AddSingleton<FirstIngest>();
             builder.Services.AddHostedService<DeliveryWorker>();
             builder.Services.AddPlatforms(builder.Configuration);
+            builder.Services.AddWebPage(options);
             if (options.Console.Enabled && !PlatformRegistration.AnyConfigured(builder.Configuration))
             {
                 builder.Services.AddHostedService<ConsoleChatService>();

@@ -128,6 +128,7 @@ public static partial class OptionsLoader
         }
 
         Positive(options.Commands.RefillEvery, "Watchbot:Commands:RefillEvery", problems);
+        problems.AddRange(options.Web.Problems());
 
         foreach (var owner in options.Owners.Where(o => !OwnerPattern().IsMatch(o)))
         {

@@ -13,6 +13,9 @@ public sealed class WatchbotOptions
     public IngestOptions Ingest { get; set; } = new();
     public CommandOptions Commands { get; set; } = new();
 
+    /// <summary>The web page `watchbot run` serves: timelines, feeds, the curators' review queue, /health.</summary>
+    public Watchbot.Web.WebOptions Web { get; set; } = new();
+
     /// <summary>Where articles come from: folders, RSS/Atom feeds and single pages, read by the ingest job.</summary>
     public List<SourceOptions> Sources { get; set; } = [];
 

@@ -3,10 +3,12 @@ using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
 using Watchbot.Core.Messages;
 using Watchbot.Core.Storage;
+using Watchbot.Core.Web;
 
 namespace Watchbot.Core.Commands.Handlers;
 
-public sealed class EventHandler(IEventStore events) : ICommandHandler
+/// <param name="web">When the web page has a public address (Watchbot:Web:BaseUrl), the reply links to the event's permalink.</param>
+public sealed class EventHandler(IEventStore events, WebLinks? web = null) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new("event", "/event <id>", "One event: every source with its sentence, and the history of its casualty figures", CommandAccess.Anyone);
 
@@ -29,6 +31,11 @@ public sealed class EventHandler(IEventStore events) : ICommandHandler
             MessageItem.Plain($"{e.Kind.Name()}, severity {e.Severity}, {EventStatusText.Describe(e)}, confidence {e.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}"),
             MessageItem.Plain($"Date: {EventFormatter.FormatDate(e)} ({e.DatePrecision.Name()})"),
         };
+        if (web is not null)
+        {
+            facts.Add(new MessageItem("On the web:", [new MessageLink("permalink", web.Event(e.Id))]));
+        }
+
         var where = new[] { ("Places", e.Places), ("Actors", e.Actors) }.Where(p => p.Item2.Count > 0).Select(p => $"{p.Item1}: {string.Join(", ", p.Item2)}").ToList();
         if (where.Count > 0)
         {
