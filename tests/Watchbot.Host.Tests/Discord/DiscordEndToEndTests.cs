@@ -33,6 +33,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     {
         host = WatchbotHostFactory.Build(temp.File("watchbot.db"), HostMode.Run, new Dictionary<string, string?>(more ?? [])
         {
+            ["Watchbot:Web:Enabled"] = "false", // tests run side by side: none of them claims the page's port
             ["Watchbot:Discord:Token"] = fake.Token,
             ["Watchbot:Discord:ApplicationId"] = fake.ApplicationId,
             ["Watchbot:Discord:ApiBaseUrl"] = fake.ApiBaseUrl,

@@ -37,6 +37,7 @@ public sealed class DiscordGatewayChaosTests(ITestOutputHelper output) : IAsyncL
         fake.IdentifyWindow = TimeSpan.FromMilliseconds(40);
         host = WatchbotHostFactory.Build(temp.File("chaos.db"), HostMode.Run, new Dictionary<string, string?>
         {
+            ["Watchbot:Web:Enabled"] = "false", // tests run side by side: none of them claims the page's port
             ["Watchbot:Discord:Token"] = fake.Token,
             ["Watchbot:Discord:ApplicationId"] = fake.ApplicationId,
             ["Watchbot:Discord:ApiBaseUrl"] = fake.ApiBaseUrl,

@@ -62,6 +62,8 @@ public sealed class WatchbotProcess : IDisposable
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Tests run side by side: none of them claims the web page's port unless it says so.
+        info.Environment["Watchbot__Web__Enabled"] = "false";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

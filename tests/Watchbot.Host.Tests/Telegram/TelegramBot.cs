@@ -25,6 +25,7 @@ public sealed class TelegramBot : IAsyncDisposable
     {
         ["Watchbot:Telegram:Token"] = fake.Token,
         ["Watchbot:Telegram:ApiBaseUrl"] = fake.BaseUrl,
+        ["Watchbot:Web:Enabled"] = "false", // tests run side by side: none of them claims the page's port
         ["Watchbot:Telegram:PollTimeoutSeconds"] = "1",
         ["Watchbot:Telegram:RequestTimeout"] = "00:00:05",
         ["Watchbot:Schedule:DeliveryInterval"] = "00:00:00.200",
