@@ -151,7 +151,8 @@ public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClas
         Assert.Contains($"Event #{web.PendingForReject} merged into #3", await page.InnerTextAsync("#result"));
         var kept = await web.Store.Events.GetAsync(3, CancellationToken.None);
         Assert.Contains(kept!.Sources, s => s.Sentence == "Several families packed cars and drove north.");
-        Assert.Equal(EventStatus.Rejected, (await web.Store.Events.GetAsync(web.PendingForReject, CancellationToken.None))!.Status);
+        var folded = await web.Store.Events.GetAsync(web.PendingForReject, CancellationToken.None);
+        Assert.Equal((EventStatus.Merged, 3L), (folded!.Status, folded.MergedInto!.Value));
 
         var audit = await web.Store.Audit.RecentAsync(50, CancellationToken.None);
         Assert.Contains(audit, a => a.Actor == WebFixture.Owner && a.Action == "edit" && a.Details.Contains("severity=3", StringComparison.Ordinal) && !a.Details.Contains("kind=", StringComparison.Ordinal));
