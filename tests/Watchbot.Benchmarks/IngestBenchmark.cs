@@ -135,7 +135,7 @@ public sealed class IngestBenchmark : IBenchmark
         var options = new IngestOptions();
         using var http = new HttpClient();
         var service = new IngestService(new SourceReader(new ArticleFetcher(http, options), store.Articles, options),
-            store.Articles, store.Events, store.Cursors, store.Topics, extractor, options, TimeProvider.System, NullLogger<IngestService>.Instance);
+            store.Articles, store.Cursors, store.Topics, extractor, options, TimeProvider.System, NullLogger<IngestService>.Instance);
 
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);

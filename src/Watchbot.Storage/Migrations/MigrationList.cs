@@ -13,5 +13,6 @@ public static class MigrationList
         new(6, "parts of split messages sent", Migration0006PartsSent.Sql),
         new(7, "paused chats", Migration0007PausedChats.Sql),
         new(8, "topic sides", Migration0008TopicSides.Sql),
+        new(9, "indexes for merge lookups", Migration0009MergeIndexes.Sql),
     ];
 }

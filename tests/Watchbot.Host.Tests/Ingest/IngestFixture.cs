@@ -20,7 +20,7 @@ public sealed class IngestFixture : IDisposable
 
     public IngestService Service => new(
         new SourceReader(new ArticleFetcher(http, Options), Store.Store.Articles, Options),
-        Store.Store.Articles, Store.Store.Events, Store.Store.Cursors, Store.Store.Topics, SharedExtractor, Options, Store.Clock,
+        Store.Store.Articles, Store.Store.Cursors, Store.Store.Topics, SharedExtractor, Options, Store.Clock,
         NullLogger<IngestService>.Instance);
 
     public string Folder(string name, params (string File, byte[] Bytes)[] files)
