@@ -40,7 +40,7 @@ public sealed class IngestBenchmark : IBenchmark
 
     public string Target =>
         $"watchbot ingest of a 20 MB folder at least {TargetMegabytesPerSecond} MB/s with start-up, peak RSS at most {TargetPeakRssKb / 1024} MB; " +
-        $"the last {Chunk} articles of the largest run cost at most {FlatWithin}x the first {Chunk}";
+        $"the last {Chunk} articles of the largest run cost at most {FlatWithin}x (CPU time) the second {Chunk}";
 
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -141,6 +141,7 @@ public sealed class IngestBenchmark : IBenchmark
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var perChunk = new List<double>();
+        var cpuPerChunk = new List<double>();
         var clock = Stopwatch.StartNew();
         long bytes = 0;
         var count = 0;
@@ -149,8 +150,10 @@ public sealed class IngestBenchmark : IBenchmark
         foreach (var (folder, folderBytes, folderCount) in folders)
         {
             var start = clock.Elapsed;
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var report = await service.RunAsync([new SourceSpec(SourceKind.Folder, folder)], cancellationToken, ReadOn).ConfigureAwait(false);
             perChunk.Add((clock.Elapsed - start).TotalMilliseconds / folderCount);
+            cpuPerChunk.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds / folderCount);
             bytes += folderBytes;
             count += folderCount;
             stored += report.Stored;
@@ -171,14 +174,16 @@ public sealed class IngestBenchmark : IBenchmark
         var dbBytes = new FileInfo(dbPath).Length + (File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var mb = bytes / (1024.0 * 1024.0);
-        var flatness = perChunk.Count >= 2 ? perChunk[^1] / perChunk[0] : 1;
+        // Judged on CPU time: on a shared machine the wall clock also counts the time other processes held the cores.
+        // The first folder also pays for compiling the code, so the store's growth is judged from the second on.
+        var flatness = cpuPerChunk.Count >= 3 ? cpuPerChunk[^1] / cpuPerChunk[1] : 1;
         var line =
             $"{count} of {size} articles{(count < size ? $" (stopped after {budget.TotalSeconds:0} s)" : "")}, {mb:0.0} MB in {clock.Elapsed.TotalSeconds:0.0} s " +
             $"(CPU {cpu.TotalSeconds:0.0} s): {mb / clock.Elapsed.TotalSeconds:0.00} MB/s, {count / clock.Elapsed.TotalSeconds:0} articles/s " +
             $"(by CPU time {mb / cpu.TotalSeconds:0.00} MB/s, {count / cpu.TotalSeconds:0} articles/s); " +
             $"{stored} stored, {duplicates} repeats, {added} events added, {merged} merges, last seq {events}; " +
-            $"ms per article by {Chunk}: {string.Join(" ", perChunk.Select(m => m.ToString("0.0", CultureInfo.InvariantCulture)))} " +
-            $"(last/first {flatness:0.00}); allocated {allocated / (double)Math.Max(1, count) / 1024:0} KB an article; " +
+            $"CPU ms per article by {Chunk}: {string.Join(" ", cpuPerChunk.Select(m => m.ToString("0.0", CultureInfo.InvariantCulture)))} " +
+            $"(last/second {flatness:0.00}; wall ms: {string.Join(" ", perChunk.Select(m => m.ToString("0.0", CultureInfo.InvariantCulture)))}); allocated {allocated / (double)Math.Max(1, count) / 1024:0} KB an article; " +
             $"managed heap peak {peakHeap / (1024.0 * 1024.0):0} MB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MB; " +
             $"database {dbBytes / (1024.0 * 1024.0):0.0} MB";
         return new RunFigures(line, flatness);
