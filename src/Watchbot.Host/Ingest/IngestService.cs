@@ -53,6 +53,13 @@ public sealed class IngestService(
                     await batch.StoreAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            if (source.Kind is SourceKind.Feed or SourceKind.Url)
+            {
+                // A feed's answer counts as read only once its articles are stored.
+                await batch.StoreAsync(cancellationToken).ConfigureAwait(false);
+                await reader.RememberAsync(source, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await batch.StoreAsync(cancellationToken).ConfigureAwait(false);
