@@ -17,6 +17,16 @@ public sealed record ArticleIngest(
     IReadOnlyList<EventDraft> NewEvents,
     IReadOnlyList<EventMerge> Merges);
 
+/// <summary>An article read and extracted, not yet planned against the store: what <see cref="IArticleStore.IngestBatchAsync"/> takes.</summary>
+public sealed record PreparedArticle(ArticleDraft Article, DateTimeOffset ReadAt, IReadOnlyList<EventDraft> Extracted);
+
+/// <summary>
+/// Decides how one prepared article meets the store, given the stored events it could merge into: those of the same kind
+/// as one of its items and dated within a day of it, newest seq first. Each candidate carries only its sources from this
+/// article's file or URL (all a merge needs to tell a repeated sentence from a new one); the store keeps the others.
+/// </summary>
+public delegate ArticleIngest IngestPlanning(PreparedArticle article, IReadOnlyList<WatchEvent> candidates);
+
 public enum IngestStatus
 {
     /// <summary>The article, its new events and its merges were written in one transaction.</summary>

@@ -22,6 +22,16 @@ public interface IArticleStore
     /// a merge target that changed since it was read writes nothing.</summary>
     Task<ArticleIngestResult> IngestAsync(ArticleIngest ingest, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores several articles in one transaction, each in turn: one already stored (by content hash or URL, including one
+    /// earlier in the batch) is a duplicate; otherwise its merge candidates are read inside the transaction (see
+    /// <see cref="IngestPlanning"/>), <paramref name="plan"/> decides, and the article with its new events and merges is
+    /// written. All of the batch is stored or none of it; results are in the batch's order. <paramref name="regions"/> are
+    /// the places too large to say by themselves that two escalations are the same one (no candidate is read for them).
+    /// </summary>
+    Task<IReadOnlyList<ArticleIngestResult>> IngestBatchAsync(
+        IReadOnlyList<PreparedArticle> batch, IngestPlanning plan, IReadOnlySet<string> regions, CancellationToken cancellationToken);
+
     /// <summary>The stored article with this content hash, or (when <paramref name="url"/> is given) this URL.</summary>
     Task<StoredArticle?> FindAsync(string? contentHash, string? url, CancellationToken cancellationToken);
 

@@ -75,6 +75,11 @@ public static partial class OptionsLoader
         Positive(options.Schedule.DeliveryInterval, "Watchbot:Schedule:DeliveryInterval", problems);
         Positive(options.Schedule.IngestInterval, "Watchbot:Schedule:IngestInterval", problems);
         Positive(options.Ingest.FetchTimeout, "Watchbot:Ingest:FetchTimeout", problems);
+        if (options.Ingest.BatchArticles is < 1 or > 10_000)
+        {
+            problems.Add("Watchbot:Ingest:BatchArticles must be between 1 and 10000.");
+        }
+
         if (options.Ingest.MaxFeedItems is < 1 or > 1000)
         {
             problems.Add("Watchbot:Ingest:MaxFeedItems must be between 1 and 1000.");

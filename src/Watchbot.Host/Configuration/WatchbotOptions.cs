@@ -88,6 +88,10 @@ public sealed class IngestOptions
     /// <summary>At most this many items of one feed are read a run (newest first, as the feed lists them).</summary>
     public int MaxFeedItems { get; set; } = 50;
 
+    /// <summary>Articles stored in one transaction: all of them or none (a killed ingest stores none of the batch it was in,
+    /// and reads those articles again next run). Larger batches ingest faster and hold the store's write lock longer.</summary>
+    public int BatchArticles { get; set; } = 100;
+
     /// <summary>Extracted events with a lower confidence wait for a curator's review.</summary>
     public double ReviewBelow { get; set; } = 0.5;
 

@@ -4,11 +4,17 @@ using Watchbot.Host.Configuration;
 namespace Watchbot.Host.Ingest;
 
 /// <summary>Fetches a feed or a page over HTTP with a time limit and a size limit; failures come back as a reason, never thrown.</summary>
-public sealed class ArticleFetcher(HttpClient http, IngestOptions options)
+public sealed class ArticleFetcher(HttpClient http, IngestOptions options, TimeProvider? time = null)
 {
-    public sealed record Fetched(byte[]? Bytes, string? Error);
+    /// <summary>The longest Retry-After honoured: a server asking for more is asked again after a day.</summary>
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);
 
-    public async Task<Fetched> FetchAsync(string url, int maxBytes, CancellationToken cancellationToken)
+    /// <param name="NotModified">The server answered 304 to the validators sent: nothing changed since.</param>
+    /// <param name="Answer">The validators of this answer (to send next time), or when the server asked to be left alone until.</param>
+    public sealed record Fetched(byte[]? Bytes, string? Error, bool NotModified = false, FeedState? Answer = null);
+
+    /// <param name="previous">The validators of the last answer, sent as If-None-Match and If-Modified-Since.</param>
+    public async Task<Fetched> FetchAsync(string url, int maxBytes, CancellationToken cancellationToken, FeedState? previous = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.FetchTimeout);
@@ -17,10 +23,31 @@ public sealed class ArticleFetcher(HttpClient http, IngestOptions options)
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.UserAgent.ParseAdd("Watchbot/1.0 (news monitoring)");
             request.Headers.Accept.ParseAdd("text/html, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5");
+            if (previous?.ETag is { } etag)
+            {
+                request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            }
+
+            if (previous?.LastModified is { } modified)
+            {
+                request.Headers.TryAddWithoutValidation("If-Modified-Since", modified);
+            }
+
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NotModified && previous is not null)
+            {
+                return new Fetched(null, null, NotModified: true, Answer: previous with { RetryAt = null });
+            }
+
             if (!response.IsSuccessStatusCode)
             {
-                return new Fetched(null, $"the server answered {(int)response.StatusCode} {ReasonOf(response.StatusCode)}");
+                var error = $"the server answered {(int)response.StatusCode} {ReasonOf(response.StatusCode)}";
+                if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable && RetryAt(response) is { } at)
+                {
+                    return new Fetched(null, $"{error} and asked not to be asked again before {at:yyyy-MM-dd HH:mm:ss} UTC", Answer: FeedState.None with { RetryAt = at });
+                }
+
+                return new Fetched(null, error);
             }
 
             if (response.Content.Headers.ContentLength > maxBytes)
@@ -42,7 +69,10 @@ public sealed class ArticleFetcher(HttpClient http, IngestOptions options)
                 buffer.Write(chunk, 0, read);
             }
 
-            return new Fetched(buffer.ToArray(), null);
+            return new Fetched(buffer.ToArray(), null, Answer: new FeedState(
+                response.Headers.ETag?.ToString(),
+                response.Content.Headers.LastModified?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                null));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -59,4 +89,17 @@ public sealed class ArticleFetcher(HttpClient http, IngestOptions options)
     }
 
     private static string ReasonOf(HttpStatusCode code) => code.ToString();
+
+    /// <summary>When a Retry-After header (seconds or a date) lets the server be asked again, at most a day ahead.</summary>
+    private DateTimeOffset? RetryAt(HttpResponseMessage response)
+    {
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var wait = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - now,
+            _ => (TimeSpan?)null,
+        };
+        return wait is { } w ? now + (w < TimeSpan.Zero ? TimeSpan.Zero : w > MaxRetryAfter ? MaxRetryAfter : w) : null;
+    }
 }

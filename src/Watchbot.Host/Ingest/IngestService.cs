@@ -11,13 +11,14 @@ using Watchbot.Host.Configuration;
 namespace Watchbot.Host.Ingest;
 
 /// <summary>
-/// Reads sources, parses and extracts each article, and stores the article with its events in one transaction. An
-/// article already stored is not extracted again; a bad one is logged with its reason and skipped; the rest go on.
+/// Reads sources, parses and extracts each article, and stores articles with their events in batched transactions: an
+/// article and everything read from it are stored together with the rest of its batch or not at all, so an ingest killed
+/// half-way leaves whole articles, which the next run finds stored and does not read again. An article already stored is
+/// not extracted again; a bad one is logged with its reason and skipped; the rest go on.
 /// </summary>
 public sealed class IngestService(
     SourceReader reader,
     IArticleStore articles,
-    IEventStore events,
     ICursorStore cursors,
     ITopicStore topics,
     Lazy<Extractor> extractor,
@@ -25,8 +26,11 @@ public sealed class IngestService(
     TimeProvider time,
     ILogger<IngestService> logger)
 {
-    /// <summary>How often an article is planned again when the events it adds to change under it.</summary>
-    private const int MaxAttempts = 3;
+    /// <summary>A batch is stored when it holds Watchbot:Ingest:BatchArticles articles, or this much article text,</summary>
+    private const long BatchBytes = 4 * 1024 * 1024;
+
+    /// <summary>or when its first article has waited this long (a slow feed must not keep read articles unstored).</summary>
+    private static readonly TimeSpan BatchWait = TimeSpan.FromSeconds(2);
 
     /// <param name="readDate">The day the articles count as read (the date of an article that gives none, and the year of a
     /// date without one); today when null. Fixed only to score old articles reproducibly.</param>
@@ -34,14 +38,31 @@ public sealed class IngestService(
     {
         var topicList = await topics.ListAsync(cancellationToken).ConfigureAwait(false);
         var reports = new List<ArticleReport>();
+        var batch = new Batch(articles, time, logger, options.BatchArticles, topicList, reports);
         foreach (var source in sources)
         {
             await foreach (var raw in reader.ReadAsync(source, cancellationToken).ConfigureAwait(false))
             {
-                reports.Add(await IngestAsync(raw, topicList, cancellationToken, readDate).ConfigureAwait(false));
+                if (await PrepareAsync(raw, topicList, readDate, batch, cancellationToken).ConfigureAwait(false) is { } done)
+                {
+                    reports.Add(done);
+                }
+
+                if (batch.Full)
+                {
+                    await batch.StoreAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (source.Kind is SourceKind.Feed or SourceKind.Url)
+            {
+                // A feed's answer counts as read only once its articles are stored.
+                await batch.StoreAsync(cancellationToken).ConfigureAwait(false);
+                await reader.RememberAsync(source, cancellationToken).ConfigureAwait(false);
             }
         }
 
+        await batch.StoreAsync(cancellationToken).ConfigureAwait(false);
         var report = new IngestRunReport(reports);
         var stored = await articles.CountAsync(cancellationToken).ConfigureAwait(false);
         await cursors.SetAsync(CursorNames.Ingest, stored, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -54,7 +75,25 @@ public sealed class IngestService(
         $"{Counted.Of(articles, "article")} read from {Counted.Of(sources, "source")}; {report.Stored} new, {report.Duplicates} already stored, " +
         $"{report.Skipped} skipped; {Counted.Of(report.EventsAdded, "event")} added, {report.EventsMerged} merged";
 
+    /// <summary>Reads, stores and reports one article in a transaction of its own.</summary>
     public async Task<ArticleReport> IngestAsync(RawArticle raw, IReadOnlyList<Topic> topicList, CancellationToken cancellationToken, DateOnly? readDate = null)
+    {
+        var reports = new List<ArticleReport>();
+        var batch = new Batch(articles, time, logger, options.BatchArticles, topicList, reports);
+        if (await PrepareAsync(raw, topicList, readDate, batch, cancellationToken).ConfigureAwait(false) is { } done)
+        {
+            return done;
+        }
+
+        await batch.StoreAsync(cancellationToken).ConfigureAwait(false);
+        return reports[0];
+    }
+
+    /// <summary>
+    /// Parses and extracts one article, outside any transaction, and adds it to <paramref name="batch"/>; returns its report
+    /// instead when it is skipped or already stored (in the store, or earlier in the batch), so nothing is extracted twice.
+    /// </summary>
+    private async Task<ArticleReport?> PrepareAsync(RawArticle raw, IReadOnlyList<Topic> topicList, DateOnly? readDate, Batch batch, CancellationToken cancellationToken)
     {
         if (raw.Bytes is null)
         {
@@ -73,9 +112,9 @@ public sealed class IngestService(
             }
 
             article = parsed.Article!;
-            if (await articles.FindAsync(article.ContentHash, article.Url, cancellationToken).ConfigureAwait(false) is not null)
+            if (batch.Holds(article) || await articles.FindAsync(article.ContentHash, article.Url, cancellationToken).ConfigureAwait(false) is not null)
             {
-                return new ArticleReport(raw.Origin, ArticleOutcome.Duplicate, Article: article);
+                return new ArticleReport(raw.Origin, ArticleOutcome.Duplicate, Article: Brief(article));
             }
 
             drafts = extractor.Value.Extract(article, raw.Url is null ? raw.Origin : null, topicList, options.ReviewBelow, parsed.Paragraphs);
@@ -92,30 +131,86 @@ public sealed class IngestService(
             logger.LogWarning("{Origin} has no date of its own; kept with the day it was read, and its events wait for review", raw.Origin);
         }
 
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            var candidates = IngestPlanner.CandidateWindow(drafts) is var (from, to)
-                ? await events.ListAsync(new EventQuery { DateFrom = from, DateTo = to, Status = null, Limit = 10_000 }, cancellationToken).ConfigureAwait(false)
-                : [];
-            var plan = IngestPlanner.Plan(drafts, candidates, Curator.RegionsOf(topicList));
-            var result = await articles.IngestAsync(new ArticleIngest(article, now, plan.NewEvents, plan.Merges), cancellationToken).ConfigureAwait(false);
-            switch (result.Status)
-            {
-                case IngestStatus.Stored:
-                    logger.LogDebug("Stored {Origin} ({Title}, {Published:yyyy-MM-dd}): {Added}, {Merged} merged into earlier ones",
-                        raw.Origin, article.Title, article.Published, Counted.Of(result.Added.Count, "new event"), result.Merged.Count);
-                    return new ArticleReport(raw.Origin, ArticleOutcome.Stored, null, article, result.Added, result.Merged);
-                case IngestStatus.Duplicate:
-                    return new ArticleReport(raw.Origin, ArticleOutcome.Duplicate, Article: article);
-            }
-        }
-
-        return Skip(raw.Origin, "the events it adds to kept changing while it was stored; it will be read again next run");
+        batch.Add(raw.Origin, new PreparedArticle(article, now, drafts), raw.Bytes.Length);
+        return null;
     }
+
+    /// <summary>The article as a report keeps it: everything but its body, which a long run must not hold in memory.</summary>
+    private static ArticleDraft Brief(ArticleDraft article) => article with { Body = "" };
 
     private ArticleReport Skip(string origin, string reason)
     {
         logger.LogWarning("Skipped {Origin}: {Reason}", origin, reason);
         return new ArticleReport(origin, ArticleOutcome.Skipped, reason);
+    }
+
+    /// <summary>Articles read and extracted, waiting to be stored together; each holds its place in the run's reports.</summary>
+    private sealed class Batch(IArticleStore store, TimeProvider clock, ILogger logger, int size, IReadOnlyList<Topic> topicList, List<ArticleReport> reports)
+    {
+        private readonly List<(int Slot, string Origin, PreparedArticle Article)> pending = [];
+        private readonly HashSet<string> keys = new(StringComparer.Ordinal);
+        private readonly IReadOnlySet<string> regions = Curator.RegionsOf(topicList);
+        private long bytes;
+        private long firstAdded;
+
+        public bool Full => pending.Count >= size || bytes >= BatchBytes
+                            || (pending.Count > 0 && clock.GetElapsedTime(firstAdded) >= BatchWait);
+
+        /// <summary>True when an article of the batch has the same text or URL.</summary>
+        public bool Holds(ArticleDraft article) => keys.Contains("#" + article.ContentHash) || (article.Url is { } url && keys.Contains("@" + url));
+
+        public void Add(string origin, PreparedArticle article, long length)
+        {
+            if (pending.Count == 0)
+            {
+                firstAdded = clock.GetTimestamp();
+            }
+
+            pending.Add((reports.Count, origin, article));
+            reports.Add(null!);
+            keys.Add("#" + article.Article.ContentHash);
+            if (article.Article.Url is { } url)
+            {
+                keys.Add("@" + url);
+            }
+
+            bytes += length;
+        }
+
+        public async Task StoreAsync(CancellationToken cancellationToken)
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            var results = await store.IngestBatchAsync(pending.Select(p => p.Article).ToList(), Plan, regions, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var (slot, origin, prepared) = pending[i];
+                var result = results[i];
+                var article = prepared.Article;
+                if (result.Status == IngestStatus.Duplicate)
+                {
+                    reports[slot] = new ArticleReport(origin, ArticleOutcome.Duplicate, Article: Brief(article));
+                    continue;
+                }
+
+                logger.LogDebug("Stored {Origin} ({Title}, {Published:yyyy-MM-dd}): {Added}, {Merged} merged into earlier ones",
+                    origin, article.Title, article.Published, Counted.Of(result.Added.Count, "new event"), result.Merged.Count);
+                // A merged event comes back with the sources this article gave it, not every source it has.
+                reports[slot] = new ArticleReport(origin, ArticleOutcome.Stored, null, Brief(article), result.Added, result.Merged);
+            }
+
+            pending.Clear();
+            keys.Clear();
+            bytes = 0;
+        }
+
+        private ArticleIngest Plan(PreparedArticle article, IReadOnlyList<WatchEvent> candidates)
+        {
+            var plan = IngestPlanner.Plan(article.Extracted, candidates, regions);
+            return new ArticleIngest(article.Article, article.ReadAt, plan.NewEvents, plan.Merges);
+        }
     }
 }

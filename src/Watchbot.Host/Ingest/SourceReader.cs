@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
 using System.Text;
 using Watchbot.Core.Storage;
 using Watchbot.Extraction.Parsing;
@@ -10,8 +12,17 @@ namespace Watchbot.Host.Ingest;
 /// Turns a source into the articles it holds: the files of a folder, the linked pages of a feed, or one page. What cannot
 /// be read comes back as a failed <see cref="RawArticle"/> with its reason, so one bad item never stops the rest.
 /// </summary>
-public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles, IngestOptions options)
+/// <remarks>
+/// A feed is asked with the validators of its last answer (If-None-Match, If-Modified-Since): one that answers 304 is
+/// skipped. One that answers 429 or 503 with Retry-After is not asked again before then. The validators are kept only
+/// once every item of the answer was read and its articles stored (<see cref="RememberAsync"/>), so an item that failed
+/// or a run killed before storing them makes the next run read the feed again.
+/// </remarks>
+public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles, ICursorStore cursors, IngestOptions options, TimeProvider time,
+    ILogger<SourceReader> logger)
 {
+    private readonly ConcurrentDictionary<string, FeedState> answered = new(StringComparer.Ordinal);
+
     public static readonly string[] ArticleExtensions = [".txt", ".md", ".markdown", ".html", ".htm"];
 
     /// <summary>A feed may be larger than one article.</summary>
@@ -36,9 +47,29 @@ public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles,
                 yield return await ReadPageAsync(source.Location, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                var fetched = await fetcher.FetchAsync(source.Location, MaxFeedBytes, cancellationToken).ConfigureAwait(false);
+                var cursor = FeedState.CursorName(source.Location);
+                var state = FeedState.Read(await cursors.GetTextAsync(cursor, cancellationToken).ConfigureAwait(false));
+                if (state.RetryAt is { } notBefore && notBefore > time.GetUtcNow())
+                {
+                    logger.LogInformation("{Feed} asked not to be read again before {RetryAt:u}; skipped this run", source.Location, notBefore);
+                    break;
+                }
+
+                var fetched = await fetcher.FetchAsync(source.Location, MaxFeedBytes, cancellationToken, state).ConfigureAwait(false);
+                if (fetched.NotModified)
+                {
+                    logger.LogInformation("{Feed} has not changed since it was last read (304)", source.Location);
+                    break;
+                }
+
                 if (fetched.Bytes is null)
                 {
+                    if (fetched.Answer?.RetryAt is not null)
+                    {
+                        await cursors.SetTextAsync(cursor, (state with { RetryAt = fetched.Answer.RetryAt }).Write(), time.GetUtcNow(), cancellationToken)
+                            .ConfigureAwait(false);
+                    }
+
                     yield return RawArticle.Failed(source.Location, source.Location, fetched.Error!);
                     break;
                 }
@@ -51,12 +82,31 @@ public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles,
                     break;
                 }
 
+                var allRead = feed.Ok;
                 await foreach (var article in ReadFeedAsync(source.Location, feed, cancellationToken).ConfigureAwait(false))
                 {
+                    allRead &= article.Bytes is not null;
                     yield return article;
                 }
 
+                if (allRead && fetched.Answer is { } answer && (answer.ETag ?? answer.LastModified) is not null)
+                {
+                    answered[source.Location] = answer;
+                }
+
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the validators of the feed's last answer once its articles are stored: the next run sends them and skips the
+    /// feed when it has not changed. Does nothing for a source that is not a feed, or whose answer was not read whole.
+    /// </summary>
+    public async Task RememberAsync(SourceSpec source, CancellationToken cancellationToken)
+    {
+        if (answered.TryRemove(source.Location, out var answer))
+        {
+            await cursors.SetTextAsync(FeedState.CursorName(source.Location), answer.Write(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -16,5 +16,6 @@ public static class MigrationList
         new(9, "merged events", Migration0009MergedEvents.Sql),
         new(10, "indexes of running tallies and due digests", Migration0010TallyIndex.Sql),
         new(11, "messages a person asked for", Migration0011AskedMessages.Sql),
+        new(12, "indexes for merge lookups", Migration0012MergeIndexes.Sql),
     ];
 }

@@ -17,6 +17,15 @@ internal static class EventRows
         "@kind, @status, @merged_into, @date, @date_end, @date_precision, @summary, @topics, @places, @actors, @severity, @confidence, @stance, @claimed_by, @casualties";
 
     /// <summary>Takes <paramref name="count"/> new seqs from the high-water mark; returns the first. Call inside a write transaction.</summary>
+    public static async Task<long> TakeSeqsAsync(Statements statements, int count, CancellationToken cancellationToken)
+    {
+        var command = statements.Sql("UPDATE event_seq SET last_seq = last_seq + @count WHERE id = 1 RETURNING last_seq", "@count");
+        command.Set("@count", count);
+        var last = await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+        return last - count + 1;
+    }
+
+    /// <summary>Takes <paramref name="count"/> new seqs from the high-water mark; returns the first. Call inside a write transaction.</summary>
     public static async Task<long> TakeSeqsAsync(SqliteConnection connection, SqliteTransaction transaction, int count, CancellationToken cancellationToken)
     {
         using var command = connection.Command(
@@ -83,19 +92,24 @@ internal static class EventRows
         }
     }
 
+    /// <summary>Runs a query that selects <see cref="Columns"/>; the events come without their sources.</summary>
+    public static async Task<List<WatchEvent>> ReadRowsAsync(SqliteCommand query, CancellationToken cancellationToken)
+    {
+        var events = new List<WatchEvent>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(Read(reader));
+        }
+
+        return events;
+    }
+
     /// <summary>Runs a query that selects <see cref="Columns"/> and attaches each event's sources (unless
     /// <paramref name="withSources"/> is false).</summary>
     public static async Task<List<WatchEvent>> ReadAsync(SqliteCommand query, CancellationToken cancellationToken, bool withSources = true)
     {
-        var events = new List<WatchEvent>();
-        await using (var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                events.Add(Read(reader));
-            }
-        }
-
+        var events = await ReadRowsAsync(query, cancellationToken).ConfigureAwait(false);
         if (events.Count == 0 || !withSources)
         {
             return events;
@@ -221,6 +235,36 @@ internal static class EventRows
         Casualties = e.Casualties ?? [],
         Sources = e.Sources ?? [],
     };
+
+    /// <summary>The event's row without its sources, or null.</summary>
+    public static async Task<WatchEvent?> GetRowAsync(SqliteConnection connection, SqliteTransaction? transaction, long id, CancellationToken cancellationToken)
+    {
+        using var command = connection.Command($"SELECT {Columns} FROM events WHERE id = @id", transaction).With("@id", id);
+        var found = await ReadRowsAsync(command, cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>
+    /// Overwrites the stored row of <paramref name="revised"/> (by its id) and adds those of its sources that the event
+    /// does not have yet (same file, URL and sentence), after the ones it has: an article adds to an event without the
+    /// event's other sources being read or written again. Call inside a write transaction.
+    /// </summary>
+    public static async Task AddToAsync(Statements statements, WatchEvent revised, CancellationToken cancellationToken)
+    {
+        var update = statements.Get("update event", UpdateCommand);
+        Bind(update, revised);
+        update.Set("@id", revised.Id);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        var add = statements.Sql(
+            """
+            INSERT INTO event_sources (event_id, file, url, title, published, sentence)
+            SELECT @event_id, @file, @url, @title, @published, @sentence
+            WHERE NOT EXISTS (SELECT 1 FROM event_sources
+                              WHERE event_id = @event_id AND file IS @file AND url IS @url AND sentence IS @sentence)
+            """, "@event_id", "@file", "@url", "@title", "@published", "@sentence");
+        await InsertSourcesAsync(add, revised.Id, revised.Sources, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Overwrites the stored row of <paramref name="revised"/> (by its id) and replaces its sources. Call inside a write transaction.</summary>
     public static async Task RewriteAsync(SqliteConnection connection, SqliteTransaction transaction, WatchEvent revised, CancellationToken cancellationToken)

@@ -22,7 +22,8 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
         var article = ingest.Article;
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginWrite();
-        var existing = await FindAsync(connection, transaction, article.ContentHash, article.Url, cancellationToken).ConfigureAwait(false);
+        using var statements = new Statements(connection, transaction);
+        var existing = await FindAsync(statements, article.ContentHash, article.Url, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             transaction.Commit();
@@ -33,7 +34,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
         var targets = new List<WatchEvent>(ingest.Merges.Count);
         foreach (var merge in ingest.Merges)
         {
-            var current = await EventRows.GetAsync(connection, transaction, merge.EventId, cancellationToken).ConfigureAwait(false);
+            var current = await EventRows.GetRowAsync(connection, transaction, merge.EventId, cancellationToken).ConfigureAwait(false);
             if (current is null || current.Seq != merge.ExpectedSeq)
             {
                 return new ArticleIngestResult(IngestStatus.Conflict, null, [], []);
@@ -42,40 +43,96 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
             targets.Add(current);
         }
 
-        using var insert = connection.Command(
-                """
-                INSERT INTO articles (content_hash, origin, url, title, author, published, date_found, body, read_at)
-                VALUES (@hash, @origin, @url, @title, @author, @published, @date_found, @body, @read_at)
-                RETURNING id
-                """, transaction)
-            .With("@hash", article.ContentHash)
-            .With("@origin", article.Origin)
-            .With("@url", article.Url)
-            .With("@title", article.Title)
-            .With("@author", article.Author)
-            .With("@published", Db.Date(article.Published))
-            .With("@date_found", article.DateFound)
-            .With("@body", article.Body)
-            .With("@read_at", Db.Time(ingest.ReadAt));
+        var result = await WriteAsync(statements, ingest, targets, cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+        return result;
+    }
+
+    public async Task<IReadOnlyList<ArticleIngestResult>> IngestBatchAsync(
+        IReadOnlyList<PreparedArticle> batch, IngestPlanning plan, IReadOnlySet<string> regions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(plan);
+        var results = new List<ArticleIngestResult>(batch.Count);
+        if (batch.Count == 0)
+        {
+            return results;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // The write lock is taken first, so what is read below cannot change before the commit: no merge can conflict.
+        using var transaction = connection.BeginWrite();
+        using var statements = new Statements(connection, transaction);
+        MergeCandidates.Prepare(connection);
+        foreach (var prepared in batch)
+        {
+            var article = prepared.Article;
+            var existing = await FindAsync(statements, article.ContentHash, article.Url, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                results.Add(new ArticleIngestResult(IngestStatus.Duplicate, existing, [], []));
+                continue;
+            }
+
+            var candidates = await MergeCandidates.ReadAsync(statements, prepared.Extracted, regions, cancellationToken).ConfigureAwait(false);
+            var ingest = plan(prepared, candidates);
+            var byId = candidates.ToDictionary(c => c.Id);
+            var targets = new List<WatchEvent>(ingest.Merges.Count);
+            foreach (var merge in ingest.Merges)
+            {
+                if (!byId.TryGetValue(merge.EventId, out var target) || target.Seq != merge.ExpectedSeq)
+                {
+                    throw new InvalidOperationException($"The plan merges into event {merge.EventId} at seq {merge.ExpectedSeq}, which is not one of the candidates it was given.");
+                }
+
+                targets.Add(target);
+            }
+
+            results.Add(await WriteAsync(statements, ingest, targets, cancellationToken).ConfigureAwait(false));
+        }
+
+        transaction.Commit();
+        return results;
+    }
+
+    /// <summary>Inserts the article and its new events and applies its merges to <paramref name="targets"/> (the merge
+    /// targets' rows as stored, in the order of the merges), inside <paramref name="transaction"/>.</summary>
+    private async Task<ArticleIngestResult> WriteAsync(Statements statements, ArticleIngest ingest, List<WatchEvent> targets, CancellationToken cancellationToken)
+    {
+        var article = ingest.Article;
+        var insert = statements.Sql(
+            """
+            INSERT INTO articles (content_hash, origin, url, title, author, published, date_found, body, read_at)
+            VALUES (@hash, @origin, @url, @title, @author, @published, @date_found, @body, @read_at)
+            RETURNING id
+            """, "@hash", "@origin", "@url", "@title", "@author", "@published", "@date_found", "@body", "@read_at");
+        insert.Set("@hash", article.ContentHash);
+        insert.Set("@origin", article.Origin);
+        insert.Set("@url", article.Url);
+        insert.Set("@title", article.Title);
+        insert.Set("@author", article.Author);
+        insert.Set("@published", Db.Date(article.Published));
+        insert.Set("@date_found", article.DateFound);
+        insert.Set("@body", article.Body);
+        insert.Set("@read_at", Db.Time(ingest.ReadAt));
         var id = await insert.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
 
         var now = database.Time.GetUtcNow();
         var reseq = ingest.Merges.Count(m => m.Resequence);
         var seq = ingest.NewEvents.Count + reseq > 0
-            ? await EventRows.TakeSeqsAsync(connection, transaction, ingest.NewEvents.Count + reseq, cancellationToken).ConfigureAwait(false)
+            ? await EventRows.TakeSeqsAsync(statements, ingest.NewEvents.Count + reseq, cancellationToken).ConfigureAwait(false)
             : 0;
         var added = new List<WatchEvent>(ingest.NewEvents.Count);
-        using (var insertEvent = EventRows.InsertCommand(connection, transaction))
-        using (var insertSource = EventRows.InsertSourceCommand(connection, transaction))
+        var insertEvent = statements.Get("insert event", EventRows.InsertCommand);
+        var insertSource = statements.Get("insert source", EventRows.InsertSourceCommand);
+        foreach (var draft in ingest.NewEvents)
         {
-            foreach (var draft in ingest.NewEvents)
-            {
-                var e = EventRows.FromDraft(draft, seq++, now);
-                EventRows.Bind(insertEvent, e);
-                var eventId = await insertEvent.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
-                await EventRows.InsertSourcesAsync(insertSource, eventId, e.Sources, cancellationToken).ConfigureAwait(false);
-                added.Add(e with { Id = eventId });
-            }
+            var e = EventRows.FromDraft(draft, seq++, now);
+            EventRows.Bind(insertEvent, e);
+            var eventId = await insertEvent.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+            await EventRows.InsertSourcesAsync(insertSource, eventId, e.Sources, cancellationToken).ConfigureAwait(false);
+            added.Add(e with { Id = eventId });
         }
 
         var merged = new List<WatchEvent>(ingest.Merges.Count);
@@ -89,33 +146,43 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
                 revised = revised with { Seq = seq++, ChangedAt = now };
             }
 
-            await EventRows.RewriteAsync(connection, transaction, revised, cancellationToken).ConfigureAwait(false);
+            // The event's other sources stay as they are; those this article brings are added after them.
+            await EventRows.AddToAsync(statements, revised, cancellationToken).ConfigureAwait(false);
             merged.Add(revised);
         }
 
-        transaction.Commit();
         return new ArticleIngestResult(IngestStatus.Stored, new StoredArticle(id, article, ingest.ReadAt), added, merged);
     }
 
     public async Task<StoredArticle?> FindAsync(string? contentHash, string? url, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await FindAsync(connection, null, contentHash, url, cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var statements = new Statements(connection, transaction);
+        return await FindAsync(statements, contentHash, url, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<StoredArticle?> FindAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string? contentHash, string? url, CancellationToken cancellationToken)
+    private static async Task<StoredArticle?> FindAsync(Statements statements, string? contentHash, string? url, CancellationToken cancellationToken)
     {
-        using var find = connection.Command(
-                $"""
-                 SELECT {Columns} FROM articles
-                 WHERE content_hash = @hash OR (@url IS NOT NULL AND url = @url)
-                 ORDER BY content_hash = @hash DESC, id
-                 LIMIT 1
-                 """, transaction)
-            .With("@hash", contentHash)
-            .With("@url", url);
-        return (await ReadAsync(find, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        // Two lookups, each through its own index (by hash first, as the one query's order had it).
+        if (contentHash is not null)
+        {
+            var byHash = statements.Sql($"SELECT {Columns} FROM articles WHERE content_hash = @hash", "@hash");
+            byHash.Set("@hash", contentHash);
+            if ((await ReadAsync(byHash, cancellationToken).ConfigureAwait(false)).FirstOrDefault() is { } found)
+            {
+                return found;
+            }
+        }
+
+        if (url is null)
+        {
+            return null;
+        }
+
+        var byUrl = statements.Sql($"SELECT {Columns} FROM articles WHERE url = @url ORDER BY id LIMIT 1", "@url");
+        byUrl.Set("@url", url);
+        return (await ReadAsync(byUrl, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
     }
 
     public async Task<StoredArticle?> FindByHashAsync(string contentHash, CancellationToken cancellationToken)

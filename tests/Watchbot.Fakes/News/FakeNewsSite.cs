@@ -34,6 +34,9 @@ public sealed class FakeNewsSite : IAsyncDisposable
 
     public ConcurrentDictionary<string, int> Requests { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Requests answered 304 Not Modified, per path.</summary>
+    public ConcurrentDictionary<string, int> NotModified { get; } = new(StringComparer.Ordinal);
+
     public static async Task<FakeNewsSite> StartAsync()
     {
         var site = new FakeNewsSite();
@@ -56,6 +59,31 @@ public sealed class FakeNewsSite : IAsyncDisposable
         {
             context.Response.ContentType = contentType;
             return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        };
+
+    /// <summary>Serves <paramref name="body"/> with an ETag, and 304 Not Modified to a request whose If-None-Match names it.</summary>
+    public void ServeWithETag(string path, string body, string etag, string contentType = "application/rss+xml") =>
+        routes[path] = context =>
+        {
+            context.Response.Headers.ETag = etag;
+            if (context.Request.Headers.IfNoneMatch.Contains(etag))
+            {
+                NotModified.AddOrUpdate(path, 1, (_, n) => n + 1);
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return Task.CompletedTask;
+            }
+
+            context.Response.ContentType = contentType;
+            return context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body), context.RequestAborted).AsTask();
+        };
+
+    /// <summary>Answers <paramref name="status"/> (429 or 503) with Retry-After in seconds.</summary>
+    public void FailWithRetryAfter(string path, int status, int seconds) =>
+        routes[path] = context =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
         };
 
     public void Fail(string path, int status) =>

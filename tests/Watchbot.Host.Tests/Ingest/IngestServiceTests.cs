@@ -141,6 +141,65 @@ public sealed class IngestServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_feed_that_has_not_changed_answers_304_to_the_validators_of_its_last_answer_and_is_skipped()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        site.ServeWithETag("/wire.xml", NewsText.Rss(site.Url("/a")), "\"v1\"");
+        site.Serve("/a", NewsText.Page("Drones strike Stepanakert substation", "Azerbaijani drones struck a power substation in Stepanakert on Monday, officials said."));
+        site.Serve("/b", NewsText.Page("Martuni shelled", "Armenian officials said Azerbaijani forces shelled Martuni on Monday."));
+        var feed = new SourceSpec(SourceKind.Feed, site.Url("/wire.xml"));
+
+        var first = await fixture.RunAsync(feed);
+        var unchanged = await fixture.RunAsync(feed);
+        site.ServeWithETag("/wire.xml", NewsText.Rss(site.Url("/a"), site.Url("/b")), "\"v2\"");
+        var changed = await fixture.RunAsync(feed);
+
+        Assert.Equal(ArticleOutcome.Stored, Assert.Single(first.Articles).Outcome);
+        Assert.Empty(unchanged.Articles);
+        Assert.Equal(1, site.NotModified["/wire.xml"]);
+        Assert.Equal(3, site.Requests["/wire.xml"]);
+        Assert.Equal(site.Url("/b"), Assert.Single(changed.Articles).Origin);
+        Assert.Equal(1, site.Requests["/a"]);
+        Assert.Equal(1, site.Requests["/b"]);
+    }
+
+    [Fact]
+    public async Task A_feed_whose_last_answer_was_not_read_whole_is_read_again_in_full()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        site.ServeWithETag("/wire.xml", NewsText.Rss(site.Url("/a"), site.Url("/gone")), "\"v1\"");
+        site.Serve("/a", NewsText.Page("Drones strike Stepanakert substation", "Azerbaijani drones struck a power substation in Stepanakert on Monday, officials said."));
+        site.Fail("/gone", 500);
+        var feed = new SourceSpec(SourceKind.Feed, site.Url("/wire.xml"));
+
+        await fixture.RunAsync(feed);
+        var again = await fixture.RunAsync(feed);
+
+        Assert.False(site.NotModified.ContainsKey("/wire.xml"));
+        Assert.Equal(2, site.Requests["/gone"]);
+        Assert.Equal(1, site.Requests["/a"]);
+        Assert.Equal(1, again.Skipped);
+    }
+
+    [Fact]
+    public async Task A_feed_that_answers_503_with_retry_after_is_not_asked_again_before_then()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        site.FailWithRetryAfter("/busy.xml", 503, seconds: 120);
+        var feed = new SourceSpec(SourceKind.Feed, site.Url("/busy.xml"));
+
+        var first = await fixture.RunAsync(feed);
+        var soon = await fixture.RunAsync(feed);
+        fixture.Store.Clock.Advance(TimeSpan.FromMinutes(3));
+        await fixture.RunAsync(feed);
+
+        Assert.Contains("503", Assert.Single(first.Articles).Reason, StringComparison.Ordinal);
+        Assert.Contains("asked not to be asked again before 2020-10-04 07:02:00 UTC", first.Articles[0].Reason, StringComparison.Ordinal);
+        Assert.Empty(soon.Articles);
+        Assert.Equal(2, site.Requests["/busy.xml"]);
+    }
+
+    [Fact]
     public async Task A_feed_that_is_not_xml_is_reported_and_the_other_sources_still_run()
     {
         await using var site = await FakeNewsSite.StartAsync();
