@@ -28,6 +28,8 @@ public class CasualtyRuleTests
     [InlineData("The Karabakh army said it had killed 40 soldiers near Fuzuli.", 40, "killed", "military", "Azerbaijan", "exact", "Artsakh")]
     [InlineData("Three Kenyan peacekeepers were killed by mortar fire near Shusha, the Karabakh army said.", 3, "killed", "military", "Artsakh", "exact", "Artsakh")]
     [InlineData("Some 90,000 Armenians remain displaced, the ombudsman said.", 90000, "displaced", "civilian", "Armenia", "about", "ombudsman")]
+    [InlineData("A drone strike on a market in Stepanakert killed 25 people on Sunday, a medical group said.", 25, "killed", "unknown", "Artsakh", "exact", "medical group")]
+    [InlineData("The war, which began in September 2018, has forced more than 90,000 Armenians from their homes, the UN said.", 90000, "displaced", "civilian", "Armenia", "more_than", "UN")]
     [InlineData("The UN says more than 1,200 civilians have been killed in Azerbaijan since the war began in September 2018.", 1200, "killed", "civilian", "Azerbaijan", "more_than", "UN")]
     public void Casualty_claims_are_read_with_count_outcome_population_side_and_claimant(
         string sentence, int count, string outcome, string population, string side, string qualifier, string claimedBy)

@@ -117,7 +117,12 @@ public static partial class NeverNewsGuard
         DescribesAt(text, year.Index) || NamedAfter().IsMatch(text.AsSpan()[(year.Index + year.Length)..]);
 
     /// <summary>"who came to power in an October 2022 coup": the date at <paramref name="start"/> says when something was made.</summary>
-    internal static bool DescribesAt(string text, int start) => MadeBefore().IsMatch(text.AsSpan()[Math.Max(0, start - 30)..start]);
+    internal static bool DescribesAt(string text, int start) =>
+        MadeBefore().IsMatch(text.AsSpan()[Math.Max(0, start - 30)..start]) || WarBegan().IsMatch(text.AsSpan()[Math.Max(0, start - 45)..start]);
+
+    /// <summary>"The war, which began in April 2023, has killed ...": a relative clause saying when the war started.</summary>
+    [GeneratedRegex(@"\b(?:which|that)\s+(?:began|started|erupted|broke\s+out)\s+(?:(?:in|on)\s+)?(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?$")]
+    private static partial Regex WarBegan();
 
     [GeneratedRegex(@"\b(?:signed|agreed|concluded|reached|brokered|founded|created|established|formed|adopted|drafted|ratified|elected|came to power|took power|seized power)\s+(?:(?:in|on)\s+)?(?:the\s+|an?\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MadeBefore();
