@@ -212,9 +212,19 @@ public static partial class EscalationRule
             return false;
         }
 
-        // A modal in front of the trigger, or anywhere when the trigger is a bare noun phrase ("A missile attack ... would").
-        return modals[0] < triggerIndex || triggerIndex < 3 || Indefinite().IsMatch(clause.AsSpan()[Math.Max(0, triggerIndex - 40)..triggerIndex]);
+        // A modal in front of the trigger, or after it when the trigger is a bare noun phrase ("A missile attack ... would"),
+        // unless the modal belongs to a relative clause about something else ("..., a figure that could not be verified").
+        if (modals[0] < triggerIndex)
+        {
+            return true;
+        }
+
+        return (triggerIndex < 3 || Indefinite().IsMatch(clause.AsSpan()[Math.Max(0, triggerIndex - 40)..triggerIndex]))
+               && modals.Any(m => !RelativeBefore().IsMatch(clause.AsSpan()[Math.Max(0, m - 24)..m]));
     }
+
+    [GeneratedRegex(@"\b(?:that|which|who)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeBefore();
 
     /// <summary>"was shelled by Burkinabe artillery": the agent of a passive attack verb is who did it.</summary>
     private static string? PassiveAgent(SentenceContext s, int triggerEnd)
