@@ -46,18 +46,8 @@ public sealed class BackupTests : IDisposable
             var (count, maxId, maxSeq, highWater) = await ReadAsync(temp.File($"backup-{i}.db"));
             Assert.Equal(maxId, count);
             Assert.Equal(maxSeq, highWater);
-            Assert.Equal("ok", await IntegrityAsync(temp.File($"backup-{i}.db")));
+            Assert.Equal("ok", await Integrity.OfFileAsync(temp.File($"backup-{i}.db")));
         }
-    }
-
-    /// <summary>The copy checked on its own, as docs/operations.md tells an operator to check one.</summary>
-    private static async Task<string> IntegrityAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check";
-        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]

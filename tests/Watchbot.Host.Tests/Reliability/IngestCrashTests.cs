@@ -58,7 +58,7 @@ public sealed class IngestCrashTests(ITestOutputHelper log) : IDisposable
 
         Assert.True(finish.ExitCode == 0, finish.Error);
         Assert.Equal(articles, await CountAsync(crashed, "SELECT COUNT(*) FROM articles"));
-        Assert.Equal("ok", await IntegrityAsync(crashed));
+        Assert.Equal("ok", await Integrity.OfFileAsync(crashed));
         Assert.Equal(await SnapshotAsync(reference), await SnapshotAsync(crashed));
         Assert.Equal(0, await CountAsync(crashed, "SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)"));
         Assert.Equal(0, await CountAsync(crashed, "SELECT COUNT(*) FROM (SELECT file, sentence FROM event_sources GROUP BY event_id, file, sentence HAVING COUNT(*) > 1)"));
@@ -136,15 +136,6 @@ public sealed class IngestCrashTests(ITestOutputHelper log) : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<string> IntegrityAsync(string db)
-    {
-        await using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check";
-        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     public void Dispose()

@@ -59,7 +59,7 @@ public sealed class StorageFaultTests : IDisposable
         Assert.True(await bot.WaitForOutputAsync("Stepanakert", 1, TimeSpan.FromSeconds(10)), bot.Output);
         Assert.Contains("Ingest: 1 article read", bot.Error);
         Assert.DoesNotContain("Unhandled exception", bot.Error);
-        Assert.Equal("ok", await IntegrityAsync());
+        Assert.Equal("ok", await Integrity.OfFileAsync(Db));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class StorageFaultTests : IDisposable
         Assert.Contains("has room again", bot.Error);
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM articles"));
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)"));
-        Assert.Equal("ok", await IntegrityAsync());
+        Assert.Equal("ok", await Integrity.OfFileAsync(Db));
     }
 
     /// <summary>An article long enough to need pages of its own (overflow pages), so it cannot slip into free space.</summary>
@@ -116,15 +116,6 @@ public sealed class StorageFaultTests : IDisposable
     }
 
     private Task<long> CountAsync(string sql) => DbProbe.ScalarAsync(Db, sql);
-
-    private async Task<string> IntegrityAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={Db};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check";
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
 
     public void Dispose()
     {
