@@ -87,9 +87,20 @@ public class CasualtyRuleTests
         Assert.True(item.Confidence < 0.7);
     }
 
+    [Fact]
+    public void Another_kind_of_figure_added_to_a_running_total_is_a_running_total_too()
+    {
+        var claims = TestSupport.Claims("Officials said 27 people have been killed and another 200 wounded since the fighting began.");
+
+        Assert.Equal([(27, true), (200, true)], claims.Select(c => (c.Count, c.Cumulative)));
+    }
+
     [Theory]
     [InlineData("At least 5 civilians have been killed since the fighting began.", true)]
     [InlineData("Three soldiers were killed on Monday.", false)]
+    [InlineData("The Karabakh army said 21 more of its servicemen had been killed.", false)]
+    [InlineData("Another 12 civilians have been killed in Terter, officials said.", false)]
+    [InlineData("The army said it had killed 40 soldiers near Fuzuli.", false)]
     public void Cumulative_figures_are_told_from_daily_ones(string sentence, bool cumulative)
     {
         Assert.Equal(cumulative, Assert.Single(TestSupport.Claims(sentence)).Cumulative);

@@ -681,6 +681,15 @@ public static partial class CasualtyRule
 
     private static bool IsCumulative(SentenceContext s, NumberMention n, (int Start, int End) clause)
     {
+        // "21 more soldiers", "another 21": what was added to a total, not the total ("27 killed and another 200 wounded
+        // since ..." only adds another kind of figure).
+        var lead = s.Text.AsSpan()[Math.Max(0, n.Start - 16)..n.Start];
+        if (Increment().IsMatch(s.Text.AsSpan()[n.End..Math.Min(s.Text.Length, n.End + 14)])
+            || (AnotherBefore().IsMatch(lead) && !AndAnother().IsMatch(lead)))
+        {
+            return false;
+        }
+
         // The phrase around the number, between the commas that enclose it.
         var start = s.Text.LastIndexOf(',', Math.Max(0, n.Start - 1));
         var end = s.Text.IndexOf(',', n.End);
@@ -721,6 +730,15 @@ public static partial class CasualtyRule
 
     [GeneratedRegex(@"^\p{Lu}\p{L}+(?:ians|ans|is|ers)$")]
     private static partial Regex PluralPeople();
+
+    [GeneratedRegex(@"^\s+(?:more|additional|further|new)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Increment();
+
+    [GeneratedRegex(@"\b(?:another|an additional|a further)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex AnotherBefore();
+
+    [GeneratedRegex(@"\b(?:and|,)\s+(?:another|an additional|a further)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex AndAnother();
 
     /// <summary>The claimant as the subject: "it had killed", "its forces killed", "we destroyed", "our units".</summary>
     [GeneratedRegex(@"\b(?:it|they|we|its|their|our)\b", RegexOptions.IgnoreCase)]
