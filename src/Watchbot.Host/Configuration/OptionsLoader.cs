@@ -85,6 +85,11 @@ public static partial class OptionsLoader
             problems.Add("Watchbot:Ingest:MaxFeedItems must be between 1 and 1000.");
         }
 
+        if (options.Ingest.MaxFetches is < 1 or > 64 || options.Ingest.MaxFetchesPerHost is < 1 or > 16 || options.Ingest.MaxFetchesPerHost > options.Ingest.MaxFetches)
+        {
+            problems.Add("Watchbot:Ingest:MaxFetches must be between 1 and 64 and Watchbot:Ingest:MaxFetchesPerHost between 1 and 16, and not above MaxFetches.");
+        }
+
         if (options.Ingest.ReviewBelow is < 0 or > 1)
         {
             problems.Add("Watchbot:Ingest:ReviewBelow must be between 0 and 1 (0.5 sends events under half confidence to review).");

@@ -88,6 +88,12 @@ public sealed class IngestOptions
     /// <summary>At most this many items of one feed are read a run (newest first, as the feed lists them).</summary>
     public int MaxFeedItems { get; set; } = 50;
 
+    /// <summary>Pages fetched at once, in all and from any one host (a feed's pages come in parallel, politely).</summary>
+    public int MaxFetches { get; set; } = 6;
+
+    /// <summary>Pages fetched at once from one host.</summary>
+    public int MaxFetchesPerHost { get; set; } = 2;
+
     /// <summary>Articles stored in one transaction: all of them or none (a killed ingest stores none of the batch it was in,
     /// and reads those articles again next run). Larger batches ingest faster and hold the store's write lock longer.</summary>
     public int BatchArticles { get; set; } = 100;

@@ -22,6 +22,7 @@ public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles,
     ILogger<SourceReader> logger)
 {
     private readonly ConcurrentDictionary<string, FeedState> answered = new(StringComparer.Ordinal);
+    private readonly HostThrottle throttle = new(options.MaxFetches, options.MaxFetchesPerHost);
 
     public static readonly string[] ArticleExtensions = [".txt", ".md", ".markdown", ".html", ".htm"];
 
@@ -160,11 +161,13 @@ public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles,
             yield break;
         }
 
+        // The pages are fetched in parallel (within the throttle) and handed on in the feed's order.
+        var pages = new List<Task<RawArticle>>();
         foreach (var item in feed.Items.Take(options.MaxFeedItems))
         {
             if (!Uri.TryCreate(new Uri(feedUrl), item.Link, out var link) || link.Scheme is not ("http" or "https"))
             {
-                yield return RawArticle.Failed(item.Link, null, $"the feed links to '{item.Link}', which is not an http or https address");
+                pages.Add(Task.FromResult(RawArticle.Failed(item.Link, null, $"the feed links to '{item.Link}', which is not an http or https address")));
                 continue;
             }
 
@@ -174,7 +177,12 @@ public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles,
                 continue;
             }
 
-            yield return await ReadPageAsync(link.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+            pages.Add(throttle.RunAsync(link, token => ReadPageAsync(link.AbsoluteUri, token), cancellationToken));
+        }
+
+        foreach (var page in pages)
+        {
+            yield return await page.ConfigureAwait(false);
         }
     }
 }
