@@ -19,6 +19,7 @@ public class EscalationRuleTests
     [InlineData("Karabakh said on Wednesday, 24 hours after Azerbaijani troops launched an offensive, that it accepted talks.", "Azerbaijan", "2020-10-06")]
     [InlineData("The village of Tawori in Mali was shelled by Burkinabe artillery on Sunday.", "Burkina Faso", null)]
     [InlineData("Azerbaijani artillery repeatedly shelled Martakert on Monday.", "Azerbaijan", "2020-10-05")]
+    [InlineData("In Stepanakert, residents sheltered in a basement as explosions shook the city late on Monday.", null, "2020-10-05")]
     [InlineData("The Karabakh army said it had repelled an Azerbaijani assault near Martuni on Monday, a claim that could not be verified.", "Azerbaijan", "2020-10-05")]
     public void Attacks_captures_and_threats_are_escalations(string sentence, string? actor, string? date)
     {
