@@ -50,7 +50,12 @@ public static class WatchbotWeb
         // Sessions and form tokens are protected by keys held in memory: signing in again after a restart is the price
         // of writing no key files anywhere.
         services.AddDataProtection();
-        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryKeys());
+        services.Configure<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = new InMemoryKeys();
+            // The keys never leave memory, so there is nothing to encrypt them against (and no start-up warning saying so).
+            o.XmlEncryptor = new Microsoft.AspNetCore.DataProtection.XmlEncryption.NullXmlEncryptor();
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "watchbot.af";
