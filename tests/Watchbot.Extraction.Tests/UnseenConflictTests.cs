@@ -45,6 +45,22 @@ public class UnseenConflictTests
         return TestSupport.Extractor.Extract(article, "sudan.txt", [.. TestSupport.Topics, Sudan]);
     }
 
+    [Theory]
+    [InlineData("Strikes by the Northern army killed at least 40 people across the Delta valley on Sunday, hospital officials said.", "Delta", "unknown")]
+    [InlineData("The Northern army said it killed 25 militants on Sunday.", "Delta Front", "military")]
+    public void When_the_other_camp_is_an_armed_group_and_its_people_the_dead_are_the_people_unless_they_are_fighters(
+        string sentence, string side, string population)
+    {
+        var topic = Admin("delta", "An invented war between the North and the Delta Front",
+            "sides=North/Northern army/Northern,Delta Front/the Front,Delta/Delta people", "camps=Delta Front+Delta", "armed=Delta Front",
+            "places=Delta valley@Delta", "keywords=Delta Front");
+        var article = new Core.Storage.ArticleDraft("delta.txt", null, "Fighting in the Delta", null, TestSupport.Day("2024-06-10"), true, sentence, "h");
+
+        var claim = Assert.Single(TestSupport.Extractor.Extract(article, "delta.txt", [.. TestSupport.Topics, topic]).SelectMany(e => e.Casualties));
+
+        Assert.Equal((side, population), (claim.Side, claim.Population.Name()));
+    }
+
     [Fact]
     public void The_article_is_read_against_the_admins_topic()
     {

@@ -57,7 +57,10 @@ public sealed class Conflict
     /// The side <paramref name="side"/> fights when that is one camp: its first side in the topic's order (the side a
     /// figure "inflicted" by <paramref name="side"/> most likely belongs to). Null when it fights several camps or none.
     /// </summary>
-    public string? Adversary(string side)
+    /// <remarks>When the other camp holds both an armed group and the people or state it fights for, <paramref name="fighters"/>
+    /// picks the armed group (soldiers, militants) and otherwise the people ("strikes killed 40 people" in Gaza are not
+    /// 40 Hamas fighters).</remarks>
+    public string? Adversary(string side, bool fighters = false)
     {
         foreach (var topic in Topics)
         {
@@ -67,7 +70,12 @@ public sealed class Conflict
                 continue;
             }
 
-            return adversaries.All(a => a.SameCamp(adversaries[0])) ? adversaries[0].Name : null;
+            if (!adversaries.All(a => a.SameCamp(adversaries[0])))
+            {
+                return null;
+            }
+
+            return (adversaries.FirstOrDefault(a => a.ArmedGroup == fighters) ?? adversaries[0]).Name;
         }
 
         return null;

@@ -613,7 +613,7 @@ public static partial class CasualtyRule
         }
 
         // "370 soldiers of the enemy": the people of whoever the claimant fights.
-        if (Enemy().IsMatch(s.Text.AsSpan()[Math.Min(from, s.Text.Length)..limit]) && g.IsSide(claimant) && g.Adversary(claimant) is { } enemy)
+        if (Enemy().IsMatch(s.Text.AsSpan()[Math.Min(from, s.Text.Length)..limit]) && g.IsSide(claimant) && g.Adversary(claimant, fighters: true) is { } enemy)
         {
             how = "enemy";
             return enemy;
@@ -654,7 +654,7 @@ public static partial class CasualtyRule
             var attackerSide = attacker?.Side ?? (claimantStruck ? claimant : null);
             if (attackerSide is not null || attacker is not null)
             {
-                return attackerSide is null ? "unknown" : g.Adversary(attackerSide) ?? "unknown";
+                return attackerSide is null ? "unknown" : g.Adversary(attackerSide, population == Population.Military) ?? "unknown";
             }
         }
 
