@@ -97,4 +97,13 @@ public class EscalationRuleTests
         Assert.True(summary.Length <= 160, summary);
         Assert.EndsWith("shelling…", summary, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Azerbaijani artillery shelled Martakert on Monday.", null)]
+    [InlineData("Azerbaijan said its army liberated five villages in the Fuzuli district on Sunday.", "Azerbaijan")]
+    [InlineData("Azerbaijani artillery shelled Martakert on Monday, local officials said.", "local officials")]
+    public void The_attacker_is_not_its_own_witness(string sentence, string? claimedBy)
+    {
+        Assert.Equal(claimedBy, Assert.Single(TestSupport.Items(sentence, EventKind.Escalation)).ClaimedBy);
+    }
 }

@@ -79,7 +79,9 @@ public static partial class EscalationRule
                 severity,
                 Math.Clamp(confidence, 0.1, 1))
             {
-                ClaimedBy = Claimants.Find(s, start + trigger.Index) is var c && c != "unknown" ? c : actor,
+                // Who says so, when the text says; the attacker is not its own witness ("Hamas fighters fired rockets" is the
+                // outlet's report, not a claim by Hamas).
+                ClaimedBy = Claimants.Find(s, start + trigger.Index) is var c && c != "unknown" ? c : null,
                 Paragraph = s.Paragraph,
             });
         }
