@@ -681,7 +681,7 @@ public static partial class CasualtyRule
 
     private static bool IsCumulative(SentenceContext s, NumberMention n, (int Start, int End) clause)
     {
-        // "21 more soldiers", "another 21": what was added to a total, not the total ("27 killed and another 200 wounded
+        // "21 more soldiers", "another 21": what was added to a total, not the total ("14 killed and another 90 wounded
         // since ..." only adds another kind of figure).
         var lead = s.Text.AsSpan()[Math.Max(0, n.Start - 16)..n.Start];
         if (Increment().IsMatch(s.Text.AsSpan()[n.End..Math.Min(s.Text.Length, n.End + 14)])
