@@ -132,11 +132,12 @@ public sealed partial class Extractor(ExtractionConfig config)
 
             // Each rule tests its own trigger words first: the date and the history test are worked out only for
             // the sentences that get further.
-            var claims = CasualtyRule.Apply(context);
-            items.AddRange(claims);
-            lastClaim = claims.LastOrDefault()?.Claim ?? lastClaim;
-            items.AddRange(EscalationRule.Apply(context));
-            items.AddRange(CeasefireRule.Apply(context));
+            foreach (var rule in ExtractionRules.All)
+            {
+                var found = rule.Apply(context);
+                items.AddRange(found);
+                lastClaim = found.LastOrDefault(i => i.Claim is not null)?.Claim ?? lastClaim;
+            }
         }
 
         return items;

@@ -9,7 +9,12 @@ namespace Watchbot.Extraction.Evaluation;
 /// </summary>
 public static class Evaluator
 {
-    public static readonly IReadOnlyList<string> Kinds = ["escalation", "ceasefire", "displacement"];
+    /// <summary>The kinds <c>score_extraction.py</c> scores as events; its output always has a line for each.</summary>
+    public static readonly IReadOnlyList<string> ScriptKinds = ["escalation", "ceasefire", "displacement"];
+
+    /// <summary>Every kind scored as an event (<see cref="EventKindInfo.Scored"/>): the script's, then the catalogue's others.</summary>
+    public static IReadOnlyList<string> Kinds { get; } =
+        ScriptKinds.Union(EventKinds.All.Where(k => k.Scored).Select(k => k.Name)).ToList();
 
     public static EvaluationReport Evaluate(IReadOnlyList<EventDraft> extracted, GoldFile gold, EventFilter? filter = null)
     {
@@ -29,7 +34,10 @@ public static class Evaluator
         var findings = new List<Finding>();
         var tally = new Tally();
         var casualties = CasualtyScorer.Score(events, gold, goldFiles, findings, tally);
-        var kinds = Kinds.Select(k => EventScorer.ScoreKind(k, events, gold, goldFiles, findings, tally)).ToList();
+        // A kind the script does not know is scored where the gold or the extraction has it, so the script's figures stay comparable.
+        var kinds = Kinds
+            .Where(k => ScriptKinds.Contains(k) || gold.Events.Any(g => g.Kind == k) || events.Any(e => e.Event.Kind.Name() == k))
+            .Select(k => EventScorer.ScoreKind(k, events, gold, goldFiles, findings, tally)).ToList();
         var (stanceRight, stanceChecked) = EventScorer.Stances(events, gold, findings);
         return new EvaluationReport
         {
