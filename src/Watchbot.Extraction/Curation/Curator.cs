@@ -109,7 +109,8 @@ public static class Curator
         };
     }
 
-    /// <summary>Marks events below the review threshold as pending.</summary>
-    public static IReadOnlyList<EventDraft> ApplyReview(IReadOnlyList<EventDraft> events, double reviewBelow) =>
-        events.Select(e => e with { Status = e.Confidence < reviewBelow ? EventStatus.Pending : EventStatus.Published }).ToList();
+    /// <summary>Marks events below the review threshold as pending, and all of them when their article has no date of its
+    /// own (<paramref name="dated"/> false): the one place that decides what waits for a curator.</summary>
+    public static IReadOnlyList<EventDraft> ApplyReview(IReadOnlyList<EventDraft> events, double reviewBelow, bool dated = true) =>
+        events.Select(e => e with { Status = e.Confidence < reviewBelow || !dated ? EventStatus.Pending : EventStatus.Published }).ToList();
 }

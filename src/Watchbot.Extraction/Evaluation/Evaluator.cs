@@ -16,7 +16,9 @@ public static class Evaluator
     public static IReadOnlyList<string> Kinds { get; } =
         ScriptKinds.Union(EventKinds.All.Where(k => k.Scored).Select(k => k.Name)).ToList();
 
-    public static EvaluationReport Evaluate(IReadOnlyList<EventDraft> extracted, GoldFile gold, EventFilter? filter = null)
+    /// <param name="kinds">The kinds scored as events: every scored kind by default; <see cref="ScriptKinds"/> gives the
+    /// script's report line for line.</param>
+    public static EvaluationReport Evaluate(IReadOnlyList<EventDraft> extracted, GoldFile gold, EventFilter? filter = null, IReadOnlyList<string>? kinds = null)
     {
         filter ??= EventFilter.ByArticleTopic;
         var goldFiles = gold.Articles.Select(a => a.File).ToHashSet(StringComparer.Ordinal);
@@ -35,7 +37,7 @@ public static class Evaluator
         var tally = new Tally();
         var casualties = CasualtyScorer.Score(events, gold, goldFiles, findings, tally);
         // A kind the script does not know is scored where the gold or the extraction has it, so the script's figures stay comparable.
-        var kinds = Kinds
+        var scores = (kinds ?? Kinds)
             .Where(k => ScriptKinds.Contains(k) || gold.Events.Any(g => g.Kind == k) || events.Any(e => e.Event.Kind.Name() == k))
             .Select(k => EventScorer.ScoreKind(k, events, gold, goldFiles, findings, tally)).ToList();
         var (stanceRight, stanceChecked) = EventScorer.Stances(events, gold, findings);
@@ -51,7 +53,7 @@ public static class Evaluator
             SideChecked = casualties.SideChecked,
             ClaimantRight = casualties.ClaimantRight,
             ClaimantChecked = casualties.ClaimantChecked,
-            Kinds = kinds,
+            Kinds = scores,
             StanceRight = stanceRight,
             StanceChecked = stanceChecked,
             DatesRight = tally.DatesRight,
