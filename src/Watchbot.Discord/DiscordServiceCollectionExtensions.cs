@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Delivery;
@@ -17,7 +16,8 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<DiscordTransportState>();
-        services.AddSingleton(sp => new DiscordRestClient(CreateHttpClient(), options, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordRestClient>>(),
+        services.AddHttpClient(DiscordRestClient.HttpClientName);
+        services.AddSingleton(sp => new DiscordRestClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(DiscordRestClient.HttpClientName), options, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordRestClient>>(),
             sp.GetRequiredService<DiscordTransportState>()));
         services.AddSingleton<DmChannelCache>();
         services.AddSingleton(sp => new ChannelPauses(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DmChannelCache>(),
@@ -45,15 +45,4 @@ public static class DiscordServiceCollectionExtensions
         services.AddHostedService<DiscordGatewayService>();
         return services;
     }
-
-    /// <summary>One pooled HTTP client for every REST call; the client sets its own per-request timeout.</summary>
-    public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = DecompressionMethods.All,
-        MaxConnectionsPerServer = 64,
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
 }

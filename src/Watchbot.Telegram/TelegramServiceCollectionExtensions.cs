@@ -14,7 +14,15 @@ public static class TelegramServiceCollectionExtensions
     public static IServiceCollection AddTelegram(this IServiceCollection services, TelegramOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton<ITelegramBotClient>(_ => BotApi.CreateClient(options));
+        // The host's HTTP defaults, and no redirects: a request carrying the token goes to the Bot API and nowhere else.
+        services.AddHttpClient(BotApi.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) =>
+        {
+            if (handler is SocketsHttpHandler sockets)
+            {
+                sockets.AllowAutoRedirect = false;
+            }
+        });
+        services.AddSingleton<ITelegramBotClient>(sp => BotApi.CreateClient(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(BotApi.HttpClientName)));
         services.AddSingleton<BotApi>();
         services.AddSingleton<TelegramRateLimiter>();
         services.AddSingleton<TelegramSender>();

@@ -47,7 +47,7 @@ public sealed class DiscordDeliveryBenchmark : IBenchmark
             }
 
             var options = new DiscordOptions { Token = fake.Token, ApplicationId = fake.ApplicationId, ApiBaseUrl = fake.ApiBaseUrl, GlobalRequestsPerSecond = GlobalLimit };
-            var rest = new DiscordRestClient(DiscordServiceCollectionExtensions.CreateHttpClient(), options, TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
+            var rest = new DiscordRestClient(Watchbot.Fakes.TestHttp.Client(), options, TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
             var sender = new DiscordSender(rest, new DmChannelCache(rest), new DiscordTransportState(), NullLogger<DiscordSender>.Instance);
             var delivery = new DeliveryService(store.Outbox, store.Subscriptions, new DeliverySettings { Parallelism = 16, BatchSize = 200 }, TimeProvider.System, NullLogger<DeliveryService>.Instance);
 

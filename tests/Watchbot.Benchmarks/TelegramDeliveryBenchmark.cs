@@ -44,7 +44,7 @@ public sealed class TelegramDeliveryBenchmark : IBenchmark
             }
 
             var options = new TelegramOptions { Token = fake.Token, ApiBaseUrl = fake.BaseUrl, GlobalPerSecond = Limit };
-            var sender = new TelegramSender(new BotApi(BotApi.CreateClient(options), options), new TelegramRateLimiter(options, TimeProvider.System), options, TimeProvider.System, NullLogger<TelegramSender>.Instance);
+            var sender = new TelegramSender(new BotApi(BotApi.CreateClient(options, Watchbot.Fakes.TestHttp.Client()), options), new TelegramRateLimiter(options, TimeProvider.System), options, TimeProvider.System, NullLogger<TelegramSender>.Instance);
             var delivery = new DeliveryService(store.Outbox, store.Subscriptions, new DeliverySettings { Parallelism = 8 }, TimeProvider.System, NullLogger<DeliveryService>.Instance);
 
             var clock = Stopwatch.StartNew();

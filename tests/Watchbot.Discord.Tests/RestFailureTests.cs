@@ -27,7 +27,7 @@ public sealed class RestFailureTests : IAsyncLifetime
     {
         var options = Fixture.Options(fake);
         change?.Invoke(options);
-        return new DiscordRestClient(DiscordServiceCollectionExtensions.CreateHttpClient(), options, TimeProvider.System, log, state);
+        return new DiscordRestClient(Watchbot.Fakes.TestHttp.Client(), options, TimeProvider.System, log, state);
     }
 
     private static CreateMessageRequest Post(string channel, string text = "hello") => new(channel, new MessageBody(text, null, AllowedMentions.None));

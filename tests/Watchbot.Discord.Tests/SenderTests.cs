@@ -130,7 +130,7 @@ public sealed class SenderTests : IAsyncLifetime
         await SendAsync("700000000000000007");
         fake.FailNext(10);
         await SendAsync("700000000000000008");
-        var bad = new DiscordRestClient(DiscordServiceCollectionExtensions.CreateHttpClient(),
+        var bad = new DiscordRestClient(Watchbot.Fakes.TestHttp.Client(),
             new DiscordOptions { Token = "wrong-" + fake.Token, ApplicationId = fake.ApplicationId, ApiBaseUrl = fake.ApiBaseUrl, MaxAttempts = 1 },
             TimeProvider.System, restLog);
         var refused = await Assert.ThrowsAsync<DiscordApiException>(() => bad.SendAsync(new Rest.Requests.GetGatewayBotRequest(), CancellationToken.None));

@@ -38,7 +38,7 @@ public static class Fixture
     };
 
     public static DiscordRestClient Rest(DiscordOptions options, ListLogger<DiscordRestClient>? logger = null) =>
-        new(DiscordServiceCollectionExtensions.CreateHttpClient(), options, TimeProvider.System, logger ?? new ListLogger<DiscordRestClient>());
+        new(Watchbot.Fakes.TestHttp.Client(), options, TimeProvider.System, logger ?? new ListLogger<DiscordRestClient>());
 }
 
 /// <summary>A clock the test moves by hand (timers are not needed where it is used).</summary>

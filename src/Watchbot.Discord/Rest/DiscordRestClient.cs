@@ -17,6 +17,9 @@ namespace Watchbot.Discord.Rest;
 /// </summary>
 public sealed class DiscordRestClient
 {
+    /// <summary>The name of the client the host's <see cref="IHttpClientFactory"/> makes for Discord's REST API.</summary>
+    public const string HttpClientName = "discord";
+
     public const string UserAgent = "DiscordBot (https://github.com/watchbot/watchbot, 1.0)";
 
     private readonly HttpClient http;

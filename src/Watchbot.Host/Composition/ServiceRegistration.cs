@@ -26,6 +26,7 @@ public static class ServiceRegistration
     {
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        services.AddWatchbotHttp();
 
         var store = new SqliteStore(new SqliteDatabase(databasePath)
         {
@@ -68,7 +69,8 @@ public static class ServiceRegistration
     {
         services.AddSingleton(options.Ingest);
         services.AddSingleton(new Lazy<Extractor>(() => ExtractorLoader.Load(options.Ingest)));
-        services.AddSingleton(_ => new ArticleFetcher(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options.Ingest));
+        services.AddHttpClient(nameof(ArticleFetcher));
+        services.AddSingleton(sp => new ArticleFetcher(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ArticleFetcher)), options.Ingest));
         services.AddSingleton<SourceReader>();
         services.AddSingleton<IngestService>();
         return services;

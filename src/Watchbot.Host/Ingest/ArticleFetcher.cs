@@ -21,7 +21,6 @@ public sealed class ArticleFetcher(HttpClient http, IngestOptions options, TimeP
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.UserAgent.ParseAdd("Watchbot/1.0 (news monitoring)");
             request.Headers.Accept.ParseAdd("text/html, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5");
             if (previous?.ETag is { } etag)
             {

@@ -17,20 +17,15 @@ public sealed class BotApi(ITelegramBotClient client, TelegramOptions options, I
     /// <summary>The library's client, for the calls themselves (always run through <see cref="CallAsync{T}"/>).</summary>
     public ITelegramBotClient Client => client;
 
-    /// <summary>Makes the library client for these options: our HTTP handler, the base address of a local Bot API
-    /// server (or a test's fake), and no retries of its own, so a 429 comes back at once and the outbox and the
-    /// rate limiter decide when to try again.</summary>
-    public static TelegramBotClient CreateClient(TelegramOptions options, HttpMessageHandler? handler = null)
+    /// <summary>The name of the client the host's <see cref="IHttpClientFactory"/> makes for the Bot API.</summary>
+    public const string HttpClientName = "telegram";
+
+    /// <summary>Makes the library client for these options over <paramref name="http"/> (the factory's, or a test's with
+    /// its fake): the base address of a local Bot API server (or the fake), and no retries of its own, so a 429 comes
+    /// back at once and the outbox and the rate limiter decide when to try again.</summary>
+    public static TelegramBotClient CreateClient(TelegramOptions options, HttpClient http)
     {
-        var http = new HttpClient(handler ?? new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = 64,
-            AllowAutoRedirect = false,
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        ArgumentNullException.ThrowIfNull(options);
         var settings = new TelegramBotClientOptions(options.Token, options.ApiBaseUrl) { RetryThreshold = 0, RetryCount = 0 };
         return new TelegramBotClient(settings, http);
     }

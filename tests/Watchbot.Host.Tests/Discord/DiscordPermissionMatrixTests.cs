@@ -107,7 +107,7 @@ public sealed class DiscordPermissionMatrixTests : IAsyncLifetime
     private InteractionHandler Handler(BotFixture fresh)
     {
         var options = new DiscordOptions { Token = fake.Token, ApplicationId = fake.ApplicationId, ApiBaseUrl = fake.ApiBaseUrl, DeferAfter = TimeSpan.FromSeconds(2) };
-        var rest = new DiscordRestClient(DiscordServiceCollectionExtensions.CreateHttpClient(), options, TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
+        var rest = new DiscordRestClient(Watchbot.Fakes.TestHttp.Client(), options, TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
         return new InteractionHandler(fresh.Router, fresh.Store.Topics, rest, options, NullLogger<InteractionHandler>.Instance);
     }
 

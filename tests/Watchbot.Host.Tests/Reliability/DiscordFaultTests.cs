@@ -59,7 +59,7 @@ public sealed partial class DiscordFaultTests(ITestOutputHelper log)
             Token = fake.Token, ApplicationId = fake.ApplicationId, ApiBaseUrl = fake.ApiBaseUrl,
             RequestTimeout = TimeSpan.FromSeconds(3), RetryBase = TimeSpan.FromMilliseconds(200),
         };
-        var rest = new DiscordRestClient(DiscordServiceCollectionExtensions.CreateHttpClient(), options, TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
+        var rest = new DiscordRestClient(Watchbot.Fakes.TestHttp.Client(), options, TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
         var sender = new DiscordSender(rest, new DmChannelCache(rest), new DiscordTransportState(), NullLogger<DiscordSender>.Instance);
         var delivery = new DeliveryService(store.Outbox, store.Subscriptions, new DeliverySettings { Parallelism = 8, RetryBase = TimeSpan.FromMilliseconds(200) },
             TimeProvider.System, NullLogger<DeliveryService>.Instance);

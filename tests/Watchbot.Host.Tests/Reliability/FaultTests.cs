@@ -124,7 +124,7 @@ public sealed class FaultTests(ITestOutputHelper log)
             GlobalPerSecond = 200,
             PerChatInterval = TimeSpan.FromMilliseconds(20),
         };
-        var sender = new TelegramSender(new BotApi(BotApi.CreateClient(options), options), new TelegramRateLimiter(options, TimeProvider.System), options, TimeProvider.System, NullLogger<TelegramSender>.Instance);
+        var sender = new TelegramSender(new BotApi(BotApi.CreateClient(options, Watchbot.Fakes.TestHttp.Client()), options), new TelegramRateLimiter(options, TimeProvider.System), options, TimeProvider.System, NullLogger<TelegramSender>.Instance);
         var settings = new DeliverySettings { Parallelism = 8, RetryBase = TimeSpan.FromMilliseconds(200) };
         var delivery = new DeliveryService(store.Outbox, store.Subscriptions, settings, TimeProvider.System, NullLogger<DeliveryService>.Instance);
         var watchbot = new WatchbotOptions { Schedule = { DeliveryInterval = TimeSpan.FromMilliseconds(100) } };

@@ -23,7 +23,7 @@ public static class Telegram
     }
 
     public static BotApi Api(TelegramOptions options, ListLogger<BotApi>? logger = null, HttpMessageHandler? handler = null) =>
-        new(BotApi.CreateClient(options, handler), options, logger);
+        new(BotApi.CreateClient(options, Watchbot.Fakes.TestHttp.Client(handler)), options, logger);
 
     public static TelegramSender Sender(TelegramOptions options, ListLogger<TelegramSender>? logger = null) =>
         new(Api(options), new TelegramRateLimiter(options, TimeProvider.System), options, TimeProvider.System, logger ?? new ListLogger<TelegramSender>());
