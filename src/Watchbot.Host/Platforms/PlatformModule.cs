@@ -12,6 +12,9 @@ public interface IPlatformModule
     /// <summary>The settings section, such as "Watchbot:Telegram".</summary>
     string Section { get; }
 
+    /// <summary>The settings that are secrets, read from the environment only; the first is the token.</summary>
+    IReadOnlyList<string> Secrets { get; }
+
     /// <summary>True when the platform's token is set: then it runs.</summary>
     bool IsConfigured(IConfiguration configuration);
 
@@ -34,6 +37,8 @@ public sealed class PlatformModule<TOptions>(
     where TOptions : class, new()
 {
     public string Section => section;
+
+    public IReadOnlyList<string> Secrets => secrets;
 
     public bool IsConfigured(IConfiguration configuration) => !string.IsNullOrEmpty(configuration[$"{section}:{secrets[0]}"]);
 

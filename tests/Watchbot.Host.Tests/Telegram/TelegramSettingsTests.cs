@@ -19,20 +19,6 @@ public sealed class TelegramSettingsTests : IDisposable
         return new ConfigurationBuilder().AddJsonFile(file).AddInMemoryCollection(environment).Build();
     }
 
-    [Theory]
-    [InlineData("Token", "{\"Watchbot\":{\"Telegram\":{\"Token\":\"" + Token + "\"}}}")]
-    [InlineData("WebhookSecret", "{\"Watchbot\":{\"Telegram\":{\"Mode\":\"webhook\",\"WebhookSecret\":\"committed_secret_123\"}}}")]
-    public void A_secret_written_in_a_settings_file_stops_the_program_without_repeating_it(string name, string json)
-    {
-        var configuration = Configuration(json, new() { ["Watchbot:Telegram:Token"] = Token, ["Watchbot:Telegram:WebhookUrl"] = "https://bot.example.org/t" });
-
-        var error = Assert.Throws<OptionsError>(() => PlatformRegistration.Of<TelegramOptions>().Load(configuration));
-
-        Assert.Contains($"Watchbot__Telegram__{name}", error.Message);
-        Assert.DoesNotContain(Token, error.Message);
-        Assert.DoesNotContain("committed_secret_123", error.Message);
-    }
-
     [Fact]
     public void Webhook_settings_from_the_environment_are_read()
     {
