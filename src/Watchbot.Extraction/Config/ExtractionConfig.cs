@@ -56,7 +56,7 @@ public sealed record ExtractionConfig(
     /// <summary>The lists the rules read; a missing one fails at start-up, naming the file and the list.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RequiredLists = new Dictionary<string, string[]>
     {
-        ["casualties"] = ["militaryNouns", "civilianNouns", "unknownNouns", "killedWords", "woundedWords", "missingWords", "capturedWords", "displacedWords", "casualtyWords", "cumulativeCues", "totalPhrases", "inflictVerbs"],
+        ["casualties"] = ["militaryNouns", "irregularNouns", "civilianNouns", "unknownNouns", "killedWords", "woundedWords", "missingWords", "capturedWords", "displacedWords", "casualtyWords", "cumulativeCues", "totalPhrases", "inflictVerbs"],
         ["speech"] = ["speechVerbs", "disputeWords", "sourceNouns"],
         ["escalation"] = ["attackVerbs", "attackNouns", "captureVerbs", "threatPatterns", "hypothetical", "repeated", "armedActors"],
         ["ceasefire"] = ["objects", "callVerbs", "agreement", "inForce", "violation", "rejection", "negatedCall", "accordEnd", "notPeace"],
