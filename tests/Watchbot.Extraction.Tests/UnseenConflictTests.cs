@@ -84,6 +84,21 @@ public class UnseenConflictTests
         Assert.Equal((side, population), (claim.Side, claim.Population.Name()));
     }
 
+    [Theory]
+    [InlineData("Coastal air defences shot down four drones on Tuesday, the army said.", "Coastal artillery shelled the Brigades' trenches on Tuesday, the army said.", 2)]
+    [InlineData("Coastal jets bombed a Brigades fuel depot on Tuesday.", "Coastal troops stormed a Brigades outpost on Tuesday, officers said.", 2)]
+    [InlineData("Coastal artillery shelled the Brigades' trenches on Tuesday, the army said.", "Coastal howitzers also pounded the Brigades' lines on Tuesday, officers said.", 1)]
+    public void One_sides_placeless_attacks_of_one_day_in_one_article_are_one_event_only_by_the_same_means(string first, string second, int escalations)
+    {
+        var article = new Core.Storage.ArticleDraft("fen2.txt", null, "Fighting in the fens", null, TestSupport.Day("2025-03-05"), true,
+            first + "\n\nThe Brigades did not comment on the report.\n\n" + second, "h");
+
+        var events = TestSupport.Extractor.Extract(article, "fen2.txt", [.. TestSupport.Topics, Fen]).Where(e => e.Kind == EventKind.Escalation).ToList();
+
+        Assert.Equal(escalations, events.Count);
+        Assert.All(events, e => Assert.Equal("Coast", e.Actors[0]));
+    }
+
     [Fact]
     public void The_article_is_read_against_the_admins_topic()
     {

@@ -4,7 +4,8 @@ namespace Watchbot.Extraction.Curation;
 
 /// <summary>
 /// Merges items about the same thing into one event with several sources: same kind, dates within a day, and the same
-/// figure (casualties, displacement), the same stance and speaker (ceasefire), or the same place or actor (escalation).
+/// figure (casualties, displacement), the same stance and speaker (ceasefire), or the same place, or the same attacker on
+/// the same day by the same means (escalation; see <see cref="AttackMeans"/>).
 /// </summary>
 public static class Curator
 {
@@ -48,7 +49,10 @@ public static class Curator
             default:
                 var specific = a.Places.Intersect(b.Places, StringComparer.OrdinalIgnoreCase).Any(p => !regions.Contains(p));
                 var sameActor = a.Actors.Count > 0 && b.Actors.Count > 0 && Same(a.Actors[0], b.Actors[0]);
-                return specific || (sameActor && a.Date == b.Date && !a.Places.Any(p => !regions.Contains(p)) && !b.Places.Any(p => !regions.Contains(p)));
+                // Without a place of their own, one attacker's reports of one day are one attack only if they name the same
+                // means, or one names none: an interception and a shelling that day are two things.
+                return specific || (sameActor && a.Date == b.Date && !a.Places.Any(p => !regions.Contains(p)) && !b.Places.Any(p => !regions.Contains(p))
+                                    && AttackMeans.MayBeOne(a, b));
         }
     }
 
