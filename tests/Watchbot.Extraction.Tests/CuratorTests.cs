@@ -65,6 +65,7 @@ public class CuratorTests
     [InlineData("Northern air defences shot down three drones over the border on Friday.", "Northern artillery shelled enemy trenches on Friday.", 2)]
     [InlineData("The Northern army said it intercepted a missile on Friday.", "Northern jets bombed a fuel depot on Friday.", 2)]
     [InlineData("Northern troops stormed a hilltop outpost on Friday.", "Northern howitzers pounded the front line on Friday.", 2)]
+    [InlineData("Northern air raids hit a bridge on Friday.", "Northern commandos raided a hilltop outpost on Friday.", 2)]
     [InlineData("Northern artillery shelled enemy trenches on Friday.", "Heavy Northern artillery fire hit the front line on Friday, the defence ministry said.", 1)]
     [InlineData("Northern drones struck a supply column on Friday.", "A Northern drone strike destroyed two lorries on Friday.", 1)]
     [InlineData("Northern forces attacked on Friday.", "Northern artillery shelled enemy trenches on Friday.", 1)]

@@ -69,7 +69,7 @@ public static partial class AttackMeans
     [GeneratedRegex(@"\b(?:missiles?|ballistic|rockets?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Missile();
 
-    [GeneratedRegex(@"\b(?:storm(?:s|ed|ing)|assaults?|offensives?|advanc(?:e|es|ed|ing)|ambush(?:ed|es)?|raid(?:s|ed)?|incursions?|infiltrat\w*|clash(?:es|ed)?|firefights?|gunfire|gunmen|snipers?|small arms|opened fire|counter-?attacks?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:storm(?:s|ed|ing)|assaults?|offensives?|advanc(?:e|es|ed|ing)|ambush(?:ed|es)?|(?<!air )raid(?:s|ed)?|incursions?|infiltrat\w*|clash(?:es|ed)?|firefights?|gunfire|gunmen|snipers?|small arms|opened fire|counter-?attacks?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Ground();
 
     [GeneratedRegex(@"\b(?:captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|took control|taken control|overran|retook|recaptured|liberat(?:e|es|ed|ing)|fell to)\b", RegexOptions.IgnoreCase)]
