@@ -57,9 +57,11 @@ public sealed partial class Extractor(ExtractionConfig config)
                 continue;
             }
 
-            // One side's attacks reported for one day in one article: one event with all the places.
+            // One side's attacks reported for one day in one article: one event with all the places. Two that name no place
+            // are one only by the same means (an interception and a shelling that day are two; see AttackMeans).
             var sameDay = item.Kind == EventKind.Escalation
-                ? drafts.FindIndex(d => d.Kind == EventKind.Escalation && d.Date == draft.Date && d.Actors.Count > 0 && draft.Actors.Count > 0 && d.Actors[0] == draft.Actors[0])
+                ? drafts.FindIndex(d => d.Kind == EventKind.Escalation && d.Date == draft.Date && d.Actors.Count > 0 && draft.Actors.Count > 0 && d.Actors[0] == draft.Actors[0]
+                                        && (d.Places.Count > 0 || draft.Places.Count > 0 || AttackMeans.MayBeOne(d, draft)))
                 : -1;
             if (sameDay >= 0)
             {

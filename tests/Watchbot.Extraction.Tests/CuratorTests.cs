@@ -60,6 +60,25 @@ public class CuratorTests
         Assert.Equal(count, result.Count);
     }
 
+    /// <summary>Two outlets' reports of one attacker on one day, neither naming a place of its own (invented sentences).</summary>
+    [Theory]
+    [InlineData("Northern air defences shot down three drones over the border on Friday.", "Northern artillery shelled enemy trenches on Friday.", 2)]
+    [InlineData("The Northern army said it intercepted a missile on Friday.", "Northern jets bombed a fuel depot on Friday.", 2)]
+    [InlineData("Northern troops stormed a hilltop outpost on Friday.", "Northern howitzers pounded the front line on Friday.", 2)]
+    [InlineData("Northern air raids hit a bridge on Friday.", "Northern commandos raided a hilltop outpost on Friday.", 2)]
+    [InlineData("Northern artillery shelled enemy trenches on Friday.", "Heavy Northern artillery fire hit the front line on Friday, the defence ministry said.", 1)]
+    [InlineData("Northern drones struck a supply column on Friday.", "A Northern drone strike destroyed two lorries on Friday.", 1)]
+    [InlineData("Northern forces attacked on Friday.", "Northern artillery shelled enemy trenches on Friday.", 1)]
+    public void Placeless_reports_of_one_attacker_on_one_day_are_one_attack_only_when_they_name_the_same_means(string first, string second, int count)
+    {
+        EventDraft Report(string sentence, string file) => Draft(EventKind.Escalation, "2021-04-02", file, actors: ["North"]) with
+        {
+            Summary = sentence, Sources = [new EventSource(file, null, "t", TestSupport.Day("2021-04-02"), sentence)],
+        };
+
+        Assert.Equal(count, Curator.Merge([Report(first, "a.txt")], [Report(second, "b.txt")]).Count);
+    }
+
     [Fact]
     public void Events_below_the_review_threshold_wait_as_pending()
     {

@@ -61,6 +61,44 @@ public class UnseenConflictTests
         Assert.Equal((side, population), (claim.Side, claim.Population.Name()));
     }
 
+    /// <summary>An invented war: the Coast against the Fen Brigades, who fight for the fen people; the fen villages are
+    /// the people's. On the Coast's side, two states and a hired company share one camp.</summary>
+    private static readonly Topic Fen = Admin("fen", "An invented war between the Coast and the Fen Brigades",
+        "sides=Coast/Coastal army/Coastal,Fen Brigades/the Brigades,Fen/fen people,Hollin/Hollin army,Greyward/Greyward company",
+        "camps=Fen Brigades+Fen,Coast+Hollin+Greyward", "armed=Fen Brigades,Greyward",
+        "places=Marrow Fen/the Marrow@Fen,Eelby@Fen,Port Salt@Coast", "keywords=Fen Brigades");
+
+    [Theory]
+    [InlineData("Coastal gunboats killed 25 militants in Marrow Fen on Tuesday, the navy said.", "Fen Brigades", "military")]
+    [InlineData("Eight rebels were killed in heavy fighting near Eelby on Tuesday.", "Fen Brigades", "military")]
+    [InlineData("In Eelby, 14 insurgents died when their convoy was hit on Tuesday.", "Fen Brigades", "military")]
+    [InlineData("Six villagers were killed in Marrow Fen on Tuesday when shells hit the market.", "Fen", "civilian")]
+    [InlineData("Nine fighters were killed near Port Salt on Tuesday.", "Coast", "military")]
+    public void Irregular_fighters_killed_in_the_land_of_a_people_belong_to_the_armed_group_that_fights_for_it_not_to_the_people(
+        string sentence, string side, string population)
+    {
+        var article = new Core.Storage.ArticleDraft("fen.txt", null, "Fighting in the fens", null, TestSupport.Day("2025-03-04"), true, sentence, "h");
+
+        var claim = Assert.Single(TestSupport.Extractor.Extract(article, "fen.txt", [.. TestSupport.Topics, Fen]).SelectMany(e => e.Casualties));
+
+        Assert.Equal((side, population), (claim.Side, claim.Population.Name()));
+    }
+
+    [Theory]
+    [InlineData("Coastal air defences shot down four drones on Tuesday, the army said.", "Coastal artillery shelled the Brigades' trenches on Tuesday, the army said.", 2)]
+    [InlineData("Coastal jets bombed a Brigades fuel depot on Tuesday.", "Coastal troops stormed a Brigades outpost on Tuesday, officers said.", 2)]
+    [InlineData("Coastal artillery shelled the Brigades' trenches on Tuesday, the army said.", "Coastal howitzers also pounded the Brigades' lines on Tuesday, officers said.", 1)]
+    public void One_sides_placeless_attacks_of_one_day_in_one_article_are_one_event_only_by_the_same_means(string first, string second, int escalations)
+    {
+        var article = new Core.Storage.ArticleDraft("fen2.txt", null, "Fighting in the fens", null, TestSupport.Day("2025-03-05"), true,
+            first + "\n\nThe Brigades did not comment on the report.\n\n" + second, "h");
+
+        var events = TestSupport.Extractor.Extract(article, "fen2.txt", [.. TestSupport.Topics, Fen]).Where(e => e.Kind == EventKind.Escalation).ToList();
+
+        Assert.Equal(escalations, events.Count);
+        Assert.All(events, e => Assert.Equal("Coast", e.Actors[0]));
+    }
+
     [Fact]
     public void The_article_is_read_against_the_admins_topic()
     {

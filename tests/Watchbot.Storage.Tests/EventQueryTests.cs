@@ -68,6 +68,69 @@ public sealed class EventQueryTests : StoreTest
         Assert.NotEmpty(shown[0].Sources);
     }
 
+    /// <summary>Running tolls of several tallies (side, population, outcome, claimant) over three months: what /latest may
+    /// compare a shown toll with is read, and nothing else.</summary>
+    private async Task<List<WatchEvent>> SeedManyTalliesAsync()
+    {
+        var day0 = new DateOnly(2021, 3, 1);
+        EventDraft Reported(string summary, int day, CasualtyClaim claim) =>
+            Samples.Event(summary) with { Kind = EventKind.Casualties, Date = day0.AddDays(day), Casualties = [claim] };
+        var north = Toll with { Side = "North", ClaimedBy = "North" };
+        var drafts = new[]
+        {
+            Reported("north-old", -80, north with { Count = 10 }),
+            Reported("north-a", -30, north with { Count = 40 }),
+            Reported("north-b", -2, north with { Count = 55 }),
+            Reported("north-by-south", -2, north with { Count = 70, ClaimedBy = "South" }),
+            Reported("south", -3, north with { Side = "South", Count = 30 }),
+            Reported("north-wounded", -3, north with { Outcome = CasualtyOutcome.Wounded, Count = 90 }),
+            Reported("north-civilians", -3, north with { Population = Population.Civilian, Count = 12 }),
+            Reported("north-shouted", -4, north with { Side = "NORTH", ClaimedBy = "north", Count = 50 }),
+            Reported("sever-a", -5, north with { Side = "Север", ClaimedBy = "Север", Count = 5 }),
+            Reported("sever-b", -1, north with { Side = "СЕВЕР", ClaimedBy = "север", Count = 8 }),
+            Reported("north-after", 3, north with { Count = 80 }),
+            Reported("north-now", 0, north with { Count = 60 }),
+        };
+        foreach (var draft in drafts)
+        {
+            await Store.Events.AddAsync(draft, Ct);
+        }
+
+        return [.. await Store.Events.ListAsync(new EventQuery { Ascending = false, Limit = 100 }, Ct)];
+    }
+
+    [Fact]
+    public async Task Previous_figures_of_shown_tolls_are_the_same_tally_in_the_period_before_them_whatever_the_case_of_its_names()
+    {
+        var all = await SeedManyTalliesAsync();
+        var shown = all.Where(e => e.Summary is "north-now").ToList();
+
+        var previous = await Store.Events.ListAsync(EventQuery.PreviousFigures("karabakh", shown)!, Ct);
+
+        // Not another claimant's, side's, outcome's or population's toll, nor one older than the period, nor one on or
+        // after the shown toll's day; "NORTH" is the same name in capitals. Names in another alphabet are let through
+        // (the store compares ASCII letters only; the tally book compares them all).
+        Assert.Equal(["north-a", "north-b", "north-shouted", "sever-a", "sever-b"], previous.Select(e => e.Summary).Order(StringComparer.Ordinal));
+        Assert.All(previous, e => Assert.Empty(e.Sources));
+        Assert.Null(EventQuery.PreviousFigures("karabakh", all.Where(e => e.Summary == "north-old").Select(e => e with { Casualties = [] })));
+    }
+
+    [Fact]
+    public async Task A_tally_book_of_the_previous_figures_gives_each_shown_toll_the_same_earlier_figure_as_the_whole_history()
+    {
+        var all = await SeedManyTalliesAsync();
+        var whole = new Core.Digests.TallyBook(await Store.Events.ListAsync(EventQuery.TallyHistory("karabakh"), Ct));
+
+        foreach (var shown in all)
+        {
+            var narrow = new Core.Digests.TallyBook(await Store.Events.ListAsync(EventQuery.PreviousFigures("karabakh", [shown])!, Ct));
+            foreach (var claim in shown.Casualties)
+            {
+                Assert.Equal(whole.Previous(claim, shown.Date, shown.Id), narrow.Previous(claim, shown.Date, shown.Id));
+            }
+        }
+    }
+
     [Fact]
     public async Task A_topic_matches_events_whose_topic_list_contains_it()
     {

@@ -28,6 +28,11 @@ public sealed record EventQuery
     /// of other events costs nothing here.</summary>
     public bool TalliesOnly { get; init; }
 
+    /// <summary>With <see cref="TalliesOnly"/>: only events carrying a running tally of one of these (side, population,
+    /// outcome and claimant, as <see cref="Digests.TallyKey"/> compares them). The store may return a few more, never
+    /// fewer: a <see cref="Digests.TallyBook"/> looks each figure up by its key anyway.</summary>
+    public IReadOnlyList<Digests.TallyKey>? TallyKeys { get; init; }
+
     /// <summary>Read each event's sources too (false when only the figures are wanted).</summary>
     public bool WithSources { get; init; } = true;
 
@@ -42,6 +47,31 @@ public sealed record EventQuery
             Topic = topic, Status = EventStatus.Published, Limit = limit, Ascending = false, TalliesOnly = true, WithSources = false,
             DateFrom = from,
         };
+
+    /// <summary>
+    /// The earlier figures a reader of <paramref name="shown"/> compares its running tallies with, and nothing else: the
+    /// tallies of the same keys (<see cref="Digests.TallyKey"/>) dated in the <see cref="Digests.TallyBook.PeriodDays"/>
+    /// before a shown tally and before the latest of them. What <see cref="Digests.TallyBook.Previous"/> can return for
+    /// a shown figure is the same as from <see cref="TallyHistory(string?, IEnumerable{WatchEvent})"/>; a busy war's
+    /// other tallies (another side's, another claimant's) are not read. Null when nothing shown carries a tally.
+    /// </summary>
+    public static EventQuery? PreviousFigures(string? topic, IEnumerable<WatchEvent> shown)
+    {
+        var tallied = shown.Where(e => e.Casualties.Any(c => c.Cumulative)).ToList();
+        if (tallied.Count == 0)
+        {
+            return null;
+        }
+
+        var dates = tallied.Select(e => e.DateEnd ?? e.Date).ToList();
+        return TallyHistory(topic, from: dates.Min().AddDays(-Digests.TallyBook.PeriodDays)) with
+        {
+            // A figure is compared only with earlier days: an event that starts on or after the latest shown tally's day
+            // holds none of them.
+            DateTo = dates.Max().AddDays(-1),
+            TallyKeys = tallied.SelectMany(e => e.Casualties).Where(c => c.Cumulative).Select(Digests.TallyKey.Of).Distinct().ToList(),
+        };
+    }
 
     /// <summary>The tally history a reader of <paramref name="shown"/> needs: figures from the period before the earliest.</summary>
     public static EventQuery TallyHistory(string? topic, IEnumerable<WatchEvent> shown) =>

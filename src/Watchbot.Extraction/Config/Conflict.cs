@@ -54,6 +54,29 @@ public sealed class Conflict
 
 
     /// <summary>
+    /// The armed group that fights for <paramref name="side"/> when the side is a people rather than an armed force: the
+    /// topic puts it in a camp with exactly one armed group and no other side (<c>camps=Delta Front+Delta armed=Delta Front</c>).
+    /// Null for an armed group itself, a side without a camp, and a camp of several states or several groups (the
+    /// Sahel's juntas and the mercenaries they hire: a state there has an army of its own).
+    /// </summary>
+    public string? FightersOf(string side)
+    {
+        foreach (var topic in Topics)
+        {
+            if (topic.SideNamed(side) is not { ArmedGroup: false, Camp: not null } people)
+            {
+                continue;
+            }
+
+            var camp = topic.Sides.Where(s => s.SameCamp(people)).ToList();
+            var armed = camp.Where(s => s.ArmedGroup).ToList();
+            return armed.Count == 1 && camp.Count == 2 ? armed[0].Name : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The side <paramref name="side"/> fights when that is one camp: its first side in the topic's order (the side a
     /// figure "inflicted" by <paramref name="side"/> most likely belongs to). Null when it fights several camps or none.
     /// </summary>

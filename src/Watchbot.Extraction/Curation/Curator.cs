@@ -4,7 +4,8 @@ namespace Watchbot.Extraction.Curation;
 
 /// <summary>
 /// Merges items about the same thing into one event with several sources: same kind, dates within a day, and the same
-/// figure, stance and speaker, place or actor as the kind's <see cref="MergeRule"/> in <see cref="EventKinds"/> says.
+/// figure, stance and speaker, place or actor as the kind's <see cref="MergeRule"/> in <see cref="EventKinds"/> says (an
+/// attack: the same place, or the same attacker on the same day by the same means; see <see cref="AttackMeans"/>).
 /// </summary>
 public static class Curator
 {
@@ -50,7 +51,10 @@ public static class Curator
             case MergeRule.SamePlaceOrActor:
                 var specific = a.Places.Intersect(b.Places, StringComparer.OrdinalIgnoreCase).Any(p => !regions.Contains(p));
                 var sameActor = a.Actors.Count > 0 && b.Actors.Count > 0 && Same(a.Actors[0], b.Actors[0]);
-                return specific || (sameActor && a.Date == b.Date && !a.Places.Any(p => !regions.Contains(p)) && !b.Places.Any(p => !regions.Contains(p)));
+                // Without a place of their own, one attacker's reports of one day are one attack only if they name the same
+                // means, or one names none: an interception and a shelling that day are two things.
+                return specific || (sameActor && a.Date == b.Date && !a.Places.Any(p => !regions.Contains(p)) && !b.Places.Any(p => !regions.Contains(p))
+                                    && AttackMeans.MayBeOne(a, b));
             default:
                 throw new ArgumentOutOfRangeException(nameof(a), a.Kind.Info().Merge, "A merge rule the curator does not know.");
         }

@@ -608,7 +608,7 @@ public static partial class CasualtyRule
             if (Preposition().IsMatch(lead))
             {
                 how = "preposition";
-                return m.Side;
+                return PeopleAt(s, m, headToken, population);
             }
         }
 
@@ -672,11 +672,28 @@ public static partial class CasualtyRule
             // of its ally count as that place's side.
             var local = s.Mentions.FirstOrDefault(m => m.Start >= nearest.End && m.End <= n.Start && m.Start - nearest.End < 40 && m.Kind == MentionKind.Place
                                                        && m.Side is not null && m.Side != nearest.Side && g.SameCamp(nearest.Side, m.Side));
-            return local?.Side ?? nearest.Side;
+            return PeopleAt(s, local ?? nearest, headToken, population);
         }
 
         how = "claimant";
         return g.IsSide(claimant) ? claimant : "unknown";
+    }
+
+    /// <summary>
+    /// Whose people were hit at a place of <paramref name="place"/>'s side: that side's, except that militants, rebels and
+    /// other irregular fighters killed in the land of a people belong to the armed group that fights for it ("25 militants
+    /// killed in the valley" are not 25 of the valley's people). Soldiers stay the place's: an army may fight there too.
+    /// </summary>
+    private static string PeopleAt(SentenceContext s, Mention place, int headToken, Population population)
+    {
+        var side = place.Side!;
+        if (place.Kind != MentionKind.Place || population != Population.Military || headToken >= s.Tokens.Count
+            || !s.Config.Casualties["irregularNouns"].IsMatch(s.Tokens[headToken].Text))
+        {
+            return side;
+        }
+
+        return s.Conflict.FightersOf(side) ?? side;
     }
 
     private static bool IsCumulative(SentenceContext s, NumberMention n, (int Start, int End) clause)

@@ -20,7 +20,7 @@ public static class ExtractionRules
     public static IReadOnlyList<ExtractionRule> All { get; } =
     [
         new([EventKind.Casualties, EventKind.Displacement], "casualties",
-            ["militaryNouns", "civilianNouns", "unknownNouns", "killedWords", "woundedWords", "missingWords", "capturedWords", "displacedWords", "casualtyWords", "cumulativeCues", "totalPhrases", "inflictVerbs"],
+            ["militaryNouns", "irregularNouns", "civilianNouns", "unknownNouns", "killedWords", "woundedWords", "missingWords", "capturedWords", "displacedWords", "casualtyWords", "cumulativeCues", "totalPhrases", "inflictVerbs"],
             CasualtyRule.Apply),
         new([EventKind.Escalation], "escalation",
             ["attackVerbs", "attackNouns", "captureVerbs", "threatPatterns", "hypothetical", "repeated", "armedActors"],

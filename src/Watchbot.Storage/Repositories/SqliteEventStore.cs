@@ -78,6 +78,10 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         {
             // Written as the events_tallies index's own condition (constants, not parameters), so SQLite reads that index.
             where.Add(TallyCondition);
+            if (query.TallyKeys is { } keys)
+            {
+                where.Add(TallyKeyCondition(command, keys));
+            }
         }
         else if (query.Status is { } status)
         {
@@ -115,6 +119,47 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
             $"SELECT {EventRows.Columns} FROM {table} WHERE {string.Join(" AND ", where)} ORDER BY seq {(query.Ascending ? "ASC" : "DESC")} LIMIT @limit";
         return await EventRows.ReadAsync(command, cancellationToken, query.WithSources).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// An event that may carry a cumulative figure of one of <paramref name="keys"/>, asked of the stored JSON text as it
+    /// is (parsing each figure costs more than reading the rows it saves): its population and outcome as stored, and its
+    /// side and claimant as <see cref="Core.Digests.TallyKey"/> folds them, through LIKE, which folds ASCII letters only.
+    /// So a name is asked only when it is plain ASCII (the JSON writer leaves it as it is), and a row whose JSON holds an
+    /// escaped character (\u: any other letter, which might fold to the same name) is let through. More rows, never fewer:
+    /// the tally book sorts them out.
+    /// </summary>
+    private static string TallyKeyCondition(SqliteCommand command, IReadOnlyList<Core.Digests.TallyKey> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return "0";
+        }
+
+        var any = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var key = keys[i];
+            var condition = $"instr(casualties, @tally_population{i}) > 0 AND instr(casualties, @tally_outcome{i}) > 0";
+            command.With($"@tally_population{i}", $"\"population\":\"{key.Population}\"").With($"@tally_outcome{i}", $"\"outcome\":\"{key.Outcome}\"");
+            var names = new List<string>();
+            foreach (var (field, name) in new[] { ("side", key.Side), ("claimedBy", key.ClaimedBy) })
+            {
+                if (name.All(PlainInJson))
+                {
+                    names.Add($"casualties LIKE @tally_{field}{i}");
+                    command.With($"@tally_{field}{i}", $"%\"{field}\":\"{name}\"%");
+                }
+            }
+
+            any.Add(names.Count == 0 ? $"({condition})" : $"({condition} AND (instr(casualties, '\\u') > 0 OR ({string.Join(" AND ", names)})))");
+        }
+
+        return $"({string.Join(" OR ", any)})";
+    }
+
+    /// <summary>A character the JSON writer stores as itself and LIKE compares as itself or its other case (a name's
+    /// '%' or '_' would only match more).</summary>
+    private static bool PlainInJson(char c) => char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-' or '(' or ')' or ',' or '/' or ':';
 
     /// <summary>A published event carrying a cumulative figure: the condition of the partial index events_tallies.</summary>
     internal const string TallyCondition = "status = 'published' AND instr(casualties, '\"cumulative\":true') > 0";

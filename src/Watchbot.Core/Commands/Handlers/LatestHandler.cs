@@ -59,9 +59,9 @@ public sealed class LatestHandler(IEventStore events, ITopicStore topics, ISubsc
             return CommandReply.Text(topicName is null ? "No events yet." : $"No events in {topicName} yet.");
         }
 
-        // Earlier figures matter only to a running tally shown here.
-        var tallies = newest.Any(e => e.Casualties.Any(c => c.Cumulative))
-            ? new TallyBook(await events.ListAsync(EventQuery.TallyHistory(topicName, newest), cancellationToken).ConfigureAwait(false))
+        // Earlier figures matter only to a running tally shown here, and only those it is compared with.
+        var tallies = EventQuery.PreviousFigures(topicName, newest) is { } previous
+            ? new TallyBook(await events.ListAsync(previous, cancellationToken).ConfigureAwait(false))
             : null;
         var title = $"Latest {(topicName is null ? "events" : $"in {topicName}")}, by date, most recent first:";
         return new CommandReply(new Messages.OutgoingMessage(Messages.MessageKind.Reply, title,
