@@ -32,23 +32,31 @@ public sealed class FilterSyntaxTests
         Assert.Equal(described, Commands.SubscriptionText.Describe(filter!));
     }
 
+    /// <summary>"all but a,b": every kind of the catalogue except those, in its order, so the cases hold for any new kind.</summary>
+    private static string Spelled(string kinds) =>
+        kinds.StartsWith("all but ", StringComparison.Ordinal)
+            ? string.Join(',', EventKinds.All.Select(k => k.Name).Except(kinds["all but ".Length..].Split(',')))
+            : kinds;
+
     /// <summary>What the kind buttons send: "+=" lets one more kind through, "-=" one fewer, starting from the
     /// filter as it is now (no kinds named = every kind).</summary>
     [Theory]
-    [InlineData("", "kinds-=escalation", "casualties,ceasefire,displacement,prisoners")]
+    [InlineData("", "kinds-=escalation", "all but escalation")]
     [InlineData("", "kinds+=escalation", "")]
-    [InlineData("casualties,ceasefire,displacement,prisoners", "kinds+=escalation", "")]
+    [InlineData("all but escalation", "kinds+=escalation", "")]
     [InlineData("escalation", "kinds+=ceasefire", "escalation,ceasefire")]
     [InlineData("ceasefire", "kinds+=escalation", "escalation,ceasefire")]
     [InlineData("escalation,ceasefire", "kinds-=ceasefire", "escalation")]
     [InlineData("escalation", "kinds-=ceasefire", "escalation")]
     [InlineData("escalation", "kinds+=escalation", "escalation")]
     [InlineData("escalation,casualties", "kind-=Casualties", "escalation")]
-    [InlineData("", "kinds-=escalation,casualties", "ceasefire,displacement,prisoners")]
+    [InlineData("", "kinds-=escalation,casualties", "all but escalation,casualties")]
     [InlineData("escalation", "kinds-=escalation kinds+=displacement", null)]
     [InlineData("escalation", "kinds+=displacement kinds-=escalation", "displacement")]
     public void Kinds_are_added_and_taken_away_one_at_a_time(string current, string typed, string? expected)
     {
+        current = Spelled(current);
+        expected = expected is null ? null : Spelled(expected);
         var start = new SubscriptionFilter { Kinds = current.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(EventNames.Parse<EventKind>).ToList(), MinSeverity = 2 };
 
         var (filter, problem) = FilterSyntax.Apply(start, typed.Split(' '), Karabakh);
