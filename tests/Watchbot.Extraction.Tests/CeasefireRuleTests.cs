@@ -47,6 +47,14 @@ public class CeasefireRuleTests
     }
 
     [Fact]
+    public void A_call_to_restore_a_truce_that_ran_out_years_ago_is_news_dated_now_not_then()
+    {
+        var item = Assert.Single(TestSupport.Items("The UN envoy called on Armenia and Azerbaijan to restore the truce that expired in October 2016.", EventKind.Ceasefire));
+        Assert.Equal(CeasefireStance.Call, item.Stance);
+        Assert.Equal(2020, item.Date.Date.Year);
+    }
+
+    [Fact]
     public void A_date_of_when_a_truce_began_does_not_date_its_collapse()
     {
         var item = Assert.Single(TestSupport.Items("A Russian-brokered truce between Armenia and Azerbaijan that took effect on Oct. 2 collapsed within hours.", EventKind.Ceasefire));

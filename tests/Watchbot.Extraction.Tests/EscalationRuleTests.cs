@@ -21,6 +21,8 @@ public class EscalationRuleTests
     [InlineData("Azerbaijani artillery repeatedly shelled Martakert on Monday.", "Azerbaijan", "2020-10-05")]
     [InlineData("In Stepanakert, residents sheltered in a basement as explosions shook the city late on Monday.", null, "2020-10-05")]
     [InlineData("The Karabakh army said it had repelled an Azerbaijani assault near Martuni on Monday, a claim that could not be verified.", "Azerbaijan", "2020-10-05")]
+    [InlineData("STEPANAKERT, Oct 7 (Caucasus Wire) - Azerbaijani drones struck an ammunition depot near Martuni on Monday.", "Azerbaijan", "2020-10-05")]
+    [InlineData("Armenian and Azerbaijani troops clashed near Tavush on Tuesday.", null, "2020-10-06")]
     public void Attacks_captures_and_threats_are_escalations(string sentence, string? actor, string? date)
     {
         var item = Assert.Single(TestSupport.Items(sentence, EventKind.Escalation));

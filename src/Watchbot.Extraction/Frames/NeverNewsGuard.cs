@@ -120,8 +120,9 @@ public static partial class NeverNewsGuard
     internal static bool DescribesAt(string text, int start) =>
         MadeBefore().IsMatch(text.AsSpan()[Math.Max(0, start - 30)..start]) || WarBegan().IsMatch(text.AsSpan()[Math.Max(0, start - 45)..start]);
 
-    /// <summary>"The war, which began in April 2023, has killed ...": a relative clause saying when the war started.</summary>
-    [GeneratedRegex(@"\b(?:which|that)\s+(?:began|started|erupted|broke\s+out)\s+(?:(?:in|on)\s+)?(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?$")]
+    /// <summary>"The war, which began in April 2023, has killed ...", "renew the truce that expired in October 2022": a
+    /// relative clause saying when the thing it describes started or ended.</summary>
+    [GeneratedRegex(@"\b(?:which|that)\s+(?:began|started|erupted|broke\s+out|expired|ended|lapsed|collapsed)\s+(?:(?:in|on)\s+)?(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?$")]
     private static partial Regex WarBegan();
 
     [GeneratedRegex(@"\b(?:signed|agreed|concluded|reached|brokered|founded|created|established|formed|adopted|drafted|ratified|elected|came to power|took power|seized power)\s+(?:(?:in|on)\s+)?(?:the\s+|an?\s+)?$", RegexOptions.IgnoreCase)]

@@ -227,7 +227,19 @@ public sealed partial class SentenceContext
 
     public IReadOnlyList<Mention> Mentions => _mentions ??= Conflict.Gazetteer.Find(Text);
 
-    public IReadOnlyList<DateMention> Dates => _dates ??= MayHoldDate(Text) && DateProbe().IsMatch(Text) ? DateResolver.Find(Text, Published) : [];
+    /// <summary>The sentence's date expressions, without a wire dateline's ("ADEN, March 3 (Wire) - A drone struck ... on
+    /// Sunday": the attack was on Sunday).</summary>
+    public IReadOnlyList<DateMention> Dates => _dates ??= MayHoldDate(Text) && DateProbe().IsMatch(Text) ? WithoutDateline(DateResolver.Find(Text, Published)) : [];
+
+    private IReadOnlyList<DateMention> WithoutDateline(IReadOnlyList<DateMention> dates)
+    {
+        if (Sentence.IndexInParagraph != 0 || dates.Count == 0 || Parsing.PublicationDate.DatelineEnd(Text) is not (> 0 and var end))
+        {
+            return dates;
+        }
+
+        return dates.Where(d => d.Start >= end).ToList();
+    }
 
     /// <summary>The literal months and weekdays <see cref="DateProbe"/> looks for, compared as it does: with case.</summary>
     private static readonly SearchValues<string> DateProbeNames = SearchValues.Create(
@@ -307,8 +319,9 @@ public sealed partial class SentenceContext
 
     public bool IsStartReference(DateMention d) => StartReference().IsMatch(Text[Math.Max(0, d.Start - 30)..d.Start]);
 
-    /// <summary>"clashes that began last Sunday": a date that says when something started, not when this happened.</summary>
-    [GeneratedRegex(@"\b(?:began|started|erupted|broke out|first|took effect|came into force|entered into force|was signed|were signed|was agreed)\s+(?:on\s+)?$", RegexOptions.IgnoreCase)]
+    /// <summary>"clashes that began last Sunday", "the truce that expired in October": a date that says when something
+    /// started or ran out, not when this happened.</summary>
+    [GeneratedRegex(@"\b(?:began|started|erupted|broke out|first|took effect|came into force|entered into force|was signed|were signed|was agreed|expired|lapsed)\s+(?:(?:on|in)\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex StartReference();
 
     /// <summary>The index of the first token that ends after <paramref name="charPosition"/>.</summary>

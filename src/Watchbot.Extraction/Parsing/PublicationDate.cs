@@ -43,6 +43,14 @@ public static partial class PublicationDate
         return (date, YearIn().IsMatch(m.Groups["date"].Value));
     }
 
+    /// <summary>Where a news-agency dateline at the start of <paramref name="text"/> ends its date ("ADEN, March 3"), or 0
+    /// when the text opens with none: the dateline dates the report, not what the sentence after it tells.</summary>
+    public static int DatelineEnd(string text)
+    {
+        var m = Dateline().Match(text);
+        return m.Success ? m.Groups["date"].Index + m.Groups["date"].Length : 0;
+    }
+
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
     private static partial Regex YearIn();
 
