@@ -99,6 +99,45 @@ public class UnseenConflictTests
         Assert.All(events, e => Assert.Equal("Coast", e.Actors[0]));
     }
 
+    /// <summary>An invented war in which an admin gave the towns the armed group holds to the group itself.</summary>
+    private static readonly Topic Ridge = Admin("ridge", "An invented war between the Union and the Ridge Front",
+        "sides=Union/Union army/federal forces,Kessia/Kessian troops,Ridge Front/the Front", "camps=Union+Kessia", "armed=Ridge Front",
+        "places=Tolby@Ridge Front,Ambra@Ridge Front", "keywords=Ridge Front");
+
+    private static IReadOnlyList<EventDraft> RidgeEvents(string body) =>
+        TestSupport.Extractor.Extract(new Core.Storage.ArticleDraft("ridge.txt", null, "Fighting on the ridge", null, TestSupport.Day("2022-08-12"), true, body, "h"),
+            "ridge.txt", [.. TestSupport.Topics, Ridge]);
+
+    [Fact]
+    public void People_killed_in_a_town_an_armed_group_holds_are_its_people_not_its_fighters_and_so_are_the_wounded_counted_with_them()
+    {
+        var claims = RidgeEvents("At least 19 people were killed and 32 injured when a drone hit a market in Tolby on Thursday, doctors said.")
+            .SelectMany(e => e.Casualties).ToList();
+
+        Assert.Equal([(19, "Ridge Front", Population.Unknown), (32, "Ridge Front", Population.Unknown)], claims.Select(c => (c.Count, c.Side, c.Population)).OrderBy(c => c.Count));
+    }
+
+    [Fact]
+    public void Captives_set_free_are_a_release_not_a_capture_or_an_attack()
+    {
+        var events = RidgeEvents("The Front said on Friday it had freed 120 Union soldiers captured earlier in the war, handing them to the Red Cross in Ambra.");
+
+        var release = Assert.Single(events);
+        Assert.Equal(EventKind.Prisoners, release.Kind);
+        Assert.Empty(release.Casualties);
+    }
+
+    [Fact]
+    public void A_refusal_of_the_call_the_sentence_before_made_is_a_rejection_and_a_recap_of_calls_is_not_news()
+    {
+        var events = RidgeEvents(
+            "Aid agencies say the UN has repeatedly called for a ceasefire since the war began.\n\nThe Union's prime minister rejected the call on Friday, saying he would not talk to the Front.");
+
+        var statement = Assert.Single(events, e => e.Kind == EventKind.Ceasefire);
+        Assert.Equal(CeasefireStance.Rejection, statement.Stance);
+        Assert.Equal("Union", statement.ClaimedBy);
+    }
+
     [Fact]
     public void The_article_is_read_against_the_admins_topic()
     {

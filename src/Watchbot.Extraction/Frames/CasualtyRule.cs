@@ -127,10 +127,17 @@ public static partial class CasualtyRule
                 continue;
             }
 
-            // "91 civilians have been killed and more than 400 wounded": the second figure counts the same people.
-            if (head is Head.Outcome or Head.None && previous is not null && modifierSide is null && modifierPopulation is null && CoordinatedWithPrevious(s, n))
+            // "freed 120 soldiers captured earlier": captives set free are a release (PrisonerRule), not people taken now.
+            if (outcome == CasualtyOutcome.Captured && s.Config[PrisonerRule.Lexicon]["releaseVerbs"].IsMatch(s.Text[clause.Start..n.Start]))
             {
-                modifierSide = previous.Side;
+                continue;
+            }
+
+            // "91 civilians have been killed and more than 400 wounded": the second figure counts the same people.
+            var coordinated = head is Head.Outcome or Head.None && previous is not null && modifierSide is null && modifierPopulation is null && CoordinatedWithPrevious(s, n);
+            if (coordinated)
+            {
+                modifierSide = previous!.Side;
                 modifierPopulation = previous.Population;
             }
 
@@ -141,7 +148,7 @@ public static partial class CasualtyRule
                 _ => Population.Unknown,
             };
 
-            var how = "modifier";
+            var how = coordinated ? "coordinated" : "modifier";
             var side = modifierSide ?? FindSide(s, n, headToken, clause, claimant, outcome.Value, population, out how);
             var inferred = false;
 
@@ -338,8 +345,10 @@ public static partial class CasualtyRule
             return Population.Civilian;
         }
 
-        // An armed group's dead are its fighters, unless the group is only the one reporting them ("people", per the group).
-        return (s.Conflict.IsArmedGroup(side) && how != "claimant") || (how == "inflicted" && outcome == CasualtyOutcome.Casualties) ? Population.Military : Population.Unknown;
+        // An armed group's dead are its fighters, unless the group is only the one reporting them ("people", per the group)
+        // or only holds the place where they were hit ("19 people were killed at a market in <a town the group holds>").
+        // A figure counting the same people as the one before it keeps that one's population, whatever it was.
+        return (s.Conflict.IsArmedGroup(side) && how is not "claimant" and not "place" and not "coordinated") || (how == "inflicted" && outcome == CasualtyOutcome.Casualties) ? Population.Military : Population.Unknown;
     }
 
     private static bool MemberOfArmedForce(SentenceContext s, int from)
@@ -607,7 +616,7 @@ public static partial class CasualtyRule
             var lead = s.Text[Math.Max(0, m.Start - 24)..m.Start];
             if (Preposition().IsMatch(lead))
             {
-                how = "preposition";
+                how = m.Kind == MentionKind.Place ? "place" : "preposition";
                 return PeopleAt(s, m, headToken, population);
             }
         }
@@ -666,12 +675,11 @@ public static partial class CasualtyRule
             .OrderByDescending(m => m.End).FirstOrDefault();
         if (nearest?.Side is not null)
         {
-            how = "nearest";
-
             // "Armenian units in Karabakh said 23 soldiers died": an ally's forces in a place
             // of its ally count as that place's side.
             var local = s.Mentions.FirstOrDefault(m => m.Start >= nearest.End && m.End <= n.Start && m.Start - nearest.End < 40 && m.Kind == MentionKind.Place
                                                        && m.Side is not null && m.Side != nearest.Side && g.SameCamp(nearest.Side, m.Side));
+            how = (local ?? nearest).Kind == MentionKind.Place ? "place" : "nearest";
             return PeopleAt(s, local ?? nearest, headToken, population);
         }
 

@@ -15,7 +15,8 @@ public static partial class CeasefireRule
     public static IReadOnlyList<FrameItem> Apply(SentenceContext s)
     {
         var lex = s.Config.Ceasefire;
-        if (!lex.Any(StatementLists).IsMatch(s.Text) || s.Background)
+        var answer = AnswerToCall(s, lex);
+        if ((answer is null && !lex.Any(StatementLists).IsMatch(s.Text)) || s.Background)
         {
             return [];
         }
@@ -27,7 +28,8 @@ public static partial class CeasefireRule
             var objectMatch = lex["objects"].Match(clause);
             var inForceMatch = lex["inForce"].Match(clause);
             var accordEnd = EndOfPeaceAccord(lex, clause);
-            if (!objectMatch.Success && !inForceMatch.Success && accordEnd is null)
+            var answered = answer is { } a && a.Index >= start && a.Index < end ? a : null;
+            if (!objectMatch.Success && !inForceMatch.Success && accordEnd is null && answered is null)
             {
                 continue;
             }
@@ -47,6 +49,10 @@ public static partial class CeasefireRule
             if (accordEnd is not null && !Hypothetical().IsMatch(clause))
             {
                 (stance, trigger) = (CeasefireStance.Rejection, accordEnd);
+            }
+            else if (answered is not null && !objectMatch.Success)
+            {
+                (stance, trigger) = (CeasefireStance.Rejection, lex["rejection"].Match(clause) is { Success: true } r ? r : objectMatch);
             }
             else if (lex["agreement"].Match(clause) is { Success: true } agreement && !Hypothetical().IsMatch(clause))
             {
@@ -69,7 +75,13 @@ public static partial class CeasefireRule
                 (stance, trigger) = (CeasefireStance.Call, call);
             }
 
-            if (stance is null || trigger is null)
+            if (stance is null || trigger is null || !trigger.Success)
+            {
+                continue;
+            }
+
+            // "the UN has repeatedly called for a truce since the war began": a recap of months of appeals, not news.
+            if (stance is CeasefireStance.Call or CeasefireStance.Violation && EscalationRule.IsRecap(s, clause))
             {
                 continue;
             }
@@ -102,6 +114,24 @@ public static partial class CeasefireRule
 
         return items;
     }
+
+    /// <summary>
+    /// "The prime minister rejected the call": a refusal of a call, appeal or proposal the sentence before made about a
+    /// ceasefire or talks is a rejection of them, though this sentence names neither. The refusal's position in the text.
+    /// </summary>
+    private static System.Text.RegularExpressions.Match? AnswerToCall(SentenceContext s, Watchbot.Extraction.Config.Lexicon lex)
+    {
+        if (s.Previous is not { } before || !lex["objects"].IsMatch(before.Text))
+        {
+            return null;
+        }
+
+        var m = RefusedReference().Match(s.Text);
+        return m.Success ? m : null;
+    }
+
+    [GeneratedRegex(@"\b(?:rejected|rejects|dismissed|dismisses|refused|refuses|turned down|ruled out|spurned|brushed aside)\s+(?:the|this|that|these|those|such|all)\s+(?:\w+\s+)?(?:calls?|appeals?|proposals?|offers?|demands?|plans?|initiative|overtures?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RefusedReference();
 
     /// <summary>
     /// "announced the end of the Algiers agreement", "pulled out of the peace deal": a party ending an accord rejects the

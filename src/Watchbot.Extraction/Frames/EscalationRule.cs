@@ -35,7 +35,7 @@ public static partial class EscalationRule
 
             // "The city has been shelled repeatedly since late September": a recap of weeks of attacks, background to the
             // news, not an event of its own with a date.
-            if (lex["repeated"].IsMatch(clause) && RecapTime().IsMatch(clause))
+            if (IsRecap(s, clause))
             {
                 continue;
             }
@@ -183,8 +183,9 @@ public static partial class EscalationRule
                 continue;
             }
 
-            // "20 servicemen were captured": people taken are a casualty figure, not ground taken.
-            if (PeopleTaken().IsMatch(before))
+            // "20 servicemen were captured", "soldiers captured earlier in the war": people taken are a casualty figure or
+            // captives, not ground taken.
+            if (PeopleTaken().IsMatch(before) || (capture.Success && m.Index == capture.Index && PeopleNoun().IsMatch(before) && NoObject().IsMatch(clause.AsSpan()[(m.Index + m.Length)..])))
             {
                 continue;
             }
@@ -272,6 +273,11 @@ public static partial class EscalationRule
     [GeneratedRegex(@"\b(?<n>\d{1,3}|an?|one|two|three)\s+(?<u>hours?|days?)\s+after\s+(?:[\w'’-]+\s+){0,4}$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeAfter();
 
+    /// <summary>"has been shelled repeatedly since late September", "has repeatedly called for": words of repetition with a
+    /// span of time, a recap of weeks of acts rather than one with a date.</summary>
+    internal static bool IsRecap(SentenceContext s, string clause) =>
+        s.Config.Escalation["repeated"].IsMatch(clause) && RecapTime().IsMatch(clause);
+
     /// <summary>The clause as a summary, without a wire dateline ("GOMA, Congo, Feb 4 (Reuters) - "): at most 160 characters,
     /// cut after a whole word.</summary>
     internal static string Trim(string clause)
@@ -296,6 +302,14 @@ public static partial class EscalationRule
 
     [GeneratedRegex(@"\b(?:soldiers|servicem[ae]n|troops|civilians|people|fighters|personnel|hostages|prisoners|residents|officers|members)\s+(?:were|was|had been|have been|has been|are|being)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex PeopleTaken();
+
+    /// <summary>A person noun just before a verb: "120 soldiers captured ..." (a participle when <see cref="NoObject"/> follows).</summary>
+    [GeneratedRegex(@"\b(?:soldiers|servicem[ae]n|troops|civilians|people|fighters|personnel|hostages|prisoners|residents|officers|members|men|women|children)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex PeopleNoun();
+
+    /// <summary>What follows a participle rather than a verb's object: "captured earlier", "captured in May", "captured, ...".</summary>
+    [GeneratedRegex(@"^\s*(?:$|[,.;:)]|(?:earlier|previously|last|since|during|in|on|at|by|near|while|when|after|before|and\s+(?:held|detained|taken))\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex NoObject();
 
     [GeneratedRegex(@"^[\s-]*(?:sirens?|alarms?|shelters?|warnings?|drills?|alerts?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Warning();

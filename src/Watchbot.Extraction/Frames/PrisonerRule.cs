@@ -85,7 +85,7 @@ public static partial class PrisonerRule
             }
 
             var before = clause[Math.Max(0, m.Index - 40)..m.Index];
-            if (lex["notYet"].IsMatch(before) || Infinitive().IsMatch(before) || Future().IsMatch(clause[m.Index..]))
+            if (lex["notYet"].IsMatch(before) || Infinitive().IsMatch(before) || Future().IsMatch(clause[m.Index..]) || NotOfPeople().IsMatch(clause[m.Index..]))
             {
                 continue;
             }
@@ -105,6 +105,10 @@ public static partial class PrisonerRule
     private static long? CountBefore(SentenceContext s, int captiveStart) =>
         s.Numbers.LastOrDefault(n => n.End <= captiveStart && captiveStart - n.End <= 30 && !n.LooksLikeYear && !n.Vague
             && !s.Text.AsSpan(n.End, captiveStart - n.End).ContainsAny(",;.")) is { } n ? n.Value : null;
+
+    /// <summary>"released from hospital", "released a statement on the hostages": the word frees no captive.</summary>
+    [GeneratedRegex(@"^[\w-]+\s+(?:from\s+(?:the\s+)?(?:hospital|clinic)|on\s+bail|(?:a|an|the|its|their|new)\s+(?:\w+\s+)?(?:statement|report|video|footage|photos?|images?|list|names|figures?|details|data|recording))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotOfPeople();
 
     /// <summary>"is meant to allow the sides to exchange prisoners": a release word after "to" is a purpose, not a report.</summary>
     [GeneratedRegex(@"\bto\s+$", RegexOptions.IgnoreCase)]
