@@ -117,10 +117,11 @@ public sealed partial class Extractor(ExtractionConfig config)
                 PreviousClaim = lastClaim,
                 Next = index + 1 < sentences.Count ? sentences[index + 1] : null,
             };
-            discourse.Add(context);
+            var caption = IsCaption(sentence, paragraphs);
+            discourse.Add(context, caption);
             previous?.Release();
             previous = context;
-            if (IsCaption(sentence, paragraphs))
+            if (caption)
             {
                 if (sentence.IndexInParagraph == 0 && Parsing.PublicationDate.FromDateLine(sentence.Text, article.Published) is { } heading && heading <= article.Published)
                 {

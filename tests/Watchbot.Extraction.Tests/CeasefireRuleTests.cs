@@ -19,6 +19,7 @@ public class CeasefireRuleTests
     [InlineData("\"All channels for talks are now closed,\" a spokesman for the Permanent Strategic Framework said.", CeasefireStance.Rejection, "CSP")]
     [InlineData("Karabakh forces accepted a Russian proposal of ceasefire on Wednesday.", CeasefireStance.Agreement, "Artsakh")]
     [InlineData("Armenia and Azerbaijan reached an agreement on a ceasefire from 20:00, the parties said.", CeasefireStance.Agreement, "Armenia")]
+    [InlineData("Mediators from France are pushing for a 60-day truce between Armenia and Azerbaijan.", CeasefireStance.Call, "France")]
     [InlineData("A truce agreed in Geneva broke down by nightfall, with Armenia and Azerbaijan accusing each other of breaking it.", CeasefireStance.Violation, "both sides")]
     public void Ceasefire_statements_have_a_stance_and_a_speaker(string sentence, CeasefireStance stance, string actor)
     {

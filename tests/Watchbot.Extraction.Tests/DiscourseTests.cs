@@ -55,6 +55,17 @@ public class DiscourseTests
     }
 
     [Fact]
+    public void A_byline_above_the_lede_does_not_take_its_place()
+    {
+        var article = TestSupport.Article("By Lena Marsh | Caucasus Desk\n\nArmenian forces shelled Fuzuli on Monday, officials said.\n\nAzerbaijan said it fired back at positions near Martuni.");
+
+        var items = TestSupport.Extractor.ReadItems(article, TestSupport.Topics).Where(i => i.Kind == EventKind.Escalation).ToList();
+
+        Assert.All(items, i => Assert.Equal(TestSupport.Day("2020-10-05"), i.Date.Date));
+        Assert.Equal(2, items.Count);
+    }
+
+    [Fact]
     public void Without_a_date_anywhere_a_sentence_is_dated_the_day_before_publication()
     {
         var s = Read("Two schools were damaged.\n\nThe roads were closed.");

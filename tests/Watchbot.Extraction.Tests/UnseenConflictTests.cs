@@ -139,6 +139,16 @@ public class UnseenConflictTests
     }
 
     [Fact]
+    public void According_to_the_ministry_names_the_ministry_the_article_quoted_before()
+    {
+        var claims = RidgeEvents("Union jets struck Tolby on Thursday, killing 11 people, the Ridge Front's health ministry said.\n\nSince the spring more than 900 people have been killed in Tolby, according to the ministry.")
+            .SelectMany(e => e.Casualties).ToList();
+
+        Assert.All(claims, c => Assert.Equal("Ridge Front", c.ClaimedBy));
+        Assert.Contains(claims, c => c.Count == 900);
+    }
+
+    [Fact]
     public void The_article_is_read_against_the_admins_topic()
     {
         var article = new Core.Storage.ArticleDraft("sudan.txt", null, "Drone strike on El Fasher market kills 15", null, TestSupport.Day("2024-06-10"), true, Body, "h");

@@ -100,6 +100,12 @@ public static partial class Claimants
                 var from = v.Index + v.Length;
                 actor = s.Mentions.Where(m => IsSource(m) && m.Start >= from && m.Start - from < 40 && !s.Quoted(m.Start))
                     .Select(SideOrName).FirstOrDefault() ?? Source(s, from, Math.Min(s.Text.Length, from + 40), atStart: true);
+
+                // "according to the ministry": the body the article named before.
+                if (actor is null && Anaphor().IsMatch(s.Unquoted.AsSpan(from, Math.Min(40, s.Unquoted.Length - from))))
+                {
+                    anaphoric = true;
+                }
             }
             else
             {

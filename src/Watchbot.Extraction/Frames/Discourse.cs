@@ -20,6 +20,9 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
     // about after the next paragraph begins), and the first paragraph's, where the lede's date comes from.
     private List<SentenceContext> _paragraph = [];
     private List<SentenceContext>? _opening = [];
+
+    /// <summary>The first paragraph that reports (not a byline or caption above it); -1 until one is seen.</summary>
+    private int _openingParagraph = -1;
     private SentenceDate? _lede;
     private SentenceDate? _section;
 
@@ -30,7 +33,8 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
     public void StartSection(DateOnly date) => _section = new SentenceDate(date, null, DatePrecision.Day, false);
 
     /// <summary>Adds the next sentence of the article; it may ask for its date and background from now on.</summary>
-    public void Add(SentenceContext sentence)
+    /// <param name="caption">A heading, byline or photo caption: part of the paragraphs, never the lede.</param>
+    public void Add(SentenceContext sentence, bool caption = false)
     {
         if (_paragraph.Count > 0 && _paragraph[^1].Paragraph != sentence.Paragraph)
         {
@@ -41,7 +45,12 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
         sentence.ParagraphSentences = _paragraph;
         sentence.PositionInParagraph = _paragraph.Count;
         _paragraph.Add(sentence);
-        if (sentence.Paragraph == 0)
+        if (!caption && _openingParagraph < 0)
+        {
+            _openingParagraph = sentence.Paragraph;
+        }
+
+        if (sentence.Paragraph == _openingParagraph)
         {
             _opening?.Add(sentence);
         }
@@ -129,11 +138,11 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
 
         // The lede's day carries over to paragraphs that add detail without a date of their own. Within the first
         // paragraph there is none yet: a dated sentence before this one would have given its date to this one.
-        var lede = _section ?? (sentence.Paragraph == 0 ? null : Lede());
+        var lede = _section ?? (sentence.Paragraph == _openingParagraph || _openingParagraph < 0 ? null : Lede());
         return lede is not null ? lede with { Defaulted = true } : new SentenceDate(published.AddDays(-1), null, DatePrecision.Day, true);
     }
 
-    /// <summary>The first day the first paragraph gives that is not after publication.</summary>
+    /// <summary>The first day the first reporting paragraph gives that is not after publication.</summary>
     private SentenceDate? Lede()
     {
         if (_opening is not null)
