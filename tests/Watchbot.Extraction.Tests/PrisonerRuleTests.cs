@@ -14,6 +14,7 @@ public class PrisonerRuleTests
     [InlineData("Two Azerbaijani soldiers held in Armenia were handed over to Baku at the Lachin checkpoint.", null)]
     [InlineData("Armenian officials said 20 captives returned home from Baku on Friday.", "Armenia")]
     [InlineData("A prisoner swap between Yerevan and Baku took place on Wednesday, mediators said.", null)]
+    [InlineData("Yerevan said 17 servicemen had returned home from Azerbaijani captivity since Friday.", "Armenia")]
     public void A_release_reported_as_done_is_a_prisoners_event(string sentence, string? firstActor)
     {
         var item = Assert.Single(TestSupport.Items(sentence, EventKind.Prisoners, "2020-12-18"));
