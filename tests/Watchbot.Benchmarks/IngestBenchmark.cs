@@ -134,8 +134,8 @@ public sealed class IngestBenchmark : IBenchmark
             .SeedAsync(cancellationToken).ConfigureAwait(false);
         var options = new IngestOptions();
         using var http = new HttpClient();
-        var service = new IngestService(new SourceReader(new ArticleFetcher(http, options), store.Articles, store.Cursors, options, TimeProvider.System, NullLogger<SourceReader>.Instance),
-            store.Articles, store.Cursors, store.Topics, extractor, options, TimeProvider.System, NullLogger<IngestService>.Instance);
+        var service = new IngestService(new SourceReader(new ArticleFetcher(http, options), store.FetchLog, store.Cursors, options, TimeProvider.System, NullLogger<SourceReader>.Instance),
+            store.Articles, store.FetchLog, store.Cursors, store.Topics, extractor, options, TimeProvider.System, NullLogger<IngestService>.Instance);
 
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);

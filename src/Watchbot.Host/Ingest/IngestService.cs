@@ -19,6 +19,7 @@ namespace Watchbot.Host.Ingest;
 public sealed class IngestService(
     SourceReader reader,
     IArticleStore articles,
+    IFetchLog fetchLog,
     ICursorStore cursors,
     ITopicStore topics,
     Lazy<Extractor> extractor,
@@ -108,12 +109,26 @@ public sealed class IngestService(
             var parsed = ArticleParser.ParseBytes(raw.Bytes, raw.Origin, raw.Url, readDate ?? DateOnly.FromDateTime(now.UtcDateTime));
             if (!parsed.Ok)
             {
+                if (raw.Url is { } url)
+                {
+                    // The same page would not parse next time either: it is not fetched again.
+                    await fetchLog.RecordAsync(FetchPolicy.Failed(null, url, parsed.Error!, permanent: true, now), cancellationToken).ConfigureAwait(false);
+                }
+
                 return Skip(raw.Origin, parsed.Error!);
             }
 
             article = parsed.Article!;
-            if (batch.Holds(article) || await articles.FindAsync(article.ContentHash, article.Url, cancellationToken).ConfigureAwait(false) is not null)
+            var held = batch.Holds(article);
+            var stored = held is null ? await articles.FindAsync(article.ContentHash, article.Url, cancellationToken).ConfigureAwait(false) : null;
+            if (held is not null || stored is not null)
             {
+                // A page whose text is stored under another address is kept as a duplicate, with the batch that stores it.
+                if (article.Url is { } url && !string.Equals(held ?? stored!.Article.Url, url, StringComparison.Ordinal))
+                {
+                    batch.Fetched(FetchPolicy.Duplicate(url, now));
+                }
+
                 return new ArticleReport(raw.Origin, ArticleOutcome.Duplicate, Article: Brief(article));
             }
 
@@ -123,7 +138,14 @@ public sealed class IngestService(
         {
             // A rule that trips over an odd article must not stop the run; the article is read again next time.
             logger.LogError(ex, "Extraction failed on {Origin}; skipped", raw.Origin);
-            return Skip(raw.Origin, $"the extractor failed on it ({ex.GetType().Name})");
+            var reason = $"the extractor failed on it ({ex.GetType().Name})";
+            if (raw.Url is { } url)
+            {
+                var before = await fetchLog.FindAsync(url, cancellationToken).ConfigureAwait(false);
+                await fetchLog.RecordAsync(FetchPolicy.Failed(before, url, reason, permanent: false, now), cancellationToken).ConfigureAwait(false);
+            }
+
+            return Skip(raw.Origin, reason);
         }
 
         if (!article.DateFound)
@@ -148,30 +170,45 @@ public sealed class IngestService(
     private sealed class Batch(IArticleStore store, TimeProvider clock, ILogger logger, int size, IReadOnlyList<Topic> topicList, List<ArticleReport> reports)
     {
         private readonly List<(int Slot, string Origin, PreparedArticle Article)> pending = [];
-        private readonly HashSet<string> keys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> keys = new(StringComparer.Ordinal);
+        private readonly List<FetchRecord> fetched = [];
         private readonly IReadOnlySet<string> regions = Curator.RegionsOf(topicList);
         private long bytes;
         private long firstAdded;
 
-        public bool Full => pending.Count >= size || bytes >= BatchBytes
+        public bool Full => pending.Count >= size || fetched.Count >= size || bytes >= BatchBytes
                             || (pending.Count > 0 && clock.GetElapsedTime(firstAdded) >= BatchWait);
 
-        /// <summary>True when an article of the batch has the same text or URL.</summary>
-        public bool Holds(ArticleDraft article) => keys.Contains("#" + article.ContentHash) || (article.Url is { } url && keys.Contains("@" + url));
+        /// <summary>The URL (or "" when it has none) of an article of the batch with the same text or URL; null when none has.</summary>
+        public string? Holds(ArticleDraft article) =>
+            keys.TryGetValue("#" + article.ContentHash, out var byText) ? byText
+            : article.Url is { } url && keys.ContainsKey("@" + url) ? url
+            : null;
+
+        /// <summary>A fetched URL to keep in the fetch log when the batch is stored, not before (what it duplicates may be in the batch).</summary>
+        public void Fetched(FetchRecord record)
+        {
+            if (pending.Count == 0 && fetched.Count == 0)
+            {
+                firstAdded = clock.GetTimestamp();
+            }
+
+            fetched.Add(record);
+        }
 
         public void Add(string origin, PreparedArticle article, long length)
         {
-            if (pending.Count == 0)
+            if (pending.Count == 0 && fetched.Count == 0)
             {
                 firstAdded = clock.GetTimestamp();
             }
 
             pending.Add((reports.Count, origin, article));
             reports.Add(null!);
-            keys.Add("#" + article.Article.ContentHash);
+            keys.TryAdd("#" + article.Article.ContentHash, article.Article.Url ?? "");
             if (article.Article.Url is { } url)
             {
-                keys.Add("@" + url);
+                keys.TryAdd("@" + url, url);
             }
 
             bytes += length;
@@ -179,12 +216,12 @@ public sealed class IngestService(
 
         public async Task StoreAsync(CancellationToken cancellationToken)
         {
-            if (pending.Count == 0)
+            if (pending.Count == 0 && fetched.Count == 0)
             {
                 return;
             }
 
-            var results = await store.IngestBatchAsync(pending.Select(p => p.Article).ToList(), Plan, regions, cancellationToken).ConfigureAwait(false);
+            var results = await store.IngestBatchAsync(pending.Select(p => p.Article).ToList(), Plan, regions, cancellationToken, fetched).ConfigureAwait(false);
             for (var i = 0; i < pending.Count; i++)
             {
                 var (slot, origin, prepared) = pending[i];
@@ -203,6 +240,7 @@ public sealed class IngestService(
             }
 
             pending.Clear();
+            fetched.Clear();
             keys.Clear();
             bytes = 0;
         }
