@@ -21,7 +21,8 @@ public sealed class IngestJob(IngestService ingest, WatchbotOptions options, Sql
                 return;
             }
 
-            var report = await ingest.RunAsync(options.Sources.Select(SourceSpec.From).ToList(), cancellationToken).ConfigureAwait(false);
+            // The job reads only the counts: each article's events are let go once it is stored.
+            var report = await ingest.RunAsync(options.Sources.Select(SourceSpec.From).ToList(), cancellationToken, each: _ => { }).ConfigureAwait(false);
             if (report.Stored > 0)
             {
                 space.Wrote("Ingest");
