@@ -36,6 +36,74 @@ public sealed class IngestServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Articles_extracted_on_several_threads_are_stored_and_reported_exactly_as_one_at_a_time()
+    {
+        // The samples three times over, each copy with a note of its own, and exact copies between them: stories that merge
+        // across articles and duplicates meet while other articles are still being extracted.
+        var files = new List<(string File, byte[] Bytes)>();
+        var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", "articles")).Order(StringComparer.Ordinal).ToList();
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var path in samples)
+            {
+                var name = $"{round}-{Path.GetFileName(path)}";
+                files.Add((name, NewsText.Bytes(WithNote(File.ReadAllText(path), path.EndsWith(".html", StringComparison.Ordinal), round))));
+                if (files.Count % 5 == 0)
+                {
+                    files.Add(($"{round}-copy-{Path.GetFileName(path)}", files[^3].Bytes));
+                }
+            }
+        }
+
+        using var parallel = new IngestFixture();
+        await fixture.SeedShippedTopicsAsync();
+        await parallel.SeedShippedTopicsAsync();
+        fixture.Options.ExtractWorkers = 1;
+        parallel.Options.ExtractWorkers = 4;
+        parallel.Options.BatchArticles = 7;
+
+        var one = await fixture.RunAsync(new SourceSpec(SourceKind.Folder, fixture.Folder("news", [.. files])));
+        var many = await parallel.RunAsync(new SourceSpec(SourceKind.Folder, parallel.Folder("news", [.. files])));
+
+        Assert.True(one.Duplicates >= 8 && one.EventsMerged > 0, $"{one.Duplicates} duplicates, {one.EventsMerged} merged");
+        Assert.Equal(one.Articles.Select(Watchbot.Host.Cli.IngestVerb.Describe), many.Articles.Select(Watchbot.Host.Cli.IngestVerb.Describe));
+        Assert.Equal(await ExportAsync(fixture), await ExportAsync(parallel));
+    }
+
+    [Fact]
+    public async Task Each_article_is_handed_on_in_the_run_order_once_stored_and_the_run_keeps_only_its_counts()
+    {
+        await fixture.SeedShippedTopicsAsync();
+        fixture.Options.BatchArticles = 3;
+        var samples = new SourceSpec(SourceKind.Folder, Path.Combine(AppContext.BaseDirectory, "samples", "articles"));
+        var handed = new List<ArticleReport>();
+
+        var run = await fixture.Service.RunAsync([samples], Ct, each: handed.Add);
+
+        Assert.Equal(handed.Select(h => h.Origin), run.Articles.Select(a => a.Origin));
+        Assert.Equal(run.Articles.Select(a => a.Origin).Order(StringComparer.Ordinal), run.Articles.Select(a => a.Origin));
+        Assert.Equal(handed.Sum(h => h.AddedEvents.Count), run.EventsAdded);
+        Assert.Equal(handed.Sum(h => h.MergedEvents.Count), run.EventsMerged);
+        Assert.True(run.EventsAdded >= 30, $"{run.EventsAdded} events");
+        Assert.All(run.Articles, a => Assert.Empty(a.AddedEvents));
+    }
+
+    private static string WithNote(string text, bool html, int round)
+    {
+        var note = $"Desk note {(char)('a' + round)}: this copy was filed again.";
+        var mark = html ? "</p>" : "\n\n";
+        var at = text.IndexOf(mark, text.Length / 2, StringComparison.Ordinal);
+        return at < 0 ? text : text[..at] + (html ? $"</p>\n<p>{note}" : $"\n\n{note}") + text[at..];
+    }
+
+    private static async Task<string> ExportAsync(IngestFixture of)
+    {
+        using var writer = new StringWriter();
+        await Watchbot.Host.Export.EventExport.WriteJsonlAsync(of.Store.Store.Events, writer, Ct);
+        return writer.ToString();
+    }
+
+    [Fact]
     public async Task The_same_text_under_another_file_name_adds_nothing()
     {
         var folder = fixture.Folder("news", ("a.txt", NewsText.Bytes(NewsText.Shelling)), ("b-copy.md", NewsText.Bytes(NewsText.Shelling)));
