@@ -81,10 +81,8 @@ public sealed partial class Extractor(ExtractionConfig config)
         }
 
         var merged = Curator.Merge([], drafts, sameDay: true, Curator.RegionsOf(topics));
-        return TopicTagger.Tag(merged, article.Title + "\n" + (paragraphs.Count > 0 ? paragraphs[0] : ""), topics)
-            // An article without a date of its own is kept, but everything read from it waits for review.
-            .Select(e => e with { Status = e.Confidence < reviewBelow || !article.DateFound ? EventStatus.Pending : EventStatus.Published })
-            .ToList();
+        // An article without a date of its own is kept, but everything read from it waits for review.
+        return Curator.ApplyReview(TopicTagger.Tag(merged, article.Title + "\n" + (paragraphs.Count > 0 ? paragraphs[0] : ""), topics), reviewBelow, article.DateFound);
     }
 
     /// <summary>Every frame item in the article, sentence by sentence, before merging, read against the topics it is about.</summary>
@@ -132,11 +130,12 @@ public sealed partial class Extractor(ExtractionConfig config)
 
             // Each rule tests its own trigger words first: the date and the history test are worked out only for
             // the sentences that get further.
-            var claims = CasualtyRule.Apply(context);
-            items.AddRange(claims);
-            lastClaim = claims.LastOrDefault()?.Claim ?? lastClaim;
-            items.AddRange(EscalationRule.Apply(context));
-            items.AddRange(CeasefireRule.Apply(context));
+            foreach (var rule in ExtractionRules.All)
+            {
+                var found = rule.Apply(context);
+                items.AddRange(found);
+                lastClaim = found.LastOrDefault(i => i.Claim is not null)?.Claim ?? lastClaim;
+            }
         }
 
         return items;

@@ -1,11 +1,16 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 
 namespace Watchbot.Telegram;
 
 /// <summary>Checks the Telegram options; each problem is one sentence that names the setting and the fix, never the token.</summary>
-public static partial class TelegramOptionsValidator
+public sealed partial class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
 {
-    public static IReadOnlyList<string> Validate(TelegramOptions options)
+    public ValidateOptionsResult Validate(string? name, TelegramOptions options) =>
+        Problems(options) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+
+    /// <summary>The problems with these settings; empty when usable.</summary>
+    public static IReadOnlyList<string> Problems(TelegramOptions options)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(options.Token))

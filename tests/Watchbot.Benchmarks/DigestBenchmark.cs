@@ -246,7 +246,7 @@ public sealed class DigestBenchmark : IBenchmark
             var cursor = subscription.LastDigestAt is null
                 ? events.Where(e => e.ChangedAt < subscription.CreatedAt - settings.FirstDigestLookback).Select(e => e.Seq).DefaultIfEmpty(0).Max()
                 : subscription.DigestCursor;
-            lines += Math.Min(settings.MaxEvents, events.Count(e => e.Seq > cursor && FilterMatcher.Matches(subscription, e)));
+            lines += Math.Min(settings.MaxEvents, events.Count(e => e.Seq > cursor && CompiledFilter.Compile(subscription).Matches(e)));
         }
 
         return lines;

@@ -14,8 +14,6 @@ public sealed class CommandRouterTests
         public Task<bool> GrantCuratorAsync(string userKey, string grantedBy, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<bool> RevokeCuratorAsync(string userKey, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<string>> ListCuratorsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class EchoHandler(string name, CommandAccess access) : ICommandHandler

@@ -181,7 +181,7 @@ public sealed class CommandCatalogTests
     [Fact]
     public void Options_name_the_setting_and_the_fix()
     {
-        var problems = new DiscordOptions { Token = "", ApplicationId = "abc", ShardId = 2, ShardCount = 2 }.Validate();
+        var problems = DiscordOptionsValidator.Problems(new DiscordOptions { Token = "", ApplicationId = "abc", ShardId = 2, ShardCount = 2 });
 
         Assert.Contains(problems, p => p.Contains("Watchbot__Discord__Token", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Watchbot__Discord__ApplicationId", StringComparison.Ordinal));

@@ -221,7 +221,7 @@ public sealed class GatewayTests : GatewayHarness
     [InlineData(110, true)]
     public void Gateway_sends_are_configured_under_discords_120_a_minute(int perMinute, bool valid)
     {
-        var problems = new DiscordOptions { Token = "t", ApplicationId = "1", GatewaySendsPerMinute = perMinute }.Validate();
+        var problems = DiscordOptionsValidator.Problems(new DiscordOptions { Token = "t", ApplicationId = "1", GatewaySendsPerMinute = perMinute });
 
         Assert.Equal(valid, !problems.Any(p => p.Contains("GatewaySendsPerMinute", StringComparison.Ordinal)));
         Assert.Equal(110, new DiscordOptions().GatewaySendsPerMinute);

@@ -212,8 +212,6 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
         public Task<bool> GrantCuratorAsync(string userKey, string grantedBy, DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task<bool> RevokeCuratorAsync(string userKey, CancellationToken cancellationToken) => Task.FromResult(false);
-
-        public Task<IReadOnlyList<string>> ListCuratorsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
     }
 
     private sealed class Topics : ITopicStore

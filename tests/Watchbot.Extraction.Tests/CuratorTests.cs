@@ -61,18 +61,16 @@ public class CuratorTests
     }
 
     [Fact]
-    public void Running_tallies_show_the_previous_figure()
-    {
-        var first = Draft(EventKind.Casualties, "2020-09-28", "a.txt", claim: new("Artsakh", Population.Military, CasualtyOutcome.Killed, 59, null, CountQualifier.Exact, true, "Artsakh"));
-        var second = Draft(EventKind.Casualties, "2020-10-01", "b.txt", claim: new("Artsakh", Population.Military, CasualtyOutcome.Killed, 104, null, CountQualifier.Exact, true, "Artsakh"));
-        var line = Assert.Single(CasualtyTally.Build([first, second]));
-        Assert.Equal("104 Artsakh military killed (59 on 28 Sep), per Artsakh", line.Format());
-    }
-
-    [Fact]
     public void Events_below_the_review_threshold_wait_as_pending()
     {
         var result = Curator.ApplyReview([Draft(EventKind.Escalation, "2020-10-05", "a.txt", confidence: 0.4), Draft(EventKind.Escalation, "2020-10-05", "b.txt", confidence: 0.9)], 0.5);
         Assert.Equal([EventStatus.Pending, EventStatus.Published], result.Select(e => e.Status).ToArray());
+    }
+
+    [Fact]
+    public void Everything_read_from_an_article_without_a_date_of_its_own_waits_for_review()
+    {
+        var result = Curator.ApplyReview([Draft(EventKind.Escalation, "2020-10-05", "a.txt", confidence: 0.9)], 0.5, dated: false);
+        Assert.Equal(EventStatus.Pending, Assert.Single(result).Status);
     }
 }

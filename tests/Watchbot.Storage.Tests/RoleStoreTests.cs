@@ -21,13 +21,4 @@ public sealed class RoleStoreTests : StoreTest
         Assert.False(await Store.Roles.RevokeCuratorAsync("telegram:5", Ct));
         Assert.False(await Store.Roles.IsCuratorAsync("telegram:5", Ct));
     }
-
-    [Fact]
-    public async Task Curators_are_listed_in_order()
-    {
-        await Store.Roles.GrantCuratorAsync("telegram:5", "owner", Start, Ct);
-        await Store.Roles.GrantCuratorAsync("discord:77", "owner", Start, Ct);
-
-        Assert.Equal(["discord:77", "telegram:5"], await Store.Roles.ListCuratorsAsync(Ct));
-    }
 }

@@ -85,6 +85,18 @@ public sealed class CallbackDataTests
     }
 
     [Fact]
+    public void A_kind_switch_on_a_long_topic_fits_by_writing_its_prefix_short()
+    {
+        var line = $"/filter {new string('z', 40)} me kinds-=prisoners";
+
+        var data = CallbackData.Encode(line);
+
+        Assert.NotNull(data);
+        Assert.Contains("~-prisoners", data, StringComparison.Ordinal);
+        Assert.Equal(line, CallbackData.Decode(data));
+    }
+
+    [Fact]
     public void Switches_show_their_state_and_carry_the_command_that_flips_it()
     {
         var subscription = Subscription("karabakh", "escalation,ceasefire", enabled: true);
@@ -92,13 +104,14 @@ public sealed class CallbackDataTests
 
         var keyboard = Keyboards.For(reply.Message)!;
 
-        Assert.Equal(2, keyboard.InlineKeyboard.Count());
+        Assert.Equal(3, keyboard.InlineKeyboard.Count());
         Assert.Equal(
             [
                 ("✅ Escalation", "w1:/filter karabakh kinds-=escalation"),
                 ("⬜ Casualties", "w1:/filter karabakh kinds+=casualties"),
                 ("✅ Ceasefire", "w1:/filter karabakh kinds-=ceasefire"),
                 ("⬜ Displacement", "w1:/filter karabakh kinds+=displacement"),
+                ("⬜ Prisoners", "w1:/filter karabakh kinds+=prisoners"),
             ],
             keyboard.InlineKeyboard.SelectMany(r => r).Select(b => (b.Text, b.CallbackData)));
     }

@@ -37,6 +37,7 @@ public sealed class AlertService(
         var alerting = (await subscriptions.ListActiveAsync(cancellationToken).ConfigureAwait(false))
             .Where(s => s.AlertsEnabled)
             .ToList();
+        var filters = alerting.ToDictionary(s => s.Id, s => CompiledFilter.Compile(s));
         var holds = (await chatSettings.ListAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(s => s.Chat, s => AlertHold.HeldUntil(s, now));
         var drafts = new List<OutboxDraft>();
@@ -44,7 +45,7 @@ public sealed class AlertService(
         {
             foreach (var subscription in alerting)
             {
-                if (e.Severity >= subscription.AlertMinSeverity && FilterMatcher.Matches(subscription, e))
+                if (e.Severity >= subscription.AlertMinSeverity && filters[subscription.Id].Matches(e))
                 {
                     var alert = DigestService.Single(subscription.Topic, e, MessageKind.Alert);
                     drafts.Add(holds.GetValueOrDefault(subscription.Chat) is { } until

@@ -31,7 +31,4 @@ public sealed record CommandContext(
     /// <summary>What a command line needs to reach the same subscriptions again: " me" for a personal command said
     /// in a group (in a private chat every command is personal anyway), nothing otherwise. Buttons carry it.</summary>
     public string ScopeWord => Personal && Incoming.ChatKind == ChatKind.Group ? " me" : "";
-
-    /// <summary>How replies name the target: "your" or "this chat's".</summary>
-    public string Whose => Personal ? "your" : "this chat's";
 }

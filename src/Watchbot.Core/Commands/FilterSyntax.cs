@@ -74,7 +74,7 @@ public static class FilterSyntax
         {
             if (!EventNames.TryParse<EventKind>(value, out var kind))
             {
-                return $"'{Clip(value)}' is not a kind; use escalation, casualties, ceasefire or displacement";
+                return $"'{Clip(value)}' is not a kind; use {EventKinds.NamesText}";
             }
 
             kinds.Add(kind);
@@ -94,7 +94,7 @@ public static class FilterSyntax
         {
             if (!EventNames.TryParse<EventKind>(value, out var kind))
             {
-                return $"'{Clip(value)}' is not a kind; use escalation, casualties, ceasefire or displacement";
+                return $"'{Clip(value)}' is not a kind; use {EventKinds.NamesText}";
             }
 
             named.Add(kind);

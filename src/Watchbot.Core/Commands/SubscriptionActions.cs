@@ -45,12 +45,5 @@ public static class SubscriptionActions
         [new MessageAction("Choose kinds", $"/filter {subscription.Topic}{scopeWord}")],
     ];
 
-    public static string Label(EventKind kind) => kind switch
-    {
-        EventKind.Escalation => "Escalation",
-        EventKind.Casualties => "Casualties",
-        EventKind.Ceasefire => "Ceasefire",
-        EventKind.Displacement => "Displacement",
-        _ => kind.Name(),
-    };
+    public static string Label(EventKind kind) => kind.Info().Label;
 }

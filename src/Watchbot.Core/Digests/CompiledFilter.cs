@@ -4,12 +4,14 @@ using Watchbot.Core.Subscriptions;
 namespace Watchbot.Core.Digests;
 
 /// <summary>
-/// A subscription filter prepared for matching many events: kinds as a bit mask, places and actors as case-insensitive
-/// sets, include and exclude words as arrays. It decides exactly as
-/// <see cref="FilterMatcher.Matches(SubscriptionFilter, WatchEvent)"/>, only faster.
+/// Whether an event belongs in a subscription's digests and alerts: the one place that decides it. A subscription
+/// filter is prepared once for matching many events: kinds as a bit mask, places and actors as case-insensitive sets,
+/// include and exclude words as arrays. Compiled from a whole <see cref="Subscription"/>, it also asks that the event
+/// be published and carry the subscription's topic.
 /// </summary>
 public sealed class CompiledFilter
 {
+    private readonly string? topic;
     private readonly uint kinds;
     private readonly IReadOnlyList<EventKind>? otherKinds;
     private readonly int minSeverity;
@@ -18,8 +20,9 @@ public sealed class CompiledFilter
     private readonly string[] include;
     private readonly string[] exclude;
 
-    private CompiledFilter(SubscriptionFilter filter)
+    private CompiledFilter(SubscriptionFilter filter, string? topic)
     {
+        this.topic = topic;
         foreach (var kind in filter.Kinds)
         {
             if ((uint)kind < 32)
@@ -42,7 +45,14 @@ public sealed class CompiledFilter
     public static CompiledFilter Compile(SubscriptionFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return new CompiledFilter(filter);
+        return new CompiledFilter(filter, topic: null);
+    }
+
+    /// <summary>The filter of <paramref name="subscription"/>, for published events of its topic only.</summary>
+    public static CompiledFilter Compile(Subscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        return new CompiledFilter(subscription.Filter, subscription.Topic);
     }
 
     public bool Matches(WatchEvent e) => Matches(e, null, 0);
@@ -50,6 +60,11 @@ public sealed class CompiledFilter
     /// <summary>Matches with the word look-ups of <paramref name="mentions"/> (the event at <paramref name="index"/> in it).</summary>
     internal bool Matches(WatchEvent e, MentionCache? mentions, int index)
     {
+        if (topic is not null && (e.Status != EventStatus.Published || !e.Topics.Contains(topic, StringComparer.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
         if (!KindPasses(e.Kind))
         {
             return false;
@@ -97,7 +112,12 @@ public sealed class CompiledFilter
     }
 
     private static bool Mentions(WatchEvent e, MentionCache? mentions, int index, string word) =>
-        mentions?.Mentions(index, word) ?? FilterMatcher.Mentions(e, word);
+        mentions?.Mentions(index, word) ?? Mentions(e, word);
+
+    /// <summary>Whether the summary or a source sentence holds the word, in any case.</summary>
+    internal static bool Mentions(WatchEvent e, string word) =>
+        e.Summary.Contains(word, StringComparison.OrdinalIgnoreCase)
+        || e.Sources.Any(s => s.Sentence?.Contains(word, StringComparison.OrdinalIgnoreCase) == true);
 
     private static bool AnyIn(HashSet<string> wanted, IReadOnlyList<string> present)
     {
@@ -125,7 +145,7 @@ internal sealed class MentionCache(IReadOnlyList<WatchEvent> events)
             found = new bool[events.Count];
             for (var i = 0; i < events.Count; i++)
             {
-                found[i] = FilterMatcher.Mentions(events[i], word);
+                found[i] = CompiledFilter.Mentions(events[i], word);
             }
 
             words[word] = found;

@@ -24,8 +24,25 @@ public static class DigestClock
     }
 
     /// <summary>A digest is due when a scheduled time has passed since the last digest (or since the subscription began).</summary>
-    public static bool IsDue(Subscription subscription, DateTimeOffset now) =>
-        subscription.Active
-        && subscription.Digest.Enabled
-        && NextAfter(subscription.Digest, subscription.LastDigestAt ?? subscription.CreatedAt) <= now;
+    /// <param name="known">Next times already worked out, by (schedule, last digest): a run's many subscriptions share a few.</param>
+    public static bool IsDue(Subscription subscription, DateTimeOffset now, IDictionary<(DigestSchedule, DateTimeOffset), DateTimeOffset>? known = null)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        if (!subscription.Active || !subscription.Digest.Enabled)
+        {
+            return false;
+        }
+
+        var key = (subscription.Digest, subscription.LastDigestAt ?? subscription.CreatedAt);
+        if (known is null || !known.TryGetValue(key, out var next))
+        {
+            next = NextAfter(key.Digest, key.Item2);
+            if (known is not null)
+            {
+                known[key] = next;
+            }
+        }
+
+        return next <= now;
+    }
 }

@@ -25,14 +25,6 @@ public sealed record DigestBody(IReadOnlyList<MessageSection> Sections, string F
 /// out and that /latest lists the newest.</summary>
 public static class DigestComposer
 {
-    private static readonly (EventKind Kind, string Heading, string Noun)[] Sections =
-    [
-        (EventKind.Escalation, "Escalations", "escalation"),
-        (EventKind.Casualties, "Casualty updates", "casualty update"),
-        (EventKind.Ceasefire, "Ceasefire statements", "ceasefire statement"),
-        (EventKind.Displacement, "Displacement", "displacement report"),
-    ];
-
     public static OutgoingMessage Compose(string topic, DigestPeriod period, IReadOnlyList<DigestEntry> entries, MessageKind kind = MessageKind.Digest) =>
         Compose(topic, period, Body(entries), kind);
 
@@ -63,10 +55,10 @@ public static class DigestComposer
         var entries = selection.Entries;
         var sections = new List<MessageSection>();
         var counts = new List<string>();
-        foreach (var (sectionKind, heading, noun) in Sections)
+        foreach (var kind in EventKinds.All)
         {
             var items = entries
-                .Where(e => e.Event.Kind == sectionKind)
+                .Where(e => e.Event.Kind == kind.Kind)
                 .OrderBy(e => e.Event.Date)
                 .ThenBy(e => e.Event.DateEnd ?? e.Event.Date)
                 .ThenBy(e => e.Event.Id)
@@ -77,8 +69,8 @@ public static class DigestComposer
                 continue;
             }
 
-            sections.Add(new MessageSection(heading, items));
-            counts.Add($"{items.Count} {noun}{(items.Count == 1 ? "" : "s")}");
+            sections.Add(new MessageSection(kind.Heading, items));
+            counts.Add($"{items.Count} {(items.Count == 1 ? kind.Noun : kind.Plural)}");
         }
 
         var held = selection.LeftOut > 0

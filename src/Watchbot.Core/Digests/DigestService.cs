@@ -23,10 +23,9 @@ public sealed class DigestService(
 {
     public async Task<DigestRunResult> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // DigestClock.IsDue, with each (schedule, last digest) pair worked out once: a run's subscriptions share a few.
         var nextDigest = new Dictionary<(DigestSchedule, DateTimeOffset), DateTimeOffset>();
         var due = (await subscriptions.ListDigestDueAsync(now, cancellationToken).ConfigureAwait(false))
-            .Where(s => s.Active && s.Digest.Enabled && NextDigest(nextDigest, s) <= now)
+            .Where(s => DigestClock.IsDue(s, now, nextDigest))
             .ToList();
         if (due.Count == 0)
         {
@@ -37,17 +36,6 @@ public sealed class DigestService(
         logger.LogInformation("Digest run: {Due} due, {Queued} queued, {Empty} with nothing new, {Skipped} already done elsewhere",
             result.Due, result.Queued, result.Empty, result.Skipped);
         return result;
-    }
-
-    private static DateTimeOffset NextDigest(Dictionary<(DigestSchedule, DateTimeOffset), DateTimeOffset> known, Subscription subscription)
-    {
-        var key = (subscription.Digest, subscription.LastDigestAt ?? subscription.CreatedAt);
-        if (!known.TryGetValue(key, out var next))
-        {
-            known[key] = next = DigestClock.NextAfter(key.Item1, key.Item2);
-        }
-
-        return next;
     }
 
     /// <summary>The recap sent on subscribing: the digest of the lookback before now, counted as the first digest.

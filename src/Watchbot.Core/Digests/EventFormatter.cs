@@ -27,7 +27,7 @@ public static class EventFormatter
         parts.AddRange((figuresOnly ? e.Casualties : unsaid).Select(c => FormatClaim(c, e, tallies)));
         text.AppendJoin("; ", parts);
 
-        if (e.Kind == EventKind.Ceasefire && e.Stance is { } stance)
+        if (e.Stance is { } stance)
         {
             text.Append(" (").Append(StanceLabel(stance)).Append(')');
         }

@@ -3,14 +3,7 @@ namespace Watchbot.Core.Events;
 /// <summary>The wire names of the enums (export, commands, SQLite), one place for all of them.</summary>
 public static class EventNames
 {
-    public static string Name(this EventKind kind) => kind switch
-    {
-        EventKind.Escalation => "escalation",
-        EventKind.Casualties => "casualties",
-        EventKind.Ceasefire => "ceasefire",
-        EventKind.Displacement => "displacement",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string Name(this EventKind kind) => kind.Info().Name;
 
     public static string Name(this EventStatus status) => status.ToString().ToLowerInvariant();
 

@@ -38,7 +38,5 @@ public interface IArticleStore
     /// <summary>The stored article with this content hash, or (when <paramref name="url"/> is given) this URL.</summary>
     Task<StoredArticle?> FindAsync(string? contentHash, string? url, CancellationToken cancellationToken);
 
-    Task<StoredArticle?> FindByHashAsync(string contentHash, CancellationToken cancellationToken);
-
     Task<int> CountAsync(CancellationToken cancellationToken);
 }

@@ -67,10 +67,7 @@ public interface IEventStore
     /// <summary>The greatest seq given so far (0 for an empty store).</summary>
     Task<long> LastSeqAsync(CancellationToken cancellationToken);
 
-    /// <summary>The greatest seq of an event last changed before <paramref name="time"/> (0 if none).</summary>
-    Task<long> LastSeqBeforeAsync(DateTimeOffset time, CancellationToken cancellationToken);
-
-    /// <summary><see cref="LastSeqBeforeAsync"/> for many times at once (one read instead of one a time).</summary>
+    /// <summary>For each time, the greatest seq of an event last changed before it (0 if none), in one read.</summary>
     Task<IReadOnlyDictionary<DateTimeOffset, long>> LastSeqsBeforeAsync(IReadOnlyCollection<DateTimeOffset> times, CancellationToken cancellationToken);
 
     Task<int> CountAsync(EventStatus status, CancellationToken cancellationToken);

@@ -10,12 +10,6 @@ public interface IOutboxStore
 {
     Task<long> EnqueueAsync(OutboxDraft message, CancellationToken cancellationToken);
 
-    /// <summary>In one transaction: if the subscription's digest cursor still equals <paramref name="expectedCursor"/>,
-    /// moves it to <paramref name="newCursor"/>, sets its last digest time, and queues <paramref name="message"/> (if any).
-    /// Returns false, changing nothing, when the cursor had moved (another run composed it first).</summary>
-    Task<bool> EnqueueDigestAsync(long subscriptionId, long expectedCursor, long newCursor, DateTimeOffset digestAt,
-        OutboxDraft? message, CancellationToken cancellationToken);
-
     /// <summary>In one transaction, for each digest in turn: if its subscription's digest cursor still equals its expected
     /// cursor, moves it, sets the last digest time to <paramref name="digestAt"/> and queues its message (if any).
     /// Returns, in order, whether each was queued (false: its cursor had moved, that one changed nothing). A failure

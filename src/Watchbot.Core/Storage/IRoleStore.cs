@@ -8,6 +8,4 @@ public interface IRoleStore
     Task<bool> GrantCuratorAsync(string userKey, string grantedBy, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<bool> RevokeCuratorAsync(string userKey, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<string>> ListCuratorsAsync(CancellationToken cancellationToken);
 }

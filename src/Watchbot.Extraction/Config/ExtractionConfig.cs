@@ -1,14 +1,21 @@
 namespace Watchbot.Extraction.Config;
 
 /// <summary>The gazetteer and lexicons the rules use. Load once; it is immutable and thread-safe.</summary>
-public sealed record ExtractionConfig(
-    Gazetteer Gazetteer,
-    Lexicon Casualties,
-    Lexicon Speech,
-    Lexicon Escalation,
-    Lexicon Ceasefire,
-    Lexicon NeverNews)
+public sealed record ExtractionConfig(Gazetteer Gazetteer, IReadOnlyDictionary<string, Lexicon> Lexicons)
 {
+    /// <summary>The lexicon of that name (a file in <c>config/lexicons</c>, listed in <see cref="Frames.ExtractionRules"/>).</summary>
+    public Lexicon this[string lexicon] => Lexicons[lexicon];
+
+    public Lexicon Casualties => Lexicons["casualties"];
+
+    public Lexicon Speech => Lexicons["speech"];
+
+    public Lexicon Escalation => Lexicons["escalation"];
+
+    public Lexicon Ceasefire => Lexicons["ceasefire"];
+
+    public Lexicon NeverNews => Lexicons["never-news"];
+
     /// <summary>Reads <c>gazetteer.json</c> and <c>lexicons/*.json</c> from a config folder; the error names the file to fix.</summary>
     public static ExtractionConfig Load(string configDirectory)
     {
@@ -45,33 +52,24 @@ public sealed record ExtractionConfig(
             throw new InvalidDataException($"config/gazetteer.json is not valid JSON: {e.Message}", e);
         }
 
-        var config = new ExtractionConfig(gazetteer, Lex("casualties"), Lex("speech"), Lex("escalation"), Lex("ceasefire"), Lex("never-news"));
+        var config = new ExtractionConfig(gazetteer, RequiredLists.Keys.ToDictionary(name => name, Lex));
         config.Validate();
 
         // The rules ask lists of every file about the same sentence: one walk over it answers for all of them.
-        LexiconList.ShareGates(config.Lexicons.SelectMany(l => l.Lists));
+        LexiconList.ShareGates(config.Lexicons.Values.SelectMany(l => l.Lists));
         return config;
     }
 
     /// <summary>The lists the rules read; a missing one fails at start-up, naming the file and the list.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> RequiredLists = new Dictionary<string, string[]>
-    {
-        ["casualties"] = ["militaryNouns", "civilianNouns", "unknownNouns", "killedWords", "woundedWords", "missingWords", "capturedWords", "displacedWords", "casualtyWords", "cumulativeCues", "totalPhrases", "inflictVerbs"],
-        ["speech"] = ["speechVerbs", "disputeWords", "sourceNouns"],
-        ["escalation"] = ["attackVerbs", "attackNouns", "captureVerbs", "threatPatterns", "hypothetical", "repeated", "armedActors"],
-        ["ceasefire"] = ["objects", "callVerbs", "agreement", "inForce", "violation", "rejection", "negatedCall", "accordEnd", "notPeace"],
-        ["never-news"] = ["history", "otherTopics", "equipmentNouns", "moneyWords", "populationWords", "deploymentWords", "otherPeopleNouns", "units"],
-    };
-
-    private IEnumerable<Lexicon> Lexicons => [Casualties, Speech, Escalation, Ceasefire, NeverNews];
+    public static IReadOnlyDictionary<string, string[]> RequiredLists => Frames.ExtractionRules.RequiredLists;
 
     private void Validate()
     {
-        foreach (var lexicon in Lexicons)
+        foreach (var (name, lists) in RequiredLists)
         {
-            foreach (var list in RequiredLists[lexicon.Name])
+            foreach (var list in lists)
             {
-                _ = lexicon[list];
+                _ = this[name][list];
             }
         }
     }

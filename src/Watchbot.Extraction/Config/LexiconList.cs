@@ -192,9 +192,6 @@ public sealed class LexiconList
     private static bool IsPlain(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '\'' or '%' or ',' or ':' or ';' or '/' or '&' or '"' or '!' or '=' or '<' or '>' or '@' or '~';
 
-    /// <summary>False only when the list cannot match anywhere in <paramref name="text"/>.</summary>
-    public bool MayMatch(string text) => FirstPossibleStart(text, out _) >= 0;
-
     /// <summary>
     /// Where the first match can start at the earliest (0 when the gate cannot tell), or -1 when the list cannot match
     /// anywhere in <paramref name="text"/>. No match starts before it, so the regex may start its scan there.

@@ -4,7 +4,7 @@ namespace Watchbot.Extraction.Curation;
 
 /// <summary>
 /// Merges items about the same thing into one event with several sources: same kind, dates within a day, and the same
-/// figure (casualties, displacement), the same stance and speaker (ceasefire), or the same place or actor (escalation).
+/// figure, stance and speaker, place or actor as the kind's <see cref="MergeRule"/> in <see cref="EventKinds"/> says.
 /// </summary>
 public static class Curator
 {
@@ -17,7 +17,7 @@ public static class Curator
         var result = existing.ToList();
         foreach (var e in incoming)
         {
-            var index = result.FindIndex(r => SameThing(r, e, regions) && (!sameDay || r.Kind != EventKind.Escalation || r.Date == e.Date));
+            var index = result.FindIndex(r => SameThing(r, e, regions) && (!sameDay || !IsAct(r.Kind) || r.Date == e.Date));
             if (index >= 0)
             {
                 result[index] = Combine(result[index], e);
@@ -39,18 +39,25 @@ public static class Curator
             return false;
         }
 
-        switch (a.Kind)
+        switch (a.Kind.Info().Merge)
         {
-            case EventKind.Casualties or EventKind.Displacement:
+            case MergeRule.SameFigure:
                 return a.Casualties.Any(x => b.Casualties.Any(y => SameFigure(x, y)));
-            case EventKind.Ceasefire:
+            case MergeRule.SameStanceAndSpeaker:
                 return a.Stance == b.Stance && Same(a.ClaimedBy, b.ClaimedBy);
-            default:
+            case MergeRule.SharedActor:
+                return a.Actors.Count == 0 && b.Actors.Count == 0 || a.Actors.Intersect(b.Actors, StringComparer.OrdinalIgnoreCase).Any();
+            case MergeRule.SamePlaceOrActor:
                 var specific = a.Places.Intersect(b.Places, StringComparer.OrdinalIgnoreCase).Any(p => !regions.Contains(p));
                 var sameActor = a.Actors.Count > 0 && b.Actors.Count > 0 && Same(a.Actors[0], b.Actors[0]);
                 return specific || (sameActor && a.Date == b.Date && !a.Places.Any(p => !regions.Contains(p)) && !b.Places.Any(p => !regions.Contains(p)));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(a), a.Kind.Info().Merge, "A merge rule the curator does not know.");
         }
     }
+
+    /// <summary>A kind that happens on one day (an attack, a release), not a figure or a statement that is repeated.</summary>
+    private static bool IsAct(EventKind kind) => kind.Info().Merge is MergeRule.SamePlaceOrActor or MergeRule.SharedActor;
 
     private static readonly HashSet<string> NoRegions = [];
 
@@ -102,7 +109,8 @@ public static class Curator
         };
     }
 
-    /// <summary>Marks events below the review threshold as pending.</summary>
-    public static IReadOnlyList<EventDraft> ApplyReview(IReadOnlyList<EventDraft> events, double reviewBelow) =>
-        events.Select(e => e with { Status = e.Confidence < reviewBelow ? EventStatus.Pending : EventStatus.Published }).ToList();
+    /// <summary>Marks events below the review threshold as pending, and all of them when their article has no date of its
+    /// own (<paramref name="dated"/> false): the one place that decides what waits for a curator.</summary>
+    public static IReadOnlyList<EventDraft> ApplyReview(IReadOnlyList<EventDraft> events, double reviewBelow, bool dated = true) =>
+        events.Select(e => e with { Status = e.Confidence < reviewBelow || !dated ? EventStatus.Pending : EventStatus.Published }).ToList();
 }

@@ -9,9 +9,16 @@ namespace Watchbot.Extraction.Evaluation;
 /// </summary>
 public static class Evaluator
 {
-    public static readonly IReadOnlyList<string> Kinds = ["escalation", "ceasefire", "displacement"];
+    /// <summary>The kinds <c>score_extraction.py</c> scores as events; its output always has a line for each.</summary>
+    public static readonly IReadOnlyList<string> ScriptKinds = ["escalation", "ceasefire", "displacement"];
 
-    public static EvaluationReport Evaluate(IReadOnlyList<EventDraft> extracted, GoldFile gold, EventFilter? filter = null)
+    /// <summary>Every kind scored as an event (<see cref="EventKindInfo.Scored"/>): the script's, then the catalogue's others.</summary>
+    public static IReadOnlyList<string> Kinds { get; } =
+        ScriptKinds.Union(EventKinds.All.Where(k => k.Scored).Select(k => k.Name)).ToList();
+
+    /// <param name="kinds">The kinds scored as events: every scored kind by default; <see cref="ScriptKinds"/> gives the
+    /// script's report line for line.</param>
+    public static EvaluationReport Evaluate(IReadOnlyList<EventDraft> extracted, GoldFile gold, EventFilter? filter = null, IReadOnlyList<string>? kinds = null)
     {
         filter ??= EventFilter.ByArticleTopic;
         var goldFiles = gold.Articles.Select(a => a.File).ToHashSet(StringComparer.Ordinal);
@@ -29,7 +36,10 @@ public static class Evaluator
         var findings = new List<Finding>();
         var tally = new Tally();
         var casualties = CasualtyScorer.Score(events, gold, goldFiles, findings, tally);
-        var kinds = Kinds.Select(k => EventScorer.ScoreKind(k, events, gold, goldFiles, findings, tally)).ToList();
+        // A kind the script does not know is scored where the gold or the extraction has it, so the script's figures stay comparable.
+        var scores = (kinds ?? Kinds)
+            .Where(k => ScriptKinds.Contains(k) || gold.Events.Any(g => g.Kind == k) || events.Any(e => e.Event.Kind.Name() == k))
+            .Select(k => EventScorer.ScoreKind(k, events, gold, goldFiles, findings, tally)).ToList();
         var (stanceRight, stanceChecked) = EventScorer.Stances(events, gold, findings);
         return new EvaluationReport
         {
@@ -43,7 +53,7 @@ public static class Evaluator
             SideChecked = casualties.SideChecked,
             ClaimantRight = casualties.ClaimantRight,
             ClaimantChecked = casualties.ClaimantChecked,
-            Kinds = kinds,
+            Kinds = scores,
             StanceRight = stanceRight,
             StanceChecked = stanceChecked,
             DatesRight = tally.DatesRight,

@@ -75,7 +75,7 @@ public static partial class EscalationRule
                 date,
                 places,
                 clauseMentions.Where(m => m.Kind == MentionKind.Actor).Select(m => m.Name).Prepend(actor ?? "").Where(a => a.Length > 0).Distinct().ToList(),
-                Summaries.Escalation(actor, Trim(clause), clauseMentions.Any(m => m.Name == actor)),
+                Summaries.Clause(actor, Trim(clause), clauseMentions.Any(m => m.Name == actor)),
                 severity,
                 Math.Clamp(confidence, 0.1, 1))
             {
@@ -343,6 +343,6 @@ public static partial class EscalationRule
     private static partial Regex ClauseBlocker();
 
     /// <summary>Time references built on attack words: "nine days after fighting broke out", "since fighting erupted".</summary>
-    [GeneratedRegex(@"\b(?:(?:days?|weeks?|hours?|months?)\s+(?:after|since)|after|since|before|when)\s+(?:the\s+)?(?:fighting|clashes|war|hostilities)\s+(?:\w+\s+)?(?:broke\s+out|erupted|began|started|resumed|flared)(?:\s+again)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:days?|weeks?|hours?|months?)\s+(?:after|since)|after|since|before|when)\s+(?:the\s+)?(?:fighting|clashes|war|hostilities)\s+(?:\w+\s+)?(?:broke\s+out|erupted|began|started|resumed|flared)(?:\s+again)?|\b(?:end(?:ed|s|ing)?|halt(?:ed|s|ing)?|stopp(?:ed|ing)|stops)\s+(?:[\w-]+\s+){0,3}of\s+(?:the\s+)?(?:fighting|clashes|war|hostilities|shelling|bombardment)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TriggerSpans();
 }

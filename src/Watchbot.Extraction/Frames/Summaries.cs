@@ -13,9 +13,9 @@ public static class Summaries
         return $"{CasualtyWording.Phrase(c)}{total}{by}";
     }
 
-    /// <summary>The clause that reports the attack, in the source's words. Its places are the event's own field (a digest
-    /// line opens with them), so they are not repeated; the attacker leads only when the clause does not name it.</summary>
-    public static string Escalation(string? actor, string clause, bool actorNamed) =>
+    /// <summary>The clause that reports an act (an attack, a release), in the source's words. Its places are the event's own
+    /// field (a digest line opens with them), so they are not repeated; the actor leads only when the clause does not name it.</summary>
+    public static string Clause(string? actor, string clause, bool actorNamed) =>
         actor is null || actorNamed ? clause : $"{actor}: {clause}";
 
     public static string Ceasefire(string? actor, CeasefireStance stance) => stance switch

@@ -14,7 +14,7 @@ namespace Watchbot.Host.Cli;
 public static class EventsAddVerb
 {
     private static readonly Option<string> Topic = new("--topic") { Description = "The topic, such as karabakh", Required = true };
-    private static readonly Option<string> Kind = new("--kind") { Description = "escalation, casualties, ceasefire or displacement", Required = true };
+    private static readonly Option<string> Kind = new("--kind") { Description = EventKinds.NamesText, Required = true };
     private static readonly Option<string> Date = new("--date") { Description = "When it happened, yyyy-MM-dd", Required = true };
     private static readonly Option<string> Summary = new("--summary") { Description = "One sentence saying what happened", Required = true };
     private static readonly Option<string[]> Place = new("--place") { Description = "A place (repeatable)", AllowMultipleArgumentsPerToken = false };
@@ -91,7 +91,7 @@ public static class EventsAddVerb
         stance = null;
         if (!EventNames.TryParse(result.GetValue(Kind), out kind))
         {
-            return $"--kind '{Clip(result.GetValue(Kind))}' is not a kind; use escalation, casualties, ceasefire or displacement.";
+            return $"--kind '{Clip(result.GetValue(Kind))}' is not a kind; use {EventKinds.NamesText}.";
         }
 
         if (!DateOnly.TryParseExact(result.GetValue(Date), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Watchbot.Host.Configuration;
 using Watchbot.Host.ConsoleChat;
 using Watchbot.Host.Delivery;
@@ -48,7 +49,11 @@ public static class WatchbotHostFactory
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        // Checked here first, so a bad setting stops the program with its sentence before anything starts; registered the
+        // standard way too, so whatever reads IOptions<WatchbotOptions> gets the same checks.
         var options = OptionsLoader.Load(builder.Configuration);
+        builder.Services.AddSingleton<IValidateOptions<WatchbotOptions>, WatchbotOptionsValidator>();
+        builder.Services.AddOptions<WatchbotOptions>().Bind(builder.Configuration.GetSection(WatchbotOptions.Section)).ValidateOnStart();
         foreach (var warning in UnknownSettings.Find(builder.Configuration))
         {
             Console.Error.WriteLine(warning);

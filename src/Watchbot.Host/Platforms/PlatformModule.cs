@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Watchbot.Host.Configuration;
 
 namespace Watchbot.Host.Platforms;
@@ -21,13 +22,14 @@ public interface IPlatformModule
 /// <summary>
 /// The platform-neutral part of wiring a transport: its options are bound from <paramref name="section"/>, its secrets
 /// are taken from the environment only (never from a settings file, which may be committed), the transport's own
-/// validation runs, and every problem stops the program with sentences that never repeat a secret.
+/// <see cref="IValidateOptions{TOptions}"/> runs, and every problem stops the program with sentences that never repeat a
+/// secret. The options are also registered the standard way (bound, with the same validator, checked on start).
 /// </summary>
 /// <param name="secrets">The settings that are secrets; the first is the token, whose presence turns the platform on.</param>
 public sealed class PlatformModule<TOptions>(
     string section,
     IReadOnlyList<string> secrets,
-    Func<TOptions, IReadOnlyList<string>> validate,
+    IValidateOptions<TOptions> validator,
     Action<IServiceCollection, TOptions> add) : IPlatformModule
     where TOptions : class, new()
 {
@@ -39,7 +41,10 @@ public sealed class PlatformModule<TOptions>(
     {
         if (IsConfigured(configuration))
         {
-            add(services, Load(configuration));
+            var options = Load(configuration);
+            services.AddSingleton(validator);
+            services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+            add(services, options);
         }
     }
 
@@ -67,10 +72,9 @@ public sealed class PlatformModule<TOptions>(
             throw new OptionsError($"A setting under {section} has a value of the wrong type{setting}: modes are words, times are hh:mm:ss, rates and ids are numbers; fix it in appsettings.json or the environment.");
         }
 
-        var problems = validate(options);
-        if (problems.Count > 0)
+        if (validator.Validate(null, options) is { Failed: true } result)
         {
-            throw new OptionsError(string.Join(Environment.NewLine, problems));
+            throw new OptionsError(string.Join(Environment.NewLine, result.Failures));
         }
 
         return options;

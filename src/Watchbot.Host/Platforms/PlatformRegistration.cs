@@ -11,8 +11,8 @@ public static class PlatformRegistration
 {
     public static IReadOnlyList<IPlatformModule> All { get; } =
     [
-        new PlatformModule<TelegramOptions>(TelegramOptions.Section, ["Token", "WebhookSecret"], TelegramOptionsValidator.Validate, (s, o) => s.AddTelegram(o)),
-        new PlatformModule<DiscordOptions>(DiscordOptions.Section, ["Token", "ApplicationId"], o => o.Validate(), (s, o) => s.AddDiscordTransport(o)),
+        new PlatformModule<TelegramOptions>(TelegramOptions.Section, ["Token", "WebhookSecret"], new TelegramOptionsValidator(), (s, o) => s.AddTelegram(o)),
+        new PlatformModule<DiscordOptions>(DiscordOptions.Section, ["Token", "ApplicationId"], new DiscordOptionsValidator(), (s, o) => s.AddDiscordTransport(o)),
     ];
 
     /// <summary>The module of the platform whose options are <typeparamref name="TOptions"/>.</summary>

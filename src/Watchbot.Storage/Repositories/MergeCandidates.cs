@@ -107,19 +107,25 @@ internal static class MergeCandidates
     /// </summary>
     private static (string Condition, List<(string Name, object? Value)> Parameters)? Filter(EventDraft item, IReadOnlySet<string> regions)
     {
-        switch (item.Kind)
+        switch (item.Kind.Info().Merge)
         {
-            case EventKind.Casualties or EventKind.Displacement:
+            case MergeRule.SameFigure:
                 var counts = (item.Casualties ?? []).Select(c => (long)c.Count).Distinct().ToList();
                 return counts.Count == 0
                     ? null
                     : ("EXISTS (SELECT 1 FROM json_each(events.casualties) AS c WHERE json_extract(c.value, '$.count') IN (SELECT value FROM json_each(@counts)))",
                         [("@counts", StoredJson.Ids(counts))]);
-            case EventKind.Ceasefire:
+            case MergeRule.SameStanceAndSpeaker:
                 return item.ClaimedBy is null
                     ? null
                     : ("stance IS @stance AND watchbot_fold(claimed_by) = watchbot_fold(@claimed_by)",
                         [("@stance", item.Stance?.Name()), ("@claimed_by", item.ClaimedBy)]);
+            case MergeRule.SharedActor:
+                var named = (item.Actors ?? []).Select(a => a.ToUpperInvariant()).Distinct().ToList();
+                return named.Count == 0
+                    ? ("json_array_length(events.actors) = 0", [])
+                    : ("EXISTS (SELECT 1 FROM json_each(events.actors) AS a WHERE watchbot_fold(a.value) IN (SELECT value FROM json_each(@actors)))",
+                        [("@actors", StoredJson.Strings(named))]);
             default:
                 var places = (item.Places ?? []).Where(p => !regions.Contains(p)).Select(p => p.ToUpperInvariant()).Distinct().ToList();
                 if (places.Count > 0)

@@ -197,14 +197,6 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
         return (await ReadAsync(byUrl, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
     }
 
-    public async Task<StoredArticle?> FindByHashAsync(string contentHash, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(contentHash);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.Command($"SELECT {Columns} FROM articles WHERE content_hash = @hash").With("@hash", contentHash);
-        return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
-    }
-
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -126,13 +126,6 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         return await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<long> LastSeqBeforeAsync(DateTimeOffset time, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.Command("SELECT COALESCE(MAX(seq), 0) FROM events WHERE changed_at < @time").With("@time", Db.Time(time));
-        return await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Two reads in one snapshot: the greatest seq before the earliest time, then the events changed between the
     /// earliest and the latest time in order, swept once. Times are compared as the stored text, as the single query does.</summary>
     public async Task<IReadOnlyDictionary<DateTimeOffset, long>> LastSeqsBeforeAsync(IReadOnlyCollection<DateTimeOffset> times,

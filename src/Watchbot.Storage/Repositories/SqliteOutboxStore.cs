@@ -34,12 +34,6 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         return ids[0];
     }
 
-    /// <summary>A queued digest that names no subscription is linked to <paramref name="subscriptionId"/>.</summary>
-    public async Task<bool> EnqueueDigestAsync(long subscriptionId, long expectedCursor, long newCursor, DateTimeOffset digestAt,
-        OutboxDraft? message, CancellationToken cancellationToken) =>
-        (await EnqueueDigestsAsync([new DigestDraft(subscriptionId, expectedCursor, newCursor, message)], digestAt, cancellationToken)
-            .ConfigureAwait(false))[0];
-
     /// <summary>The messages are serialized before the write lock is taken, and each statement is prepared once for the
     /// whole batch. Digests that share one section list (the same object, as the digest run hands out for digests with
     /// the same events) store it once, in outbox_bodies; each outbox row keeps its own title and footer. A queued digest

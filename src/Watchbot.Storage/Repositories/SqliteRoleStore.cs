@@ -35,19 +35,4 @@ public sealed class SqliteRoleStore(SqliteDatabase database) : IRoleStore
         using var command = connection.Command("DELETE FROM curators WHERE user_key = @key").With("@key", userKey);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
-
-    /// <summary>Every curator's user key, sorted.</summary>
-    public async Task<IReadOnlyList<string>> ListCuratorsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.Command("SELECT user_key FROM curators ORDER BY user_key");
-        var keys = new List<string>();
-        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(r.GetString(0));
-        }
-
-        return keys;
-    }
 }

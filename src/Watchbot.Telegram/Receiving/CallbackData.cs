@@ -5,8 +5,10 @@ namespace Watchbot.Telegram.Receiving;
 /// <summary>
 /// What an inline button carries: the command line it stands for, in at most 64 bytes of UTF-8 (Telegram refuses
 /// longer callback_data). "w1:" and the line as it is when that fits; otherwise "w2:" and the line with its common
-/// words written as "~" and one letter (a topic name may be 40 characters, and "/filter &lt;topic&gt; me
-/// kinds-=displacement" would not fit). Lines that fit neither way get no button.
+/// words written as "~" and one letter, and "kinds+=" / "kinds-=" before any kind as "~+" / "~-" (a topic name may be
+/// 40 characters, and "/filter &lt;topic&gt; me kinds-=displacement" would not fit; a kind's name is at most
+/// <see cref="Core.Events.EventKinds.MaxNameLength"/> characters, so every kind's switch fits). Lines that fit neither
+/// way get no button.
 /// </summary>
 public static class CallbackData
 {
@@ -23,6 +25,9 @@ public static class CallbackData
         "kinds+=ceasefire", "kinds-=ceasefire", "kinds+=displacement", "kinds-=displacement",
         "/subscribe", "/unsubscribe", "/alerts", "reset",
     ];
+
+    /// <summary>The kind switches' prefixes, written as the mark and their sign.</summary>
+    private static readonly string[] KindPrefixes = ["kinds+=", "kinds-="];
 
     private const string Codes = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -41,9 +46,14 @@ public static class CallbackData
             return null;
         }
 
-        data = Compact + string.Join(' ', words.Select(w => Array.IndexOf(Words, w) is var i and >= 0 ? $"{Mark}{Codes[i]}" : w));
+        data = Compact + string.Join(' ', words.Select(Abbreviate));
         return Fits(data) ? data : null;
     }
+
+    private static string Abbreviate(string word) =>
+        Array.IndexOf(Words, word) is var i and >= 0 ? $"{Mark}{Codes[i]}"
+        : KindPrefixes.FirstOrDefault(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length) is { } prefix ? $"{Mark}{prefix[5]}{word[prefix.Length..]}"
+        : word;
 
     /// <summary>The command line a button stands for, or null for data this bot did not make.</summary>
     public static string? Decode(string? data)
@@ -63,7 +73,11 @@ public static class CallbackData
             var words = new List<string>();
             foreach (var word in data[Compact.Length..].Split(' '))
             {
-                if (word.Length > 0 && word[0] == Mark)
+                if (word.Length > 2 && word[0] == Mark && word[1] is '+' or '-')
+                {
+                    words.Add($"kinds{word[1]}={word[2..]}");
+                }
+                else if (word.Length > 0 && word[0] == Mark)
                 {
                     var i = word.Length == 2 ? Codes.IndexOf(word[1], StringComparison.Ordinal) : -1;
                     if (i < 0 || i >= Words.Length)

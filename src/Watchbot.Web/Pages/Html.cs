@@ -44,7 +44,7 @@ internal static class Html
         .event{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;margin:.5rem 0}
         .event .event{border:0;padding:0;margin:0;background:none}.event h3{font-size:1rem;margin:0 0 .3rem}.tags{display:flex;flex-wrap:wrap;gap:.3rem;margin:.2rem 0}
         .tag{font-size:.78rem;border-radius:3px;padding:.05rem .4rem;background:#eef1f6;color:var(--ink)}
-        .k-escalation{background:#fde2e1}.k-casualties{background:#fff0c9}.k-ceasefire{background:#dff3e4}.k-displacement{background:#e3ecfb}
+        .k-escalation{background:#fde2e1}.k-casualties{background:#fff0c9}.k-ceasefire{background:#dff3e4}.k-displacement{background:#e3ecfb}.k-prisoners{background:#efe4f8}
         blockquote{margin:.3rem 0 .3rem .2rem;padding-left:.6rem;border-left:3px solid var(--line);color:#333}
         ul.sources{padding-left:1.1rem;margin:.3rem 0}ul.sources li{margin:.25rem 0}
         form.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.5rem;background:#fff;border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}

@@ -258,7 +258,7 @@ public sealed class CommandFlowTests : IDisposable
     {
         await bot.SayAsync("admin", "/subscribe karabakh", admin: true);
 
-        var fewer = await bot.SayAsync("admin", "/filter karabakh kinds-=escalation kinds-=displacement", admin: true);
+        var fewer = await bot.SayAsync("admin", "/filter karabakh kinds-=escalation kinds-=displacement kinds-=prisoners", admin: true);
         var more = await bot.SayAsync("admin", "/filter karabakh kinds+=displacement", admin: true);
         var last = await bot.SayAsync("admin", "/filter karabakh kinds-=casualties,ceasefire,displacement", admin: true);
 

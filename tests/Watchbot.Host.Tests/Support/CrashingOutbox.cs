@@ -19,10 +19,6 @@ public sealed class CrashingOutbox(IOutboxStore inner, int batchesBeforeCrash) :
 
     public Task<long> EnqueueAsync(OutboxDraft message, CancellationToken cancellationToken) => inner.EnqueueAsync(message, cancellationToken);
 
-    public Task<bool> EnqueueDigestAsync(long subscriptionId, long expectedCursor, long newCursor, DateTimeOffset digestAt, OutboxDraft? message,
-        CancellationToken cancellationToken) =>
-        inner.EnqueueDigestAsync(subscriptionId, expectedCursor, newCursor, digestAt, message, cancellationToken);
-
     public Task<bool> EnqueueWithCursorAsync(string cursorName, long expectedCursor, long newCursor, IReadOnlyList<OutboxDraft> messages,
         CancellationToken cancellationToken) =>
         inner.EnqueueWithCursorAsync(cursorName, expectedCursor, newCursor, messages, cancellationToken);

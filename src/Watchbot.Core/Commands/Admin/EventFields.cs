@@ -37,7 +37,7 @@ public static class EventFields
                 case "date":
                     return (null, $"date '{TargetSubscriptions.Clip(value)}' is not a date; write it as yyyy-MM-dd, such as 2020-10-04");
                 case "kind":
-                    return (null, $"kind '{TargetSubscriptions.Clip(value)}' is not a kind; use escalation, casualties, ceasefire or displacement");
+                    return (null, $"kind '{TargetSubscriptions.Clip(value)}' is not a kind; use {EventKinds.NamesText}");
                 case "places":
                     e = e with { Places = list };
                     break;

@@ -78,7 +78,8 @@ public sealed class FilterHandler(ISubscriptionStore subscriptions, ITopicStore 
             ChangedSince = context.Now - window,
             Limit = 5000,
         }, cancellationToken).ConfigureAwait(false);
-        var passed = recent.Where(e => FilterMatcher.Matches(target, e)).ToList();
+        var filter = CompiledFilter.Compile(target);
+        var passed = recent.Where(filter.Matches).ToList();
         var span = window.TotalDays >= 1 && window.TotalHours > 24 ? $"{window.TotalDays:0} days" : $"{window.TotalHours:0} hours";
         var lines = passed.OrderByDescending(e => e.Severity).Take(20).Select(e => EventFormatter.Format(e).Text).ToList();
         if (passed.Count > lines.Count)

@@ -8,7 +8,7 @@ public sealed class StartHandler : ICommandHandler
         Task.FromResult(CommandReply.Lines("Watchbot follows a conflict through the news and tells you what changed.",
         [
             "/topics lists what you can follow.",
-            "/subscribe karabakh gives this chat a daily digest of new escalations, casualty figures, ceasefire statements and displacement.",
+            "/subscribe karabakh gives this chat a daily digest of new escalations, casualty figures, ceasefire statements, displacement and prisoner releases.",
             "/digest now sends the digest at once.",
             "/help lists every command.",
         ]));
