@@ -99,7 +99,8 @@ public sealed class IngestOptions
     public int BatchArticles { get; set; } = 100;
 
     /// <summary>Threads that extract articles at once (extraction is most of an article's cost); 0, the default, is one per
-    /// processor. What is stored is the same whatever the number.</summary>
+    /// processor for `watchbot ingest` and `eval`, and one for the bot's scheduled ingest (less memory). What is stored is
+    /// the same whatever the number.</summary>
     public int ExtractWorkers { get; set; }
 
     /// <summary>Extracted events with a lower confidence wait for a curator's review.</summary>

@@ -40,13 +40,14 @@ public sealed class IngestService(
     /// date without one); today when null. Fixed only to score old articles reproducibly.</param>
     /// <param name="each">Given each article's report as soon as it is final, in the run's order; the run's report then keeps
     /// only <see cref="ArticleReport.Light"/> ones, so a long run does not hold every event it touched.</param>
+    /// <param name="workers">Threads that extract at once; when null, Watchbot:Ingest:ExtractWorkers, and one per processor when that is 0.</param>
     public async Task<IngestRunReport> RunAsync(IReadOnlyList<SourceSpec> sources, CancellationToken cancellationToken, DateOnly? readDate = null,
-        Action<ArticleReport>? each = null)
+        Action<ArticleReport>? each = null, int? workers = null)
     {
         var topicList = await topics.ListAsync(cancellationToken).ConfigureAwait(false);
         var reports = new RunReports(each);
         var batch = new Batch(articles, time, logger, options.BatchArticles, topicList, reports);
-        var line = new Line(this, batch, topicList, reports, options.ExtractWorkers is > 0 and var n ? n : Environment.ProcessorCount);
+        var line = new Line(this, batch, topicList, reports, workers ?? (options.ExtractWorkers is > 0 and var n ? n : Environment.ProcessorCount));
         foreach (var source in sources)
         {
             await foreach (var raw in reader.ReadAsync(source, cancellationToken).ConfigureAwait(false))
