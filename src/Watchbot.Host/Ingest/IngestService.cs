@@ -165,11 +165,14 @@ public sealed class IngestService(
     /// <summary>
     /// The articles of a run between reading and the batch: each is parsed and checked for a duplicate in the run's order,
     /// extracted on one of <c>workers</c> threads (extraction is most of an article's cost), and handed to the batch in the
-    /// run's order again, so what is stored, and in which order, is the same as one article at a time. At most
-    /// <c>2 x workers</c> articles are in the line, so the batch is stored while the next articles are extracted.
+    /// run's order again, so what is stored, and in which order, is the same as one article at a time. Up to a batch and
+    /// two articles per worker wait in the line, so the workers extract the next batch while one is written.
     /// </summary>
     private sealed class Line(IngestService service, Batch batch, IReadOnlyList<Topic> topicList, RunReports reports, int workers)
     {
+        /// <summary>Articles admitted ahead of the batch: enough to keep every worker busy while a whole batch is written.</summary>
+        private readonly int window = batch.Size + 2 * workers;
+
         private readonly Queue<Task<(ArticleReport? Done, Admitted? Admitted, IReadOnlyList<EventDraft>? Drafts, Exception? Error)>> queue = new();
         private readonly GarbageCap garbage = new(GarbageBytes);
 
@@ -189,7 +192,7 @@ public sealed class IngestService(
                 queue.Enqueue(Task.Run(() => Run(admitted), cancellationToken));
             }
 
-            while (queue.Count > (workers <= 1 ? 0 : 2 * workers))
+            while (queue.Count > (workers <= 1 ? 0 : window))
             {
                 await TakeAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -298,6 +301,9 @@ public sealed class IngestService(
         private readonly IReadOnlySet<string> regions = Curator.RegionsOf(topicList);
         private long bytes;
         private long firstAdded;
+
+        /// <summary>Articles stored in one transaction (Watchbot:Ingest:BatchArticles).</summary>
+        public int Size => size;
 
         public bool Full => pending.Count >= size || fetched.Count >= size || bytes >= BatchBytes
                             || (pending.Count > 0 && clock.GetElapsedTime(firstAdded) >= BatchWait);
