@@ -31,7 +31,7 @@ public sealed class IngestService(
     private const long BatchBytes = 4 * 1024 * 1024;
 
     /// <summary>Short-lived garbage let pile up between collections during a run (see <see cref="GarbageCap"/>).</summary>
-    private const long GarbageBytes = 16 * 1024 * 1024;
+    private const long GarbageBytes = 8 * 1024 * 1024;
 
     /// <summary>or when its first article has waited this long (a slow feed must not keep read articles unstored).</summary>
     private static readonly TimeSpan BatchWait = TimeSpan.FromSeconds(2);
