@@ -30,6 +30,7 @@ public sealed class SqliteStore
         Roles = new SqliteRoleStore(database);
         Articles = new SqliteArticleStore(database);
         ChatSettings = new SqliteChatSettingsStore(database);
+        FetchLog = new SqliteFetchLog(database);
     }
 
     public SqliteDatabase Database { get; }
@@ -56,6 +57,8 @@ public sealed class SqliteStore
     public SqliteArticleStore Articles { get; }
 
     public SqliteChatSettingsStore ChatSettings { get; }
+
+    public SqliteFetchLog FetchLog { get; }
 
     /// <summary>Brings the schema up to date; returns the migration versions applied now (empty when it already was).</summary>
     public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken) => Database.MigrateAsync(cancellationToken);

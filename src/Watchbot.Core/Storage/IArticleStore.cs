@@ -28,9 +28,12 @@ public interface IArticleStore
     /// <see cref="IngestPlanning"/>), <paramref name="plan"/> decides, and the article with its new events and merges is
     /// written. All of the batch is stored or none of it; results are in the batch's order. <paramref name="regions"/> are
     /// the places too large to say by themselves that two escalations are the same one (no candidate is read for them).
+    /// A duplicate with a URL of its own is kept in the fetch log (<see cref="IFetchLog"/>) as one, and so are
+    /// <paramref name="fetched"/>, in the same transaction: a URL is known as fetched exactly when what it gave is stored.
     /// </summary>
     Task<IReadOnlyList<ArticleIngestResult>> IngestBatchAsync(
-        IReadOnlyList<PreparedArticle> batch, IngestPlanning plan, IReadOnlySet<string> regions, CancellationToken cancellationToken);
+        IReadOnlyList<PreparedArticle> batch, IngestPlanning plan, IReadOnlySet<string> regions, CancellationToken cancellationToken,
+        IReadOnlyList<FetchRecord>? fetched = null);
 
     /// <summary>The stored article with this content hash, or (when <paramref name="url"/> is given) this URL.</summary>
     Task<StoredArticle?> FindAsync(string? contentHash, string? url, CancellationToken cancellationToken);

@@ -29,11 +29,9 @@ public static class IngestVerb
                 return await Verb.FailAsync(bad.Error!).ConfigureAwait(false);
             }
 
-            var report = await host.Services.GetRequiredService<IngestService>().RunAsync(specs, token).ConfigureAwait(false);
-            foreach (var article in report.Articles)
-            {
-                await Console.Out.WriteAsync(Describe(article)).ConfigureAwait(false);
-            }
+            // Each article is printed as soon as it is stored, and its events let go: a large folder is not held in memory.
+            var report = await host.Services.GetRequiredService<IngestService>().RunAsync(specs, token, each: article => Console.Out.Write(Describe(article)))
+                .ConfigureAwait(false);
 
             await Console.Out.WriteLineAsync(
                 $"{report.Articles.Count} read: {report.Stored} stored, {report.Duplicates} already stored, {report.Skipped} skipped; " +

@@ -43,6 +43,7 @@ public static class ServiceRegistration
         services.AddSingleton<ITopicStore>(store.Topics);
         services.AddSingleton<IRoleStore>(store.Roles);
         services.AddSingleton<IArticleStore>(store.Articles);
+        services.AddSingleton<IFetchLog>(store.FetchLog);
         services.AddSingleton<IChatSettingsStore>(store.ChatSettings);
 
         services.AddSingleton(DigestSettingsOf(options));

@@ -98,6 +98,11 @@ public sealed class IngestOptions
     /// and reads those articles again next run). Larger batches ingest faster and hold the store's write lock longer.</summary>
     public int BatchArticles { get; set; } = 100;
 
+    /// <summary>Threads that extract articles at once (extraction is most of an article's cost); 0, the default, is one per
+    /// processor for `watchbot ingest` and `eval`, and one for the bot's scheduled ingest (less memory). What is stored is
+    /// the same whatever the number.</summary>
+    public int ExtractWorkers { get; set; }
+
     /// <summary>Extracted events with a lower confidence wait for a curator's review.</summary>
     public double ReviewBelow { get; set; } = 0.5;
 

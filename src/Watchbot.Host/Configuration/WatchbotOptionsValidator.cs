@@ -43,6 +43,11 @@ public sealed partial class WatchbotOptionsValidator : IValidateOptions<Watchbot
             problems.Add("Watchbot:Ingest:BatchArticles must be between 1 and 10000.");
         }
 
+        if (options.Ingest.ExtractWorkers is < 0 or > 64)
+        {
+            problems.Add("Watchbot:Ingest:ExtractWorkers must be between 0 (one per processor) and 64.");
+        }
+
         if (options.Ingest.MaxFeedItems is < 1 or > 1000)
         {
             problems.Add("Watchbot:Ingest:MaxFeedItems must be between 1 and 1000.");

@@ -11,7 +11,8 @@ public sealed class ArticleFetcher(HttpClient http, IngestOptions options, TimeP
 
     /// <param name="NotModified">The server answered 304 to the validators sent: nothing changed since.</param>
     /// <param name="Answer">The validators of this answer (to send next time), or when the server asked to be left alone until.</param>
-    public sealed record Fetched(byte[]? Bytes, string? Error, bool NotModified = false, FeedState? Answer = null);
+    /// <param name="Permanent">The failure will not pass by asking again: a 4xx answer other than 408, 425 and 429, or too large.</param>
+    public sealed record Fetched(byte[]? Bytes, string? Error, bool NotModified = false, FeedState? Answer = null, bool Permanent = false);
 
     /// <param name="previous">The validators of the last answer, sent as If-None-Match and If-Modified-Since.</param>
     public async Task<Fetched> FetchAsync(string url, int maxBytes, CancellationToken cancellationToken, FeedState? previous = null)
@@ -46,12 +47,13 @@ public sealed class ArticleFetcher(HttpClient http, IngestOptions options, TimeP
                     return new Fetched(null, $"{error} and asked not to be asked again before {at:yyyy-MM-dd HH:mm:ss} UTC", Answer: FeedState.None with { RetryAt = at });
                 }
 
-                return new Fetched(null, error);
+                return new Fetched(null, error, Permanent: IsPermanent(response.StatusCode));
             }
 
             if (response.Content.Headers.ContentLength > maxBytes)
             {
-                return new Fetched(null, $"it is {response.Content.Headers.ContentLength / (1024 * 1024.0):0.#} MB, above the {maxBytes / (1024 * 1024)} MB limit");
+                return new Fetched(null, $"it is {response.Content.Headers.ContentLength / (1024 * 1024.0):0.#} MB, above the {maxBytes / (1024 * 1024)} MB limit",
+                    Permanent: true);
             }
 
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
@@ -62,7 +64,7 @@ public sealed class ArticleFetcher(HttpClient http, IngestOptions options, TimeP
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    return new Fetched(null, $"it is larger than the {maxBytes / (1024 * 1024)} MB limit");
+                    return new Fetched(null, $"it is larger than the {maxBytes / (1024 * 1024)} MB limit", Permanent: true);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -88,6 +90,10 @@ public sealed class ArticleFetcher(HttpClient http, IngestOptions options, TimeP
     }
 
     private static string ReasonOf(HttpStatusCode code) => code.ToString();
+
+    /// <summary>A client error other than a time-out (408), too early (425) or too many requests (429): asking again gives the same.</summary>
+    private static bool IsPermanent(HttpStatusCode code) =>
+        (int)code is >= 400 and < 500 and not 425 && code is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
 
     /// <summary>When a Retry-After header (seconds or a date) lets the server be asked again, at most a day ahead.</summary>
     private DateTimeOffset? RetryAt(HttpResponseMessage response)

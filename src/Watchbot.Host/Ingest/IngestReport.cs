@@ -27,6 +27,16 @@ public sealed record ArticleReport(
     public IReadOnlyList<WatchEvent> AddedEvents => Added ?? [];
 
     public IReadOnlyList<WatchEvent> MergedEvents => Merged ?? [];
+
+    /// <summary>Events added from the article (counted before they were let go, in a <see cref="Light"/> report).</summary>
+    public int AddedCount => Counts?.Added ?? AddedEvents.Count;
+
+    public int MergedCount => Counts?.Merged ?? MergedEvents.Count;
+
+    private (int Added, int Merged)? Counts { get; init; }
+
+    /// <summary>The report without its events, once they were handed on: a long run must not hold every event it touched.</summary>
+    public ArticleReport Light() => this with { Added = null, Merged = null, Counts = (AddedCount, MergedCount) };
 }
 
 /// <summary>What one ingest run read, stored and skipped.</summary>
@@ -38,7 +48,7 @@ public sealed record IngestRunReport(IReadOnlyList<ArticleReport> Articles)
 
     public int Skipped => Articles.Count(a => a.Outcome == ArticleOutcome.Skipped);
 
-    public int EventsAdded => Articles.Sum(a => a.AddedEvents.Count);
+    public int EventsAdded => Articles.Sum(a => a.AddedCount);
 
-    public int EventsMerged => Articles.Sum(a => a.MergedEvents.Count);
+    public int EventsMerged => Articles.Sum(a => a.MergedCount);
 }

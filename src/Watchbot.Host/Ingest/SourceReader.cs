@@ -1,3 +1,4 @@
+using Watchbot.Core.Messages;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
@@ -17,8 +18,11 @@ namespace Watchbot.Host.Ingest;
 /// skipped. One that answers 429 or 503 with Retry-After is not asked again before then. The validators are kept only
 /// once every item of the answer was read and its articles stored (<see cref="RememberAsync"/>), so an item that failed
 /// or a run killed before storing them makes the next run read the feed again.
+/// An article URL is fetched at most once across runs (<see cref="FetchPolicy"/>): not again once its article is stored,
+/// its text turned out to be a duplicate, or it failed for good (a 4xx answer); a page that failed in a way that may pass
+/// is asked again after a growing wait, a bounded number of times. Failures are recorded here as they happen.
 /// </remarks>
-public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles, ICursorStore cursors, IngestOptions options, TimeProvider time,
+public sealed class SourceReader(ArticleFetcher fetcher, IFetchLog fetchLog, ICursorStore cursors, IngestOptions options, TimeProvider time,
     ILogger<SourceReader> logger)
 {
     private readonly ConcurrentDictionary<string, FeedState> answered = new(StringComparer.Ordinal);
@@ -45,9 +49,24 @@ public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles,
                 yield return ReadFile(source.Location);
                 break;
             case SourceKind.Page:
-                yield return await ReadPageAsync(source.Location, cancellationToken).ConfigureAwait(false);
+                var before = await fetchLog.FindAsync(source.Location, cancellationToken).ConfigureAwait(false);
+                if (!FetchPolicy.MayFetch(before, time.GetUtcNow()))
+                {
+                    LogNotFetched(source.Location, before!);
+                    break;
+                }
+
+                yield return (await ReadPageAsync(source.Location, before, cancellationToken).ConfigureAwait(false)).Article;
                 break;
             default:
+                if (source.Kind == SourceKind.Url
+                    && await fetchLog.FindAsync(source.Location, cancellationToken).ConfigureAwait(false) is { Verdict: not FetchVerdict.Failing } known)
+                {
+                    // A URL given by hand whose page was read before (a feed never is: only pages are logged).
+                    LogNotFetched(source.Location, known);
+                    break;
+                }
+
                 var cursor = FeedState.CursorName(source.Location);
                 var state = FeedState.Read(await cursors.GetTextAsync(cursor, cancellationToken).ConfigureAwait(false));
                 if (state.RetryAt is { } notBefore && notBefore > time.GetUtcNow())
@@ -83,14 +102,13 @@ public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles,
                     break;
                 }
 
-                var allRead = feed.Ok;
-                await foreach (var article in ReadFeedAsync(source.Location, feed, cancellationToken).ConfigureAwait(false))
+                var progress = new FeedProgress { Whole = feed.Ok };
+                await foreach (var article in ReadFeedAsync(source.Location, feed, progress, cancellationToken).ConfigureAwait(false))
                 {
-                    allRead &= article.Bytes is not null;
                     yield return article;
                 }
 
-                if (allRead && fetched.Answer is { } answer && (answer.ETag ?? answer.LastModified) is not null)
+                if (progress.Whole && fetched.Answer is { } answer && (answer.ETag ?? answer.LastModified) is not null)
                 {
                     answered[source.Location] = answer;
                 }
@@ -147,13 +165,41 @@ public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles,
         }
     }
 
-    private async Task<RawArticle> ReadPageAsync(string url, CancellationToken cancellationToken)
+    /// <summary>Fetches one article page; a failure is recorded in the fetch log at once. <c>Settled</c> is false when the
+    /// page failed in a way that may pass, so it will be asked again in a later run.</summary>
+    private async Task<(RawArticle Article, bool Settled)> ReadPageAsync(string url, FetchRecord? before, CancellationToken cancellationToken)
     {
         var fetched = await fetcher.FetchAsync(url, ArticleParser.MaxBytes, cancellationToken).ConfigureAwait(false);
-        return fetched.Bytes is null ? RawArticle.Failed(url, url, fetched.Error!) : RawArticle.Read(url, url, fetched.Bytes);
+        if (fetched.Bytes is not null)
+        {
+            return (RawArticle.Read(url, url, fetched.Bytes), true);
+        }
+
+        var record = FetchPolicy.Failed(before, url, fetched.Error!, fetched.Permanent, time.GetUtcNow(), fetched.Answer?.RetryAt);
+        await fetchLog.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+        var settled = record.NotBefore is null;
+        return (RawArticle.Failed(url, url, record.Verdict == FetchVerdict.Failing && settled
+            ? $"{fetched.Error}; given up after {Counted.Of(record.Attempts, "attempt")}"
+            : fetched.Error!), settled);
     }
 
-    private async IAsyncEnumerable<RawArticle> ReadFeedAsync(string feedUrl, FeedResult feed, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private void LogNotFetched(string url, FetchRecord record)
+    {
+        if (record.Verdict != FetchVerdict.Stored)
+        {
+            logger.LogDebug("{Url} is not fetched again: {Verdict} after {Attempts} attempts ({Reason}), may be asked again at {NotBefore:u}",
+                url, record.Verdict, record.Attempts, record.Reason, record.NotBefore);
+        }
+    }
+
+    /// <summary>Whether every item of a feed's answer was read or settled for good (then its validators may be kept).</summary>
+    private sealed class FeedProgress
+    {
+        public bool Whole { get; set; }
+    }
+
+    private async IAsyncEnumerable<RawArticle> ReadFeedAsync(string feedUrl, FeedResult feed, FeedProgress progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!feed.Ok)
         {
@@ -162,27 +208,40 @@ public sealed class SourceReader(ArticleFetcher fetcher, IArticleStore articles,
         }
 
         // The pages are fetched in parallel (within the throttle) and handed on in the feed's order.
-        var pages = new List<Task<RawArticle>>();
+        var pages = new List<Task<(RawArticle Article, bool Settled)>>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in feed.Items.Take(options.MaxFeedItems))
         {
             if (!Uri.TryCreate(new Uri(feedUrl), item.Link, out var link) || link.Scheme is not ("http" or "https"))
             {
-                pages.Add(Task.FromResult(RawArticle.Failed(item.Link, null, $"the feed links to '{item.Link}', which is not an http or https address")));
+                pages.Add(Task.FromResult((RawArticle.Failed(item.Link, null, $"the feed links to '{item.Link}', which is not an http or https address"), true)));
                 continue;
             }
 
-            // A page already stored under its URL is not fetched again.
-            if (await articles.FindAsync(null, link.AbsoluteUri, cancellationToken).ConfigureAwait(false) is not null)
+            // A page stored, a duplicate or gone for good is not fetched again; one failing for now waits its turn.
+            var url = link.AbsoluteUri;
+            if (!listed.Add(url))
             {
+                continue; // listed twice in the feed: fetched once
+            }
+
+            var before = await fetchLog.FindAsync(url, cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            if (!FetchPolicy.MayFetch(before, now))
+            {
+                progress.Whole &= !FetchPolicy.Waiting(before, now);
+                LogNotFetched(url, before!);
                 continue;
             }
 
-            pages.Add(throttle.RunAsync(link, token => ReadPageAsync(link.AbsoluteUri, token), cancellationToken));
+            pages.Add(throttle.RunAsync(link, token => ReadPageAsync(url, before, token), cancellationToken));
         }
 
         foreach (var page in pages)
         {
-            yield return await page.ConfigureAwait(false);
+            var (article, settled) = await page.ConfigureAwait(false);
+            progress.Whole &= settled;
+            yield return article;
         }
     }
 }

@@ -49,13 +49,14 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
     }
 
     public async Task<IReadOnlyList<ArticleIngestResult>> IngestBatchAsync(
-        IReadOnlyList<PreparedArticle> batch, IngestPlanning plan, IReadOnlySet<string> regions, CancellationToken cancellationToken)
+        IReadOnlyList<PreparedArticle> batch, IngestPlanning plan, IReadOnlySet<string> regions, CancellationToken cancellationToken,
+        IReadOnlyList<FetchRecord>? fetched = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(plan);
         var results = new List<ArticleIngestResult>(batch.Count);
-        if (batch.Count == 0)
+        if (batch.Count == 0 && (fetched is null || fetched.Count == 0))
         {
             return results;
         }
@@ -71,6 +72,12 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
             var existing = await FindAsync(statements, article.ContentHash, article.Url, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
+                if (article.Url is { } url && !string.Equals(existing.Article.Url, url, StringComparison.Ordinal))
+                {
+                    await SqliteFetchLog.WriteAsync(statements.Connection, statements.Transaction, FetchPolicy.Duplicate(url, prepared.ReadAt), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+
                 results.Add(new ArticleIngestResult(IngestStatus.Duplicate, existing, [], []));
                 continue;
             }
@@ -90,6 +97,11 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
             }
 
             results.Add(await WriteAsync(statements, ingest, targets, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var record in fetched ?? [])
+        {
+            await SqliteFetchLog.WriteAsync(statements.Connection, statements.Transaction, record, cancellationToken).ConfigureAwait(false);
         }
 
         transaction.Commit();

@@ -19,9 +19,9 @@ public sealed class IngestFixture : IDisposable
     public IngestOptions Options { get; } = new() { FetchTimeout = TimeSpan.FromSeconds(2) };
 
     public IngestService Service => new(
-        new SourceReader(new ArticleFetcher(http, Options, Store.Clock), Store.Store.Articles, Store.Store.Cursors, Options, Store.Clock,
+        new SourceReader(new ArticleFetcher(http, Options, Store.Clock), Store.Store.FetchLog, Store.Store.Cursors, Options, Store.Clock,
             NullLogger<SourceReader>.Instance),
-        Store.Store.Articles, Store.Store.Cursors, Store.Store.Topics, SharedExtractor, Options, Store.Clock,
+        Store.Store.Articles, Store.Store.FetchLog, Store.Store.Cursors, Store.Store.Topics, SharedExtractor, Options, Store.Clock,
         NullLogger<IngestService>.Instance);
 
     public string Folder(string name, params (string File, byte[] Bytes)[] files)

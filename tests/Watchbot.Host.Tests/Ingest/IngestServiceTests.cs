@@ -36,6 +36,74 @@ public sealed class IngestServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Articles_extracted_on_several_threads_are_stored_and_reported_exactly_as_one_at_a_time()
+    {
+        // The samples three times over, each copy with a note of its own, and exact copies between them: stories that merge
+        // across articles and duplicates meet while other articles are still being extracted.
+        var files = new List<(string File, byte[] Bytes)>();
+        var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", "articles")).Order(StringComparer.Ordinal).ToList();
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var path in samples)
+            {
+                var name = $"{round}-{Path.GetFileName(path)}";
+                files.Add((name, NewsText.Bytes(WithNote(File.ReadAllText(path), path.EndsWith(".html", StringComparison.Ordinal), round))));
+                if (files.Count % 5 == 0)
+                {
+                    files.Add(($"{round}-copy-{Path.GetFileName(path)}", files[^3].Bytes));
+                }
+            }
+        }
+
+        using var parallel = new IngestFixture();
+        await fixture.SeedShippedTopicsAsync();
+        await parallel.SeedShippedTopicsAsync();
+        fixture.Options.ExtractWorkers = 1;
+        parallel.Options.ExtractWorkers = 4;
+        parallel.Options.BatchArticles = 7;
+
+        var one = await fixture.RunAsync(new SourceSpec(SourceKind.Folder, fixture.Folder("news", [.. files])));
+        var many = await parallel.RunAsync(new SourceSpec(SourceKind.Folder, parallel.Folder("news", [.. files])));
+
+        Assert.True(one.Duplicates >= 8 && one.EventsMerged > 0, $"{one.Duplicates} duplicates, {one.EventsMerged} merged");
+        Assert.Equal(one.Articles.Select(Watchbot.Host.Cli.IngestVerb.Describe), many.Articles.Select(Watchbot.Host.Cli.IngestVerb.Describe));
+        Assert.Equal(await ExportAsync(fixture), await ExportAsync(parallel));
+    }
+
+    [Fact]
+    public async Task Each_article_is_handed_on_in_the_run_order_once_stored_and_the_run_keeps_only_its_counts()
+    {
+        await fixture.SeedShippedTopicsAsync();
+        fixture.Options.BatchArticles = 3;
+        var samples = new SourceSpec(SourceKind.Folder, Path.Combine(AppContext.BaseDirectory, "samples", "articles"));
+        var handed = new List<ArticleReport>();
+
+        var run = await fixture.Service.RunAsync([samples], Ct, each: handed.Add);
+
+        Assert.Equal(handed.Select(h => h.Origin), run.Articles.Select(a => a.Origin));
+        Assert.Equal(run.Articles.Select(a => a.Origin).Order(StringComparer.Ordinal), run.Articles.Select(a => a.Origin));
+        Assert.Equal(handed.Sum(h => h.AddedEvents.Count), run.EventsAdded);
+        Assert.Equal(handed.Sum(h => h.MergedEvents.Count), run.EventsMerged);
+        Assert.True(run.EventsAdded >= 30, $"{run.EventsAdded} events");
+        Assert.All(run.Articles, a => Assert.Empty(a.AddedEvents));
+    }
+
+    private static string WithNote(string text, bool html, int round)
+    {
+        var note = $"Desk note {(char)('a' + round)}: this copy was filed again.";
+        var mark = html ? "</p>" : "\n\n";
+        var at = text.IndexOf(mark, text.Length / 2, StringComparison.Ordinal);
+        return at < 0 ? text : text[..at] + (html ? $"</p>\n<p>{note}" : $"\n\n{note}") + text[at..];
+    }
+
+    private static async Task<string> ExportAsync(IngestFixture of)
+    {
+        using var writer = new StringWriter();
+        await Watchbot.Host.Export.EventExport.WriteJsonlAsync(of.Store.Store.Events, writer, Ct);
+        return writer.ToString();
+    }
+
+    [Fact]
     public async Task The_same_text_under_another_file_name_adds_nothing()
     {
         var folder = fixture.Folder("news", ("a.txt", NewsText.Bytes(NewsText.Shelling)), ("b-copy.md", NewsText.Bytes(NewsText.Shelling)));
@@ -134,8 +202,9 @@ public sealed class IngestServiceTests : IDisposable
         Assert.Contains("did not answer within 2 s", outcomes[site.Url("/slow")]);
         Assert.Equal(1, site.Requests["/a"]);
         Assert.Equal(1, site.Requests["/b"]);
-        Assert.Equal(2, site.Requests["/gone"]);
-        Assert.Equal(2, second.Skipped);
+        Assert.Equal(1, site.Requests["/gone"]);
+        Assert.Equal(1, site.Requests["/slow"]);
+        Assert.Empty(second.Articles);
         var stored = await AllEventsAsync();
         Assert.Contains(stored, e => e.Sources.Any(s => s.Url == site.Url("/a") && s.File is null));
     }
@@ -167,18 +236,80 @@ public sealed class IngestServiceTests : IDisposable
     public async Task A_feed_whose_last_answer_was_not_read_whole_is_read_again_in_full()
     {
         await using var site = await FakeNewsSite.StartAsync();
-        site.ServeWithETag("/wire.xml", NewsText.Rss(site.Url("/a"), site.Url("/gone")), "\"v1\"");
+        site.ServeWithETag("/wire.xml", NewsText.Rss(site.Url("/a"), site.Url("/busy")), "\"v1\"");
         site.Serve("/a", NewsText.Page("Drones strike Stepanakert substation", "Azerbaijani drones struck a power substation in Stepanakert on Monday, officials said."));
-        site.Fail("/gone", 500);
+        site.Fail("/busy", 500);
         var feed = new SourceSpec(SourceKind.Feed, site.Url("/wire.xml"));
 
         await fixture.RunAsync(feed);
+        fixture.Store.Clock.Advance(FetchPolicy.FirstWait);
         var again = await fixture.RunAsync(feed);
 
         Assert.False(site.NotModified.ContainsKey("/wire.xml"));
-        Assert.Equal(2, site.Requests["/gone"]);
+        Assert.Equal(2, site.Requests["/busy"]);
         Assert.Equal(1, site.Requests["/a"]);
         Assert.Equal(1, again.Skipped);
+    }
+
+    [Fact]
+    public async Task No_article_url_is_fetched_twice_across_runs_whether_stored_duplicate_gone_or_not_an_article_and_a_failing_one_is_retried_with_growing_waits()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        var story = NewsText.Page("Drones strike Stepanakert substation", "Azerbaijani drones struck a power substation in Stepanakert on Monday, officials said.");
+        site.Serve("/wire.xml", NewsText.Rss(site.Url("/a"), site.Url("/mirror"), site.Url("/gone"), site.Url("/removed"), site.Url("/menu"), site.Url("/busy")),
+            "application/rss+xml");
+        site.Serve("/a", story);
+        site.Serve("/mirror", story); // the same text under another address
+        site.Fail("/gone", 404);
+        site.Fail("/removed", 410);
+        site.Serve("/menu", "<html><body><nav><a href=\"/\">Home</a></nav></body></html>");
+        site.Fail("/busy", 503);
+        var feed = new SourceSpec(SourceKind.Feed, site.Url("/wire.xml"));
+
+        var first = await fixture.RunAsync(feed);
+        var second = await fixture.RunAsync(feed);
+        var busyRequests = new List<int> { site.Requests["/busy"] };
+        foreach (var wait in new[] { 15, 60, 240, 24 * 60 })
+        {
+            fixture.Store.Clock.Advance(TimeSpan.FromMinutes(wait) - TimeSpan.FromSeconds(1));
+            await fixture.RunAsync(feed); // a second early: not asked
+            fixture.Store.Clock.Advance(TimeSpan.FromSeconds(1));
+            await fixture.RunAsync(feed);
+            busyRequests.Add(site.Requests["/busy"]);
+        }
+
+        var outcomes = first.Articles.ToDictionary(a => a.Origin, a => a.Outcome);
+        Assert.Equal(ArticleOutcome.Stored, outcomes[site.Url("/a")]);
+        Assert.Equal(ArticleOutcome.Duplicate, outcomes[site.Url("/mirror")]);
+        Assert.All(["/gone", "/removed", "/menu", "/busy"], path => Assert.Equal(ArticleOutcome.Skipped, outcomes[site.Url(path)]));
+        Assert.Empty(second.Articles);
+        Assert.All(["/a", "/mirror", "/gone", "/removed", "/menu"], path => Assert.Equal(1, site.Requests[path]));
+        Assert.Equal([1, 2, 3, 4, 4], busyRequests);
+        Assert.Equal(10, site.Requests["/wire.xml"]);
+        var log = fixture.Store.Store.FetchLog;
+        Assert.Equal(FetchVerdict.Stored, (await log.FindAsync(site.Url("/a"), Ct))!.Verdict);
+        Assert.Equal(FetchVerdict.Duplicate, (await log.FindAsync(site.Url("/mirror"), Ct))!.Verdict);
+        Assert.Equal(FetchVerdict.Gone, (await log.FindAsync(site.Url("/removed"), Ct))!.Verdict);
+        Assert.Equal(FetchVerdict.Gone, (await log.FindAsync(site.Url("/menu"), Ct))!.Verdict);
+        Assert.Equal(new FetchRecord(site.Url("/busy"), FetchVerdict.Failing, 4, "the server answered 503 ServiceUnavailable",
+            fixture.Store.Clock.GetUtcNow() - TimeSpan.FromMinutes(24 * 60), null), await log.FindAsync(site.Url("/busy"), Ct));
+    }
+
+    [Fact]
+    public async Task A_page_source_that_was_stored_or_is_gone_is_not_fetched_again_in_later_runs()
+    {
+        await using var site = await FakeNewsSite.StartAsync();
+        site.Serve("/b", NewsText.Page("Martuni shelled", "Armenian officials said Azerbaijani forces shelled Martuni on Monday."));
+        site.Fail("/gone", 410);
+        var pages = new[] { new SourceSpec(SourceKind.Page, site.Url("/b")), new SourceSpec(SourceKind.Page, site.Url("/gone")) };
+
+        var first = await fixture.RunAsync(pages);
+        var second = await fixture.RunAsync([.. pages, SourceSpec.Guess(site.Url("/b"))]);
+
+        Assert.Equal([ArticleOutcome.Stored, ArticleOutcome.Skipped], first.Articles.Select(a => a.Outcome));
+        Assert.Empty(second.Articles);
+        Assert.Equal(1, site.Requests["/b"]);
+        Assert.Equal(1, site.Requests["/gone"]);
     }
 
     [Fact]
