@@ -17,5 +17,6 @@ public static class MigrationList
         new(10, "indexes of running tallies and due digests", Migration0010TallyIndex.Sql),
         new(11, "messages a person asked for", Migration0011AskedMessages.Sql),
         new(12, "indexes for merge lookups", Migration0012MergeIndexes.Sql),
+        new(13, "digest chart on or off", Migration0013DigestChart.Sql),
     ];
 }

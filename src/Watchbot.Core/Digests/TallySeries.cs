@@ -1,0 +1,59 @@
+using Watchbot.Core.Events;
+
+namespace Watchbot.Core.Digests;
+
+/// <summary>One running tally: a side's people of one population and outcome, as one claimant counts them.</summary>
+public sealed record TallySeries(TallyKey Key, string Label, IReadOnlyList<TallyPoint> Points)
+{
+    /// <summary>
+    /// The running tallies of <paramref name="events"/>, one per <see cref="TallyKey"/>, from the published cumulative
+    /// figures (the same ones <see cref="TallyBook"/> reads), each dated by its event's end, oldest first; the largest
+    /// tally comes first. <paramref name="from"/> and <paramref name="to"/> bound the dates, both included. The web
+    /// page's chart and the digest's chart are both drawn from this.
+    /// </summary>
+    public static IReadOnlyList<TallySeries> Of(IEnumerable<WatchEvent> events, DateOnly? from = null, DateOnly? to = null)
+    {
+        var series = new Dictionary<TallyKey, (string Label, List<TallyPoint> Points)>();
+        foreach (var e in events.Where(e => e.Status == EventStatus.Published))
+        {
+            var date = e.DateEnd ?? e.Date;
+            if ((from is { } f && date < f) || (to is { } t && date > t))
+            {
+                continue;
+            }
+
+            foreach (var claim in e.Casualties.Where(c => c.Cumulative))
+            {
+                var key = TallyKey.Of(claim);
+                if (!series.TryGetValue(key, out var entry))
+                {
+                    series[key] = entry = (LabelOf(claim), []);
+                }
+
+                entry.Points.Add(new TallyPoint(date, claim.Count, e.Id));
+            }
+        }
+
+        return series
+            .Select(kv => new TallySeries(kv.Key, kv.Value.Label, kv.Value.Points.OrderBy(p => p.Date).ThenBy(p => p.Count).ToList()))
+            .OrderByDescending(s => s.Points.Max(p => p.Count)).ThenBy(s => s.Label, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>"Armenia military killed, per Artsakh officials".</summary>
+    public static string LabelOf(CasualtyClaim claim) => $"{claim.Side} {claim.Population.Name()} {claim.Outcome.Name()}, per {claim.ClaimedBy}";
+
+    /// <summary>How much the tally rose on <paramref name="day"/>: its highest figure that day less the last figure before
+    /// it (or the whole figure when the day opened the tally); null when the tally has no figure that day.</summary>
+    public int? ChangeOn(DateOnly day)
+    {
+        var today = Points.Where(p => p.Date == day).Select(p => (int?)p.Count).Max();
+        if (today is null)
+        {
+            return null;
+        }
+
+        var before = Points.LastOrDefault(p => p.Date < day);
+        return today.Value - (before?.Count ?? 0);
+    }
+}
