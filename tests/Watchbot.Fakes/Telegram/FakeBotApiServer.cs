@@ -271,7 +271,6 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
                 files[file.Name] = new FakeUpload(file.FileName, file.ContentType, buffer.ToArray());
-                body[file.Name] = "attach:" + file.FileName;
             }
         }
         else
@@ -536,8 +535,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         });
     }
 
-    /// <summary>A photo uploaded as multipart/form-data, as Telegram takes it: a file in the "photo" part (a file_id or URL
-    /// string is refused here: the bot always uploads), a caption of at most 1,024 characters after entity parsing, and
+    /// <summary>A photo uploaded as multipart/form-data, as Telegram takes it: a file in the "photo" part or in the part
+    /// that photo names as attach://name (a file_id or URL string is refused here: the bot always uploads), a caption of at most 1,024 characters after entity parsing, and
     /// the same global limit as messages.</summary>
     private JsonObject SendPhoto(JsonObject body, Dictionary<string, FakeUpload> files, DateTimeOffset arrivedAt)
     {
@@ -546,7 +545,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             return Error(400, "Bad Request: chat_id is empty");
         }
 
-        if (!files.TryGetValue("photo", out var photo) || photo.Bytes.Length == 0)
+        // The file is the "photo" part itself, or a part that photo names as attach://<part name>.
+        var named = body["photo"]?.GetValue<string>() is { } reference && reference.StartsWith("attach://", StringComparison.Ordinal) ? reference["attach://".Length..] : "photo";
+        if (!files.TryGetValue(named, out var photo) || photo.Bytes.Length == 0)
         {
             return Error(400, "Bad Request: there is no photo in the request");
         }
