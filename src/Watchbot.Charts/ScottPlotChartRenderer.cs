@@ -39,7 +39,7 @@ public sealed class ScottPlotChartRenderer(string folder, ILogger<ScottPlotChart
         return new MessageImage(path, DigestChart.Width, DigestChart.Height, chart.Description);
     }
 
-    /// <summary>The chart as PNG bytes: one line per tally, the day's change of each marked with a ring and "+N".</summary>
+    /// <summary>The chart as PNG bytes: one line per tally, the day's figure of each ringed and labelled with its change.</summary>
     public static byte[] Draw(DigestChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
@@ -61,16 +61,19 @@ public sealed class ScottPlotChartRenderer(string folder, ILogger<ScottPlotChart
             var ys = series.Points.Select(p => (double)p.Count).ToArray();
             var scatter = plot.Add.Scatter(xs, ys, color);
             scatter.LineWidth = 2;
-            scatter.MarkerSize = 5;
+            scatter.MarkerSize = 7;
             scatter.LegendText = series.Label;
             max = Math.Max(max, series.Points.Max(p => p.Count));
 
-            if (series.ChangeOn(chart.To) is > 0 and var change)
+            // The day's change: a ring around the day's figure, labelled with the rise since the figure before it (or
+            // "new" when the day opened the tally).
+            if (series.FigureOn(chart.To) is { } top)
             {
-                var top = series.Points.Where(p => p.Date == chart.To).Max(p => p.Count);
                 var ring = plot.Add.Marker(to, top, MarkerShape.OpenCircle, 14, color);
                 ring.LineWidth = 2;
-                var label = plot.Add.Text("+" + change.ToString("N0", CultureInfo.InvariantCulture), to, top);
+                var change = series.ChangeOn(chart.To);
+                var text = change is { } c ? (c >= 0 ? "+" : "") + c.ToString("N0", CultureInfo.InvariantCulture) : "new";
+                var label = plot.Add.Text(text, to, top);
                 label.LabelFontColor = color;
                 label.LabelBold = true;
                 label.LabelFontSize = 13;
@@ -82,7 +85,8 @@ public sealed class ScottPlotChartRenderer(string folder, ILogger<ScottPlotChart
 
         var today = plot.Add.VerticalLine(to, 1, Color.FromHex("#9aa3b2"), LinePattern.Dashed);
         today.LegendText = "";
-        plot.Axes.DateTimeTicksBottom();
+        var axis = plot.Axes.DateTimeTicksBottom();
+        axis.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = d => d.ToString("d MMM", CultureInfo.InvariantCulture) };
         plot.Axes.SetLimitsX(from - 0.5, to + 1);
         plot.Axes.SetLimitsY(0, Math.Max(4, max * 1.15));
         plot.Title($"{char.ToUpperInvariant(chart.Topic[0])}{chart.Topic[1..]}: killed and wounded as claimed, {chart.From:d MMM} to {chart.To:d MMM yyyy}", 15);

@@ -50,7 +50,7 @@ public sealed class DigestChartTests
     }
 
     [Fact]
-    public void The_days_change_is_the_rise_since_the_last_figure_before_the_day_and_none_on_a_day_without_a_figure()
+    public void The_days_change_is_the_rise_since_the_last_figure_before_the_day_and_none_on_a_day_without_a_figure_or_before_the_first()
     {
         var chart = DigestChart.For("karabakh",
             [Tally(1, 5, Claim(CasualtyOutcome.Killed, 40), Claim(CasualtyOutcome.Wounded, 90)), Tally(2, 0, Claim(CasualtyOutcome.Killed, 104))], Today)!;
@@ -59,7 +59,7 @@ public sealed class DigestChartTests
         var wounded = chart.Series.Single(s => s.Key.Outcome == CasualtyOutcome.Wounded);
         Assert.Equal(64, killed.ChangeOn(Today));
         Assert.Null(wounded.ChangeOn(Today));
-        Assert.Equal(40, killed.ChangeOn(Today.AddDays(-5)));
+        Assert.Null(killed.ChangeOn(Today.AddDays(-5)));
         Assert.Contains("+64 Armenia military killed, per Artsakh officials", chart.Description, StringComparison.Ordinal);
     }
 

@@ -5,7 +5,7 @@ namespace Watchbot.Core.Digests;
 /// <summary>
 /// What the daily digest's chart shows: a topic's killed and wounded tallies over the <see cref="Days"/> days up to
 /// <paramref name="To"/>, one line per side, population, outcome and claimant (<see cref="TallySeries"/>), and on
-/// <paramref name="To"/> the day's change of each line. Pure data: a renderer at the edge draws it.
+/// <paramref name="To"/> the day's change of each line that has a figure that day. Pure data: a renderer at the edge draws it.
 /// </summary>
 public sealed record DigestChart(string Topic, DateOnly From, DateOnly To, IReadOnlyList<TallySeries> Series)
 {
@@ -32,9 +32,11 @@ public sealed record DigestChart(string Topic, DateOnly From, DateOnly To, IRead
     {
         get
         {
-            var changes = Series.Select(s => (s.Label, Change: s.ChangeOn(To))).Where(c => c.Change is > 0).ToList();
+            var today = Series.Where(s => s.FigureOn(To) is not null)
+                .Select(s => s.ChangeOn(To) is { } change ? $"{(change >= 0 ? "+" : "")}{change:N0} {s.Label}" : $"{s.FigureOn(To):N0} {s.Label} (first figure)")
+                .ToList();
             var text = $"{char.ToUpperInvariant(Topic[0])}{Topic[1..]}: killed and wounded as claimed, {From:d MMM} to {To:d MMM yyyy}, {Series.Count} {(Series.Count == 1 ? "tally" : "tallies")}";
-            return changes.Count == 0 ? text + "." : text + "; today " + string.Join("; ", changes.Select(c => $"+{c.Change:N0} {c.Label}")) + ".";
+            return today.Count == 0 ? text + "." : text + "; on the last day " + string.Join("; ", today) + ".";
         }
     }
 }

@@ -43,17 +43,15 @@ public sealed record TallySeries(TallyKey Key, string Label, IReadOnlyList<Tally
     /// <summary>"Armenia military killed, per Artsakh officials".</summary>
     public static string LabelOf(CasualtyClaim claim) => $"{claim.Side} {claim.Population.Name()} {claim.Outcome.Name()}, per {claim.ClaimedBy}";
 
-    /// <summary>How much the tally rose on <paramref name="day"/>: its highest figure that day less the last figure before
-    /// it (or the whole figure when the day opened the tally); null when the tally has no figure that day.</summary>
+    /// <summary>How the tally moved on <paramref name="day"/>: its highest figure that day less the last figure before it;
+    /// null when the tally has no figure that day or none before it to compare with (the day opened it).</summary>
     public int? ChangeOn(DateOnly day)
     {
         var today = Points.Where(p => p.Date == day).Select(p => (int?)p.Count).Max();
-        if (today is null)
-        {
-            return null;
-        }
-
         var before = Points.LastOrDefault(p => p.Date < day);
-        return today.Value - (before?.Count ?? 0);
+        return today is null || before is null ? null : today.Value - before.Count;
     }
+
+    /// <summary>The tally's highest figure on <paramref name="day"/>, if it has one.</summary>
+    public int? FigureOn(DateOnly day) => Points.Where(p => p.Date == day).Select(p => (int?)p.Count).Max();
 }
