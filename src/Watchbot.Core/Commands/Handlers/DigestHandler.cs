@@ -13,7 +13,7 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
         "Get the digest now, or set its daily time", CommandAccess.ChatAdmin,
         "Times are in the zone you name (IANA, such as Asia/Yerevan or Europe/Berlin), right across daylight-saving changes. "
         + "on brings back the time it had before off. chart off sends the digest without the chart of the last 30 days' killed and wounded "
-        + "(chart on brings it back). /digest alone shows the digests (on Telegram with on/off buttons).",
+        + "(chart on brings it back; chart-off and chart-on work too, as Discord's menu offers them). /digest alone shows the digests (on Telegram with on/off buttons).",
         Scoped: true);
 
     public async Task<CommandReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -48,8 +48,8 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
             ["off"] => await SaveAsync(target with { Digest = target.Digest with { Enabled = false } }, context, "off", cancellationToken).ConfigureAwait(false),
             ["on"] => await SaveAsync(target with { Digest = target.Digest with { Enabled = true } }, context,
                 $"on at {target.Digest.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} {target.Digest.TimeZone}", cancellationToken).ConfigureAwait(false),
-            ["chart", "on"] => await SaveAsync(target with { DigestChart = true }, context, "chart on", cancellationToken).ConfigureAwait(false),
-            ["chart", "off"] => await SaveAsync(target with { DigestChart = false }, context, "chart off", cancellationToken).ConfigureAwait(false),
+            ["chart", "on"] or ["chart-on"] => await SaveAsync(target with { DigestChart = true }, context, "chart on", cancellationToken).ConfigureAwait(false),
+            ["chart", "off"] or ["chart-off"] => await SaveAsync(target with { DigestChart = false }, context, "chart off", cancellationToken).ConfigureAwait(false),
             ["at", var time] => await SetAsync(target, time, target.Digest.TimeZone, context, cancellationToken).ConfigureAwait(false),
             ["at", var time, "tz", _] => await SetAsync(target, time, context.Args[^1], context, cancellationToken).ConfigureAwait(false),
             _ => Usage.Of(Spec),
