@@ -6,39 +6,17 @@ namespace Watchbot.Core.Digests;
 public sealed record TallySeries(TallyKey Key, string Label, IReadOnlyList<TallyPoint> Points)
 {
     /// <summary>
-    /// The running tallies of <paramref name="events"/>, one per <see cref="TallyKey"/>, from the published cumulative
-    /// figures (the same ones <see cref="TallyBook"/> reads), each dated by its event's end, oldest first; the largest
+    /// The running tallies of <paramref name="events"/> as <see cref="TallyBook"/> keeps them (one per <see cref="TallyKey"/>,
+    /// from the published cumulative figures, each dated by its event's end, oldest first); the largest
     /// tally comes first. <paramref name="from"/> and <paramref name="to"/> bound the dates, both included. The web
     /// page's chart and the digest's chart are both drawn from this.
     /// </summary>
-    public static IReadOnlyList<TallySeries> Of(IEnumerable<WatchEvent> events, DateOnly? from = null, DateOnly? to = null)
-    {
-        var series = new Dictionary<TallyKey, (string Label, List<TallyPoint> Points)>();
-        foreach (var e in events.Where(e => e.Status == EventStatus.Published))
-        {
-            var date = e.DateEnd ?? e.Date;
-            if ((from is { } f && date < f) || (to is { } t && date > t))
-            {
-                continue;
-            }
-
-            foreach (var claim in e.Casualties.Where(c => c.Cumulative))
-            {
-                var key = TallyKey.Of(claim);
-                if (!series.TryGetValue(key, out var entry))
-                {
-                    series[key] = entry = (LabelOf(claim), []);
-                }
-
-                entry.Points.Add(new TallyPoint(date, claim.Count, e.Id));
-            }
-        }
-
-        return series
-            .Select(kv => new TallySeries(kv.Key, kv.Value.Label, kv.Value.Points.OrderBy(p => p.Date).ThenBy(p => p.Count).ToList()))
+    public static IReadOnlyList<TallySeries> Of(IEnumerable<WatchEvent> events, DateOnly? from = null, DateOnly? to = null) =>
+        new TallyBook(events.Where(e => (e.DateEnd ?? e.Date) is var date && (from is not { } f || date >= f) && (to is not { } t || date <= t)))
+            .Tallies
+            .Select(t => new TallySeries(t.Key, LabelOf(t.Claim), t.Points))
             .OrderByDescending(s => s.Points.Max(p => p.Count)).ThenBy(s => s.Label, StringComparer.Ordinal)
             .ToList();
-    }
 
     /// <summary>"Armenia military killed, per Artsakh officials".</summary>
     public static string LabelOf(CasualtyClaim claim) => $"{claim.Side} {claim.Population.Name()} {claim.Outcome.Name()}, per {claim.ClaimedBy}";
