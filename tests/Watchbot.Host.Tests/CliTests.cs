@@ -32,6 +32,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_chart_verb_draws_the_sample_articles_tallies_as_a_png_beside_the_database_and_says_when_there_is_nothing_to_draw()
+    {
+        var ingested = await Run(null, "ingest", Path.Combine(AppContext.BaseDirectory, "samples", "articles"));
+        Assert.True(ingested.ExitCode == 0, ingested.Error);
+
+        var drawn = await Run(null, "chart", "karabakh", "--date", "2020-10-14");
+        var nothing = await Run(null, "chart", "karabakh", "--date", "2019-06-01");
+
+        Assert.True(drawn.ExitCode == 0, drawn.Error);
+        var path = drawn.Output.Split('\n')[0].Trim();
+        Assert.Equal(temp.File("charts"), Path.GetDirectoryName(path));
+        Assert.Equal((800, 450), Watchbot.Fakes.PngHeader.Read(await File.ReadAllBytesAsync(path)));
+        Assert.Contains("559 Artsakh military killed, per Artsakh", drawn.Output);
+        Assert.Equal(0, nothing.ExitCode);
+        Assert.Contains("Nothing to draw", nothing.Output);
+    }
+
+    [Fact]
     public async Task A_second_digest_now_holds_only_what_is_new()
     {
         await Run(null, "events", "add", "--topic", "karabakh", "--kind", "ceasefire", "--date", "2020-10-10", "--summary", "A humanitarian truce was agreed in Moscow", "--stance", "agreement");

@@ -27,6 +27,18 @@ public sealed class SubscriptionStoreTests : StoreTest
     }
 
     [Fact]
+    public async Task A_subscription_has_the_digest_chart_on_until_it_is_turned_off_and_keeps_that()
+    {
+        var (added, _) = await Store.Subscriptions.AddAsync(Samples.Subscription(), Ct);
+        Assert.True((await Store.Subscriptions.GetAsync(added.Id, Ct))!.DigestChart);
+
+        await Store.Subscriptions.UpdateAsync(added with { DigestChart = false }, Ct);
+
+        Assert.False((await Store.Subscriptions.GetAsync(added.Id, Ct))!.DigestChart);
+        Assert.False(Assert.Single(await Store.Subscriptions.ListActiveAsync(Ct)).DigestChart);
+    }
+
+    [Fact]
     public async Task A_subscription_keeps_its_filter_schedule_and_alert_settings()
     {
         var subscription = Samples.Subscription(userId: "42") with

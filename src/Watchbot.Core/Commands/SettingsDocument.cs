@@ -13,7 +13,8 @@ public sealed record SettingsDocument(int Version, IReadOnlyList<SettingsDocumen
 {
     public const int CurrentVersion = 1;
 
-    public sealed record Entry(string Topic, bool Digest, string DigestTime, string TimeZone, bool Alerts, int AlertSeverity, FilterEntry? Filter);
+    /// <param name="Chart">Whether the digest carries its chart; missing (an export from before charts) means on.</param>
+    public sealed record Entry(string Topic, bool Digest, string DigestTime, string TimeZone, bool Alerts, int AlertSeverity, FilterEntry? Filter, bool? Chart = null);
 
     public sealed record FilterEntry(IReadOnlyList<string>? Kinds, int? MinSeverity, IReadOnlyList<string>? Places, IReadOnlyList<string>? Actors,
         IReadOnlyList<string>? Include, IReadOnlyList<string>? Exclude);
@@ -24,7 +25,8 @@ public sealed record SettingsDocument(int Version, IReadOnlyList<SettingsDocumen
         CurrentVersion,
         subscriptions.Select(s => new Entry(s.Topic, s.Digest.Enabled, s.Digest.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture), s.Digest.TimeZone,
             s.AlertsEnabled, s.AlertMinSeverity,
-            new FilterEntry(s.Filter.Kinds.Select(k => k.Name()).ToList(), s.Filter.MinSeverity, s.Filter.Places, s.Filter.Actors, s.Filter.Include, s.Filter.Exclude)))
+            new FilterEntry(s.Filter.Kinds.Select(k => k.Name()).ToList(), s.Filter.MinSeverity, s.Filter.Places, s.Filter.Actors, s.Filter.Include, s.Filter.Exclude),
+            s.DigestChart))
             .ToList(),
         settings.Quiet is { } q ? new QuietEntry(q.Start.ToString("HH:mm", CultureInfo.InvariantCulture), q.End.ToString("HH:mm", CultureInfo.InvariantCulture), q.TimeZone) : null);
 
@@ -87,6 +89,7 @@ public sealed record SettingsDocument(int Version, IReadOnlyList<SettingsDocumen
             {
                 Topic = topic.Name,
                 Digest = new DigestSchedule(entry.Digest, at, zone.Id),
+                DigestChart = entry.Chart ?? true,
                 AlertsEnabled = entry.Alerts,
                 AlertMinSeverity = entry.AlertSeverity,
                 Filter = filter,

@@ -18,7 +18,7 @@ public static class SubscriptionText
     public static string Settings(Subscription s)
     {
         var digest = s.Digest.Enabled
-            ? $"daily digest at {s.Digest.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} {s.Digest.TimeZone}"
+            ? $"daily digest at {s.Digest.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} {s.Digest.TimeZone}{(s.DigestChart ? " with chart" : ", chart off")}"
             : "digest off";
         var alerts = s.AlertsEnabled ? $"alerts on for severity>={s.AlertMinSeverity}" : "alerts off";
         return $"{digest}; {alerts}; filters: {Describe(s.Filter)}";

@@ -19,7 +19,8 @@ public sealed class DigestService(
     ISubscriptionStore subscriptions,
     IOutboxStore outbox,
     DigestSettings settings,
-    ILogger<DigestService> logger)
+    ILogger<DigestService> logger,
+    IChartRenderer? charts = null)
 {
     public async Task<DigestRunResult> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -63,6 +64,7 @@ public sealed class DigestService(
         var candidates = new DigestCandidates(fresh, tallies);
         var bodies = new Dictionary<DigestSelection, DigestBody>(ReferenceEqualityComparer.Instance);
         var batchSize = Math.Max(1, settings.BatchSize);
+        var images = new Dictionary<(string Topic, DateOnly Day), MessageImage?>();
 
         int queued = 0, empty = 0, skipped = 0, lines = 0;
         var drafts = new List<DigestDraft>(Math.Min(batchSize, due.Count));
@@ -91,7 +93,13 @@ public sealed class DigestService(
                         bodies[selection] = body = DigestComposer.Body(selection);
                     }
 
-                    draft = new OutboxDraft(subscription.Chat, DigestComposer.Compose(subscription.Topic, period, body), subscription.Id, Asked: asked);
+                    var message = DigestComposer.Compose(subscription.Topic, period, body);
+                    if (entries.Count > 0 && subscription.DigestChart)
+                    {
+                        message = message with { Image = await ChartAsync(images, subscription, now, cancellationToken).ConfigureAwait(false) };
+                    }
+
+                    draft = new OutboxDraft(subscription.Chat, message, subscription.Id, Asked: asked);
                 }
 
                 drafts.Add(new DigestDraft(subscription.Id, subscription.DigestCursor, Math.Max(snapshot, subscription.DigestCursor), draft,
@@ -116,6 +124,41 @@ public sealed class DigestService(
         }
 
         return new DigestRunResult(due.Count, queued, empty, skipped, lines);
+    }
+
+    /// <summary>The chart of the subscription's topic as of its day (in its time zone), drawn once a run per topic and
+    /// day; null when there is nothing to draw, no renderer, or drawing failed (the digest then goes as text alone).</summary>
+    private async Task<MessageImage?> ChartAsync(Dictionary<(string, DateOnly), MessageImage?> drawn, Subscription subscription, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (charts is null)
+        {
+            return null;
+        }
+
+        var zone = Time.ZonedTime.TryFindZone(subscription.Digest.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var key = (subscription.Topic.ToLowerInvariant(), day);
+        if (drawn.TryGetValue(key, out var image))
+        {
+            return image;
+        }
+
+        try
+        {
+            var history = await events.ListAsync(EventQuery.TallyHistory(subscription.Topic, from: day.AddDays(-(DigestChart.Days - 1))), cancellationToken)
+                .ConfigureAwait(false);
+            var chart = DigestChart.For(subscription.Topic, history, day);
+            image = chart is null ? null : await charts.RenderAsync(chart, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not draw the chart of {Topic}; its digests go without it", subscription.Topic);
+            image = null;
+        }
+
+        drawn[key] = image;
+        return image;
     }
 
     /// <summary>Where each subscription's digest starts (in the order given). One that never had a digest starts from what

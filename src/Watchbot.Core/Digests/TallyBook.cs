@@ -9,6 +9,7 @@ namespace Watchbot.Core.Digests;
 public sealed class TallyBook
 {
     private readonly Dictionary<TallyKey, List<TallyPoint>> points = [];
+    private readonly Dictionary<TallyKey, CasualtyClaim> firstClaims = [];
 
     public TallyBook(IEnumerable<WatchEvent> events)
     {
@@ -20,6 +21,7 @@ public sealed class TallyBook
                 if (!points.TryGetValue(key, out var list))
                 {
                     points[key] = list = [];
+                    firstClaims[key] = claim;
                 }
 
                 list.Add(new TallyPoint(e.DateEnd ?? e.Date, claim.Count, e.Id));
@@ -57,6 +59,11 @@ public sealed class TallyBook
 
         return best;
     }
+
+    /// <summary>Every tally in the book: its key, the first claim read of it (its names as written) and its figures, oldest
+    /// first. The web page's chart and the digest's chart draw these (<see cref="TallySeries"/>).</summary>
+    public IEnumerable<(TallyKey Key, CasualtyClaim Claim, IReadOnlyList<TallyPoint> Points)> Tallies =>
+        points.Select(kv => (kv.Key, firstClaims[kv.Key], (IReadOnlyList<TallyPoint>)kv.Value));
 
     /// <summary>Every figure of the tally this claim belongs to, oldest first.</summary>
     public IReadOnlyList<TallyPoint> History(CasualtyClaim claim) =>

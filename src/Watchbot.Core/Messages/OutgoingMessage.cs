@@ -27,14 +27,16 @@ public sealed record MessageAction(string Label, string Command, bool? On = null
 /// A platform-neutral message: each transport renders it (plain text, Telegram HTML, Discord embeds)
 /// and splits it between items when it is longer than the platform allows. All text is plain: renderers escape it.
 /// <see cref="Actions"/> are rows of buttons; a platform without buttons leaves them out, so the text must make
-/// sense alone (it names the typed command too).
+/// sense alone (it names the typed command too). <see cref="Image"/> is a picture sent with it (a digest's chart): a
+/// platform that shows pictures sends it first, with the start of the text as its caption.
 /// </summary>
 public sealed record OutgoingMessage(
     MessageKind Kind,
     string Title,
     IReadOnlyList<MessageSection> Sections,
     string? Footer = null,
-    IReadOnlyList<IReadOnlyList<MessageAction>>? Actions = null)
+    IReadOnlyList<IReadOnlyList<MessageAction>>? Actions = null,
+    MessageImage? Image = null)
 {
     public static OutgoingMessage Reply(string text) =>
         new(MessageKind.Reply, "", [new MessageSection(null, [MessageItem.Plain(text)])]);

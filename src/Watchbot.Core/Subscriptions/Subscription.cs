@@ -15,6 +15,9 @@ public sealed record Subscription
     public required string Topic { get; init; }
     public SubscriptionFilter Filter { get; init; } = SubscriptionFilter.None;
     public DigestSchedule Digest { get; init; } = DigestSchedule.Default;
+
+    /// <summary>Whether the digest carries the chart of the topic's tallies (/digest &lt;topic&gt; chart off).</summary>
+    public bool DigestChart { get; init; } = true;
     public bool AlertsEnabled { get; init; }
     public int AlertMinSeverity { get; init; } = 4;
     public bool Active { get; init; } = true;

@@ -81,7 +81,8 @@ public static class SlashCommandShapes
         "digest" =>
         [
             Topic(false),
-            new("action", OptionType.String, "now: send it now; on or off: the daily digest (leave out to see the digests)", Choices: ["now", "on", "off"]),
+            new("action", OptionType.String, "now: send it now; on/off: the daily digest; chart-on/chart-off: its chart (leave out: show)",
+                Choices: ["now", "on", "off", "chart-on", "chart-off"]),
             new("time", OptionType.String, "Daily time as HH:MM, such as 08:00", Prefix: "at "),
             TimeZone,
             MeOption,

@@ -4,12 +4,19 @@ public sealed record EmbedField(string Name, string Value, bool? Inline = null);
 
 public sealed record EmbedFooter(string Text);
 
+/// <summary>An embed's picture: a URL, or attachment://name for a file uploaded with the same message.</summary>
+public sealed record EmbedImage(string Url);
+
 public sealed record Embed(
     string? Title = null,
     string? Description = null,
     int? Color = null,
     List<EmbedField>? Fields = null,
-    EmbedFooter? Footer = null);
+    EmbedFooter? Footer = null,
+    EmbedImage? Image = null);
+
+/// <summary>A file uploaded with a message: <paramref name="Id"/> n is the multipart part files[n].</summary>
+public sealed record AttachmentRef(int Id, string Filename, string? Description = null);
 
 /// <summary>parse: [] means nobody is pinged, whatever the text says.</summary>
 public sealed record AllowedMentions(List<string> Parse)
@@ -26,7 +33,8 @@ public sealed record MessageBody(
     AllowedMentions AllowedMentions,
     int? Flags = null,
     string? Nonce = null,
-    bool? EnforceNonce = null);
+    bool? EnforceNonce = null,
+    List<AttachmentRef>? Attachments = null);
 
 public sealed record DiscordMessage(string Id, string? ChannelId = null);
 

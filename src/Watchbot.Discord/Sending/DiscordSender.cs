@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Watchbot.Core.Delivery;
 using Watchbot.Core.Messages;
 using Watchbot.Core.Subscriptions;
+using Watchbot.Discord.Payloads;
 using Watchbot.Discord.Rendering;
 using Watchbot.Discord.Rest;
 using Watchbot.Discord.Rest.Requests;
@@ -9,7 +10,8 @@ using Watchbot.Discord.Rest.Requests;
 namespace Watchbot.Discord.Sending;
 
 /// <summary>
-/// The "discord" transport: posts a message as embeds to a channel (a chat id) or, for "user:&lt;id&gt;", to that
+/// The "discord" transport: posts a message as embeds (a digest's chart uploaded with the first part and shown as its
+/// first embed's image) to a channel (a chat id) or, for "user:&lt;id&gt;", to that
 /// user's DM channel, and maps every answer to a <see cref="DeliveryResult"/>: no access, an unknown channel or a user
 /// who takes no DMs mean the chat is gone; a missing permission (50013) pauses the chat and tells the admin who
 /// subscribed it (<see cref="ChannelPauses"/>); 5xx, timeouts and rate limits are retried. A queued message's parts carry
@@ -56,11 +58,23 @@ public sealed class DiscordSender(
         {
             var channelId = isUser ? await dms.GetAsync(id, cancellationToken).ConfigureAwait(false) : id;
             var bodies = EmbedRenderer.Render(message);
+            var chart = partsSent <= 0 && message.Image is { } image ? await image.ReadAsync(cancellationToken).ConfigureAwait(false) : null;
+            if (partsSent <= 0 && message.Image is not null && chart is null)
+            {
+                logger.LogWarning("The chart {Path} is gone; sending the digest to {Chat} without it", message.Image.Path, chat);
+            }
+
             string? last = null;
             for (var part = Math.Max(0, partsSent); part < bodies.Count; part++)
             {
                 var body = messageId is { } outboxId ? bodies[part] with { Nonce = MessageNonce.For(outboxId, part), EnforceNonce = true } : bodies[part];
-                var sent = await rest.SendAsync(new CreateMessageRequest(channelId, body), cancellationToken).ConfigureAwait(false);
+                FileUpload? file = null;
+                if (part == 0 && chart is not null)
+                {
+                    (body, file) = WithChart(body, message.Image!, chart);
+                }
+
+                var sent = await rest.SendAsync(new CreateMessageRequest(channelId, body, file), cancellationToken).ConfigureAwait(false);
                 last = sent.Id;
                 if (part + 1 < bodies.Count)
                 {
@@ -88,6 +102,15 @@ public sealed class DiscordSender(
         {
             return new DeliveryResult.Retry(ex.RetryAfter, ex.Message);
         }
+    }
+
+    /// <summary>The first part with the chart: uploaded as files[0] and shown as its first embed's image.</summary>
+    public static (MessageBody Body, FileUpload File) WithChart(MessageBody body, MessageImage image, byte[] png)
+    {
+        var embeds = body.Embeds is { Count: > 0 } list ? [.. list] : new List<Embed> { new() };
+        embeds[0] = embeds[0] with { Image = new EmbedImage("attachment://" + image.FileName) };
+        var description = image.Description.Length <= 1024 ? image.Description : image.Description[..1023] + "…";
+        return (body with { Embeds = embeds, Attachments = [new AttachmentRef(0, image.FileName, description)] }, new FileUpload(image.FileName, png));
     }
 
     /// <summary>What a refusal means for the chat.</summary>

@@ -24,6 +24,7 @@ public static class WatchbotCli
         root.Subcommands.Add(EvalVerb.Create());
         root.Subcommands.Add(BackupVerb.Create());
         root.Subcommands.Add(StatusVerb.Create());
+        root.Subcommands.Add(ChartVerb.Create());
         return root;
     }
 

@@ -16,6 +16,7 @@ using Watchbot.Host.ConsoleChat;
 using Watchbot.Host.Ingest;
 using Watchbot.Host.Topics;
 using Watchbot.Storage;
+using Charts = Watchbot.Charts;
 
 namespace Watchbot.Host.Composition;
 
@@ -49,6 +50,14 @@ public static class ServiceRegistration
         services.AddSingleton(DigestSettingsOf(options));
         services.AddSingleton(new DeliverySettings { MaxAttempts = options.Delivery.MaxAttempts, Parallelism = options.Delivery.Parallelism });
         services.AddSingleton(new AccessPolicy(options.Owners.ToHashSet(StringComparer.OrdinalIgnoreCase)));
+        if (options.Digest.Charts)
+        {
+            // Beside the database: data/charts/ on the defaults. The retention job deletes files older than KeepSentDays.
+            var charts = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(databasePath)) ?? ".", "charts");
+            services.AddSingleton(sp => new Charts.ScottPlotChartRenderer(charts, sp.GetRequiredService<ILogger<Charts.ScottPlotChartRenderer>>()));
+            services.AddSingleton<IChartRenderer>(sp => sp.GetRequiredService<Charts.ScottPlotChartRenderer>());
+        }
+
         services.AddSingleton<DigestService>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<DeliveryService>();

@@ -64,6 +64,10 @@ public sealed class DigestOptions
     public int MaxEvents { get; set; } = 200;
     public bool RecapOnSubscribe { get; set; } = true;
 
+    /// <summary>Whether digests carry the chart of the topic's killed and wounded over the last 30 days (each subscription
+    /// can still turn it off with /digest &lt;topic&gt; chart off); false draws none at all.</summary>
+    public bool Charts { get; set; } = true;
+
     /// <summary>How many due digests are composed and queued in one transaction.</summary>
     public int BatchSize { get; set; } = 1000;
 }

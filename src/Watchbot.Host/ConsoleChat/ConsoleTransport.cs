@@ -4,7 +4,8 @@ using Watchbot.Core.Subscriptions;
 
 namespace Watchbot.Host.ConsoleChat;
 
-/// <summary>The console as a chat platform: delivered messages are printed to standard output.</summary>
+/// <summary>The console as a chat platform: delivered messages are printed to standard output, a digest's chart as the
+/// path of its PNG file.</summary>
 public sealed class ConsoleTransport : IChatTransport
 {
     public const string PlatformName = "console";
@@ -31,6 +32,11 @@ public sealed class ConsoleTransport : IChatTransport
             var to = chat == LocalChat ? "" : $" to {chat.ChatId}";
             output.WriteLine($"--- {message.Kind.ToString().ToLowerInvariant()}{to} ---");
             output.WriteLine(text);
+            if (message.Image is { } image)
+            {
+                output.WriteLine($"Chart: {image.Path}");
+            }
+
             output.WriteLine();
             output.Flush();
         }

@@ -18,5 +18,6 @@ public static class MigrationList
         new(11, "messages a person asked for", Migration0011AskedMessages.Sql),
         new(12, "indexes for merge lookups", Migration0012MergeIndexes.Sql),
         new(13, "article URLs fetched before", Migration0013FetchedUrls.Sql),
+        new(14, "digest chart on or off", Migration0014DigestChart.Sql),
     ];
 }

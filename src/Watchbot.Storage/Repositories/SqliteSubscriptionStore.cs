@@ -10,7 +10,7 @@ namespace Watchbot.Storage.Repositories;
 public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscriptionStore
 {
     private const string Columns =
-        "id, platform, chat_id, user_id, topic, filter, digest_enabled, digest_time, digest_tz, alerts_enabled, alert_min_severity, active, digest_cursor, last_digest_at, created_at";
+        "id, platform, chat_id, user_id, topic, filter, digest_enabled, digest_time, digest_tz, alerts_enabled, alert_min_severity, active, digest_cursor, last_digest_at, created_at, digest_chart";
 
     public async Task<(Subscription Subscription, bool Created)> AddAsync(Subscription subscription, CancellationToken cancellationToken)
     {
@@ -79,9 +79,9 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
 
     private const string InsertSql = """
         INSERT INTO subscriptions (platform, chat_id, user_id, topic, filter, digest_enabled, digest_time, digest_tz,
-            alerts_enabled, alert_min_severity, active, digest_cursor, last_digest_at, created_at, digest_due_at)
+            alerts_enabled, alert_min_severity, active, digest_cursor, last_digest_at, created_at, digest_due_at, digest_chart)
         VALUES (@platform, @chat_id, @user_id, @topic, @filter, @digest_enabled, @digest_time, @digest_tz,
-            @alerts_enabled, @alert_min_severity, @active, @digest_cursor, @last_digest_at, @created_at, @digest_due_at)
+            @alerts_enabled, @alert_min_severity, @active, @digest_cursor, @last_digest_at, @created_at, @digest_due_at, @digest_chart)
         RETURNING id
         """;
 
@@ -154,7 +154,7 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
                 """
                 UPDATE subscriptions SET filter = @filter, digest_enabled = @digest_enabled, digest_time = @digest_time,
                     digest_tz = @digest_tz, alerts_enabled = @alerts_enabled, alert_min_severity = @alert_min_severity,
-                    digest_due_at = NULL
+                    digest_chart = @digest_chart, digest_due_at = NULL
                 WHERE id = @id
                 """)
             .With("@id", subscription.Id);
@@ -268,7 +268,8 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
             .With("@digest_time", timeOfDay)
             .With("@digest_tz", digest.TimeZone)
             .With("@alerts_enabled", subscription.AlertsEnabled)
-            .With("@alert_min_severity", subscription.AlertMinSeverity);
+            .With("@alert_min_severity", subscription.AlertMinSeverity)
+            .With("@digest_chart", subscription.DigestChart);
         return subscription with
         {
             Filter = subscription.Filter ?? SubscriptionFilter.None,
@@ -310,6 +311,7 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
                 DigestCursor = r.GetInt64(12),
                 LastDigestAt = r.NullableTime(13),
                 CreatedAt = Db.ParseTime(r.GetString(14)),
+                DigestChart = r.GetBoolean(15),
             });
         }
 

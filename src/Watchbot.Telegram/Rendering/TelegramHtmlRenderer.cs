@@ -10,15 +10,19 @@ public sealed record RenderedPart(string Html, int TextLength);
 /// Renders a message as Telegram HTML (only &lt;b&gt;, &lt;i&gt; and &lt;a href&gt;; every piece of text escaped) and
 /// splits it into parts of at most <see cref="MaxLength"/> characters after entity parsing. Parts break between
 /// items, never inside one; a section's heading is repeated atop a part that continues it; an item that alone is
-/// too long is cut with an ellipsis.
+/// too long is cut with an ellipsis. The first part can be held shorter (<c>firstMaxLength</c>): a photo's caption takes
+/// at most <see cref="MaxCaptionLength"/>.
 /// </summary>
 public static class TelegramHtmlRenderer
 {
     public const int MaxLength = 4096;
 
-    public static IReadOnlyList<RenderedPart> Render(OutgoingMessage message, int maxLength = MaxLength)
+    /// <summary>The most a photo's caption may hold, counted after entity parsing (Bot API, sendPhoto).</summary>
+    public const int MaxCaptionLength = 1024;
+
+    public static IReadOnlyList<RenderedPart> Render(OutgoingMessage message, int maxLength = MaxLength, int? firstMaxLength = null)
     {
-        var packer = new Packer(maxLength);
+        var packer = new Packer(maxLength, Math.Min(maxLength, firstMaxLength ?? maxLength));
         if (message.Title.Length > 0)
         {
             packer.Add(Bold(message.Title, maxLength / 2), blankBefore: false);
@@ -105,14 +109,14 @@ public static class TelegramHtmlRenderer
     private static string Label(MessageLink link) => HtmlText.Cut(string.IsNullOrWhiteSpace(link.Label) ? "source" : link.Label.Trim(), 64);
 
     /// <summary>Fills parts line by line; lines are joined by a newline, blocks by a blank line.</summary>
-    private sealed class Packer(int maxLength)
+    private sealed class Packer(int maxLength, int firstMaxLength)
     {
         private readonly List<RenderedPart> parts = [];
         private readonly StringBuilder html = new();
         private int length;
 
         public bool Fits(RenderedPart line, RenderedPart? heading) =>
-            length == 0 || length + 2 + line.TextLength + (heading is null ? 0 : heading.TextLength + 1) <= maxLength;
+            length == 0 || length + 2 + line.TextLength + (heading is null ? 0 : heading.TextLength + 1) <= (parts.Count == 0 ? firstMaxLength : maxLength);
 
         public void Add(RenderedPart line, bool blankBefore)
         {

@@ -15,7 +15,8 @@ using Watchbot.Telegram.Rendering;
 namespace Watchbot.Telegram.Sending;
 
 /// <summary>
-/// Telegram as the delivery worker sees it: renders, splits, keeps the rate limits, and maps every Bot API answer
+/// Telegram as the delivery worker sees it: renders, splits (a digest's chart first, as a photo captioned with the
+/// digest's first part), keeps the rate limits, and maps every Bot API answer
 /// to a <see cref="DeliveryResult"/>. A wait longer than MaxInlineWait is never sat out here (the message goes back
 /// to the outbox), so one slow or broken chat never holds a slot the other chats need.
 /// </summary>
@@ -42,15 +43,31 @@ public sealed class TelegramSender(
             return new DeliveryResult.Failed($"'{chat.ChatId}' is not a Telegram chat id");
         }
 
-        var parts = TelegramHtmlRenderer.Render(message);
-        var key = parts.Count > 1 ? $"{chatId}:{parts.Count}:{string.GetHashCode(parts[0].Html, StringComparison.Ordinal)}" : null;
-        var start = key is not null && partsDone.TryGetValue(key, out var done) ? done : 0;
-        var preview = message.Kind == MessageKind.Alert ? null : NoPreview;
-        string? lastId = null;
-        for (var i = start; i < parts.Count; i++)
+        // A digest's chart goes first, as a photo whose caption is the digest's first part; the rest follow as messages.
+        var png = message.Image is { } image ? await image.ReadAsync(cancellationToken).ConfigureAwait(false) : null;
+        if (message.Image is not null && png is null)
         {
-            var outcome = await SendPartAsync(chatId, Html(chatId, parts[i].Html, preview), options.MaxInlineWait, cancellationToken)
-                .ConfigureAwait(false);
+            logger.LogWarning("The chart {Path} is gone; sending the digest to chat {Chat} without it", message.Image.Path, chatId);
+        }
+
+        var parts = png is null
+            ? TelegramHtmlRenderer.Render(message)
+            : TelegramHtmlRenderer.Render(message, firstMaxLength: TelegramHtmlRenderer.MaxCaptionLength);
+        var captioned = png is not null && parts[0].TextLength <= TelegramHtmlRenderer.MaxCaptionLength;
+        var posts = new List<TelegramPost>(parts.Count + 1);
+        if (png is not null)
+        {
+            posts.Add(new PhotoPost(chatId, png, message.Image!.FileName, captioned ? parts[0].Html : ""));
+        }
+
+        var preview = message.Kind == MessageKind.Alert ? null : NoPreview;
+        posts.AddRange(parts.Skip(captioned ? 1 : 0).Select(p => (TelegramPost)new TextPost(Html(chatId, p.Html, preview))));
+        var key = posts.Count > 1 ? $"{chatId}:{posts.Count}:{png?.Length ?? 0}:{string.GetHashCode(parts[0].Html, StringComparison.Ordinal)}" : null;
+        var start = key is not null && partsDone.TryGetValue(key, out var done) ? done : 0;
+        string? lastId = null;
+        for (var i = start; i < posts.Count; i++)
+        {
+            var outcome = await SendPostAsync(chatId, posts[i], options.MaxInlineWait, cancellationToken).ConfigureAwait(false);
             if (outcome.Sent is null)
             {
                 if (key is not null && i > 0)
@@ -93,7 +110,13 @@ public sealed class TelegramSender(
 
     /// <summary>Sends a command reply or any ready request within the limits; waits up to <paramref name="maxWait"/>.
     /// A <paramref name="reply"/> to a person takes the next global slot ahead of bulk deliveries.</summary>
-    public async Task<SendOutcome> SendPartAsync(long chatId, SendMessageRequest request, TimeSpan maxWait, CancellationToken cancellationToken, bool reply = false)
+    public Task<SendOutcome> SendPartAsync(long chatId, SendMessageRequest request, TimeSpan maxWait, CancellationToken cancellationToken, bool reply = false) =>
+        SendPostAsync(chatId, new TextPost(request), maxWait, cancellationToken, reply);
+
+    /// <summary>Sends one post (a message, or a photo with its caption) within the limits, as <see cref="SendPartAsync"/>:
+    /// the same chat and global slots, 429 pauses, bounded retries of 5xx and network failures, and plain text when
+    /// Telegram cannot parse our HTML.</summary>
+    public async Task<SendOutcome> SendPostAsync(long chatId, TelegramPost post, TimeSpan maxWait, CancellationToken cancellationToken, bool reply = false)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -118,7 +141,7 @@ public sealed class TelegramSender(
 
             try
             {
-                return SendOutcome.Done(await SendCountedAsync(request, cancellationToken).ConfigureAwait(false));
+                return SendOutcome.Done(await SendCountedAsync(post, cancellationToken).ConfigureAwait(false));
             }
             catch (TelegramApiException ex) when (ex.Error.Kind == BotApiErrorKind.Flood)
             {
@@ -147,11 +170,10 @@ public sealed class TelegramSender(
 
                 await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
             }
-            catch (TelegramApiException ex) when (ex.Error.Kind == BotApiErrorKind.BadRequest && ex.Error.Description.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase) && request.ParseMode != ParseMode.None)
+            catch (TelegramApiException ex) when (ex.Error.Kind == BotApiErrorKind.BadRequest && ex.Error.Description.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase) && !post.IsPlainText)
             {
                 logger.LogError("Telegram refused our HTML for chat {Chat} ({Error}); sending it as plain text", chatId, ex.Error);
-                request.Text = StripTags(request.Text);
-                request.ParseMode = ParseMode.None;
+                post = post.AsPlainText();
             }
             catch (TelegramApiException ex)
             {
@@ -160,13 +182,13 @@ public sealed class TelegramSender(
         }
     }
 
-    /// <summary>One sendMessage in a global slot taken just before; the slot is given back when the answer (or the
-    /// failure) is in, which is when Telegram has surely counted the message.</summary>
-    private async Task<Message> SendCountedAsync(SendMessageRequest request, CancellationToken cancellationToken)
+    /// <summary>One sendMessage or sendPhoto in a global slot taken just before; the slot is given back when the answer (or
+    /// the failure) is in, which is when Telegram has surely counted the message.</summary>
+    private async Task<Message> SendCountedAsync(TelegramPost post, CancellationToken cancellationToken)
     {
         try
         {
-            return await api.CallAsync("sendMessage", (bot, ct) => bot.SendRequest(request, ct), cancellationToken).ConfigureAwait(false);
+            return await api.CallAsync(post.Method, (bot, ct) => bot.SendRequest(post.Request(), ct), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -193,9 +215,6 @@ public sealed class TelegramSender(
                 return new DeliveryResult.Failed(error.ToString());
         }
     }
-
-    private static string StripTags(string html) =>
-        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", ""));
 }
 
 /// <summary>A sent message, or what to tell the delivery service instead.</summary>

@@ -6,9 +6,6 @@ using static Watchbot.Web.Pages.Html;
 
 namespace Watchbot.Web.Pages;
 
-/// <summary>One running tally: a side's people of one population and outcome, as one claimant counts them.</summary>
-public sealed record TallySeries(TallyKey Key, string Label, IReadOnlyList<TallyPoint> Points);
-
 /// <summary>
 /// The casualty tallies of a topic over time, drawn server-side as an inline SVG (no script): one line per side,
 /// population, outcome and claimant, from the published cumulative figures (the same ones the digest's running totals
@@ -18,34 +15,9 @@ public static class TallyChart
 {
     private static readonly string[] Palette = ["#c0392b", "#1f6fb2", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b8860b"];
 
-    public static IReadOnlyList<TallySeries> Series(IEnumerable<WatchEvent> events, DateOnly? from = null, DateOnly? to = null)
-    {
-        var series = new Dictionary<TallyKey, (string Label, List<TallyPoint> Points)>();
-        foreach (var e in events.Where(e => e.Status == EventStatus.Published))
-        {
-            var date = e.DateEnd ?? e.Date;
-            if ((from is { } f && date < f) || (to is { } t && date > t))
-            {
-                continue;
-            }
-
-            foreach (var claim in e.Casualties.Where(c => c.Cumulative))
-            {
-                var key = TallyKey.Of(claim);
-                if (!series.TryGetValue(key, out var entry))
-                {
-                    series[key] = entry = ($"{claim.Side} {claim.Population.Name()} {claim.Outcome.Name()}, per {claim.ClaimedBy}", []);
-                }
-
-                entry.Points.Add(new TallyPoint(date, claim.Count, e.Id));
-            }
-        }
-
-        return series
-            .Select(kv => new TallySeries(kv.Key, kv.Value.Label, kv.Value.Points.OrderBy(p => p.Date).ThenBy(p => p.Count).ToList()))
-            .OrderByDescending(s => s.Points.Max(p => p.Count)).ThenBy(s => s.Label, StringComparer.Ordinal)
-            .ToList();
-    }
+    /// <summary>The tallies to draw: <see cref="TallySeries.Of"/>, shared with the digest's chart.</summary>
+    public static IReadOnlyList<TallySeries> Series(IEnumerable<WatchEvent> events, DateOnly? from = null, DateOnly? to = null) =>
+        TallySeries.Of(events, from, to);
 
     public static string Svg(IReadOnlyList<TallySeries> series)
     {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Watchbot.Fakes.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -215,6 +216,8 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// is lost on the way back (recorded with status 200: the message was posted).</summary>
     public void LoseNextAnswers(int count) => Interlocked.Exchange(ref lostAnswers, count);
 
+    private const string FilesKey = "files";
+
     private int forced5xxSkip;
     private int lostAnswers;
 
@@ -262,7 +265,24 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
         context.Response.Headers.Via = "1.1 google";
         JsonNode? body = null;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0)
+        List<FakeUpload>? files = null;
+        if (context.Request.HasFormContentType)
+        {
+            // A message with files: multipart/form-data, the JSON in payload_json and each file in files[n].
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            var payload = form["payload_json"].ToString();
+            body = payload.Length == 0 ? null : JsonNode.Parse(payload);
+            files = [];
+            foreach (var file in form.Files)
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, context.RequestAborted);
+                files.Add(new FakeUpload(file.Name + "|" + file.FileName, file.ContentType, buffer.ToArray()));
+            }
+
+            context.Items[FilesKey] = files;
+        }
+        else if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0)
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var text = await reader.ReadToEndAsync();
@@ -278,7 +298,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
         var (status, answer) = Answer(context, context.Request.Method, route, body);
         Requests.Enqueue(new FakeDiscordRequest(context.Request.Method, route, body, context.Request.Headers.Authorization,
-            context.Request.Headers.UserAgent, status, DateTimeOffset.UtcNow) { Repeat = context.Items.ContainsKey(RepeatKey) });
+            context.Request.Headers.UserAgent, status, DateTimeOffset.UtcNow) { Repeat = context.Items.ContainsKey(RepeatKey), Files = files });
         if (status == 200 && context.Request.Method == "POST" && route.EndsWith("/messages", StringComparison.Ordinal) && Interlocked.Decrement(ref lostAnswers) >= 0)
         {
             context.Response.StatusCode = 502;
@@ -407,6 +427,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         if (Invalid(body) is { } invalid)
         {
             return invalid;
+        }
+
+        var attachmentProblems = FakeEmbedRules.AttachmentViolations(body, context.Items[FilesKey] as List<FakeUpload> ?? []);
+        if (attachmentProblems.Count > 0)
+        {
+            return (400, new JsonObject { ["message"] = "Invalid Form Body: " + string.Join("; ", attachmentProblems), ["code"] = 50035 });
         }
 
         var message = Message(channel);

@@ -7,6 +7,9 @@ namespace Watchbot.Fakes.Discord;
 public sealed record FakeDiscordRequest(string Method, string Path, JsonNode? Body, string? Authorization, string? UserAgent, int Status, DateTimeOffset At)
 {
     public bool Repeat { get; init; }
+
+    /// <summary>The files of a multipart/form-data post; each <see cref="FakeUpload.FileName"/> is "files[n]|name".</summary>
+    public IReadOnlyList<Watchbot.Fakes.Telegram.FakeUpload>? Files { get; init; }
 }
 
 /// <summary>What the bot answered to one interaction: callbacks (type 4, 5, 8), edits of the original, follow-ups.</summary>

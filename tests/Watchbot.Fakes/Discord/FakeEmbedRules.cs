@@ -5,6 +5,42 @@ namespace Watchbot.Fakes.Discord;
 /// <summary>Discord's documented message and embed limits, checked the way Discord checks them (a 400 with code 50035).</summary>
 public static class FakeEmbedRules
 {
+    /// <summary>Files and the attachments that name them, as Discord checks them: every attachment's id has a files[id]
+    /// part of the same file name; an embed's attachment://name image names one of them; a description is at most 1,024.</summary>
+    public static IReadOnlyList<string> AttachmentViolations(JsonNode? body, IReadOnlyList<Watchbot.Fakes.Telegram.FakeUpload> files)
+    {
+        var problems = new List<string>();
+        var attachments = body?["attachments"]?.AsArray() ?? [];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var attachment in attachments)
+        {
+            var id = attachment?["id"]?.ToString();
+            var filename = (string?)attachment?["filename"] ?? "";
+            if (!files.Any(f => f.FileName == $"files[{id}]|{filename}"))
+            {
+                problems.Add($"attachment {id} ({filename}) has no files[{id}] part of that name");
+            }
+
+            if (((string?)attachment?["description"])?.Length > 1024)
+            {
+                problems.Add("attachment description over 1024");
+            }
+
+            names.Add(filename);
+        }
+
+        foreach (var embed in body?["embeds"]?.AsArray() ?? [])
+        {
+            var url = (string?)embed?["image"]?["url"];
+            if (url is not null && url.StartsWith("attachment://", StringComparison.Ordinal) && !names.Contains(url["attachment://".Length..]))
+            {
+                problems.Add($"embed image {url} names no attachment");
+            }
+        }
+
+        return problems;
+    }
+
     public static IReadOnlyList<string> Violations(JsonNode? body)
     {
         var problems = new List<string>();

@@ -65,6 +65,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public ConcurrentQueue<FakeSentMessage> Sent { get; } = new();
 
+    /// <summary>Every accepted sendPhoto, in order (message ids are shared with <see cref="Sent"/>, so order across both shows).</summary>
+    public ConcurrentQueue<FakeSentPhoto> Photos { get; } = new();
+
     /// <summary>Every accepted editMessageText, in order.</summary>
     public ConcurrentQueue<FakeSentMessage> Edited { get; } = new();
 
@@ -249,13 +252,37 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         var token = (string)context.Request.RouteValues["token"]!;
         var method = (string)context.Request.RouteValues["method"]!;
         JsonObject body;
-        try
+        var files = new Dictionary<string, FakeUpload>(StringComparer.Ordinal);
+        if (context.Request.HasFormContentType)
         {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject ?? [];
-        }
-        catch (System.Text.Json.JsonException)
-        {
+            // A file upload (sendPhoto) comes as multipart/form-data: every field a string (objects as JSON), files as parts.
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
             body = [];
+            foreach (var (name, value) in form)
+            {
+                var text = value.ToString();
+                body[name] = long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                    ? JsonValue.Create(number)
+                    : JsonValue.Create(text);
+            }
+
+            foreach (var file in form.Files)
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+                files[file.Name] = new FakeUpload(file.FileName, file.ContentType, buffer.ToArray());
+            }
+        }
+        else
+        {
+            try
+            {
+                body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject ?? [];
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                body = [];
+            }
         }
 
         Calls.Enqueue(new FakeCall(method, body, DateTimeOffset.UtcNow));
@@ -266,9 +293,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
 
         var failure = NextFailure(method, body);
-        if (failure is null && method == "sendMessage" && Faults?.Draw() is { } drawn)
+        if (failure is null && method is "sendMessage" or "sendPhoto" && Faults?.Draw() is { } drawn)
         {
-            await InjectAsync(context, Faults, drawn.Fault, drawn.AfterAccept, method, body, arrivedAt).ConfigureAwait(false);
+            await InjectAsync(context, Faults, drawn.Fault, drawn.AfterAccept, method, body, files, arrivedAt).ConfigureAwait(false);
             return;
         }
 
@@ -296,7 +323,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
         var answer = failure is not null and not FakeFailure.LateAnswer
             ? Answer(failure)
-            : await DispatchAsync(method, body, arrivedAt, context.RequestAborted).ConfigureAwait(false);
+            : await DispatchAsync(method, body, files, arrivedAt, context.RequestAborted).ConfigureAwait(false);
         if (failure is FakeFailure.LateAnswer late)
         {
             using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
@@ -315,7 +342,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     /// <summary>One random fault. A hang or reset after accepting does the call first (the message counts as sent).</summary>
     private async Task InjectAsync(HttpContext context, FakeFaultProfile profile, FakeFault fault, bool afterAccept, string method, JsonObject body,
-        DateTimeOffset arrivedAt)
+        Dictionary<string, FakeUpload> files, DateTimeOffset arrivedAt)
     {
         switch (fault)
         {
@@ -332,7 +359,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 return;
         }
 
-        if (afterAccept && (await DispatchAsync(method, body, arrivedAt, context.RequestAborted).ConfigureAwait(false))["ok"]!.GetValue<bool>())
+        if (afterAccept && (await DispatchAsync(method, body, files, arrivedAt, context.RequestAborted).ConfigureAwait(false))["ok"]!.GetValue<bool>())
         {
             profile.CountLostAfterAccept();
         }
@@ -361,7 +388,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             return f;
         }
 
-        if (method is "sendMessage" or "editMessageText" && body["chat_id"] is { } chat && chat.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+        if (method is "sendMessage" or "sendPhoto" or "editMessageText" && body["chat_id"] is { } chat && chat.GetValueKind() == System.Text.Json.JsonValueKind.Number)
         {
             var id = chat.GetValue<long>();
             if (chatAlways.TryGetValue(id, out var always))
@@ -398,8 +425,10 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         };
     }
 
-    private async Task<JsonObject> DispatchAsync(string method, JsonObject body, DateTimeOffset arrivedAt, CancellationToken aborted) => method switch
+    private async Task<JsonObject> DispatchAsync(string method, JsonObject body, Dictionary<string, FakeUpload> files, DateTimeOffset arrivedAt,
+        CancellationToken aborted) => method switch
     {
+        "sendPhoto" => SendPhoto(body, files, arrivedAt),
         "getMe" => Ok(new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "Watchbot", ["username"] = BotUsername }),
         "getUpdates" => await GetUpdatesAsync(body, aborted).ConfigureAwait(false),
         "sendMessage" => SendMessage(body, arrivedAt),
@@ -503,6 +532,60 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             ["chat"] = Chat(chatId, chatId < 0 ? "supergroup" : "private"),
             ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             ["text"] = text,
+        });
+    }
+
+    /// <summary>A photo uploaded as multipart/form-data, as Telegram takes it: a file in the "photo" part or in the part
+    /// that photo names as attach://name (a file_id or URL string is refused here: the bot always uploads), a caption of at most 1,024 characters after entity parsing, and
+    /// the same global limit as messages.</summary>
+    private JsonObject SendPhoto(JsonObject body, Dictionary<string, FakeUpload> files, DateTimeOffset arrivedAt)
+    {
+        if (body["chat_id"] is not { } chatNode || chatNode.GetValueKind() != System.Text.Json.JsonValueKind.Number)
+        {
+            return Error(400, "Bad Request: chat_id is empty");
+        }
+
+        // The file is the "photo" part itself, or a part that photo names as attach://<part name>.
+        var named = body["photo"]?.GetValue<string>() is { } reference && reference.StartsWith("attach://", StringComparison.Ordinal) ? reference["attach://".Length..] : "photo";
+        if (!files.TryGetValue(named, out var photo) || photo.Bytes.Length == 0)
+        {
+            return Error(400, "Bad Request: there is no photo in the request");
+        }
+
+        if (photo.Bytes.Length > 10 * 1024 * 1024)
+        {
+            return Error(400, "Bad Request: file is too big");
+        }
+
+        var html = body["caption"]?.GetValue<string>() ?? "";
+        var (caption, error) = IsHtml(body) ? FakeHtml.Parse(html) : (html, null);
+        if (error is not null)
+        {
+            return Error(400, "Bad Request: can't parse entities: " + error);
+        }
+
+        if ((caption ?? "").Length > 1024)
+        {
+            return Error(400, "Bad Request: message caption is too long");
+        }
+
+        if (GlobalLimitPerSecond is { } limit && !Admit(limit, arrivedAt))
+        {
+            Interlocked.Increment(ref tooMany);
+            return Error(429, "Too Many Requests: retry after 1", new JsonObject { ["retry_after"] = 1 });
+        }
+
+        var chatId = chatNode.GetValue<long>();
+        var id = Interlocked.Increment(ref nextMessageId);
+        Photos.Enqueue(new FakeSentPhoto(chatId, id, photo.FileName, photo.Bytes, html, caption ?? "", body));
+        return Ok(new JsonObject
+        {
+            ["message_id"] = id,
+            ["from"] = new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "Watchbot", ["username"] = BotUsername },
+            ["chat"] = Chat(chatId, chatId < 0 ? "supergroup" : "private"),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["photo"] = new JsonArray(new JsonObject { ["file_id"] = "photo" + id, ["file_unique_id"] = "u" + id, ["width"] = 800, ["height"] = 450 }),
+            ["caption"] = caption,
         });
     }
 

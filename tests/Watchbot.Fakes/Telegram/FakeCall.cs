@@ -12,3 +12,9 @@ public sealed record FakeCall(string Method, JsonObject Body, DateTimeOffset At)
 
 /// <summary>A message the fake accepted: the HTML as sent and its text after entity parsing.</summary>
 public sealed record FakeSentMessage(long ChatId, long MessageId, string Html, string Text, JsonObject Body);
+
+/// <summary>A file part of a multipart/form-data request.</summary>
+public sealed record FakeUpload(string FileName, string? ContentType, byte[] Bytes);
+
+/// <summary>A photo the fake accepted: the uploaded file, and its caption as sent (HTML) and after entity parsing.</summary>
+public sealed record FakeSentPhoto(long ChatId, long MessageId, string FileName, byte[] Bytes, string CaptionHtml, string Caption, JsonObject Body);

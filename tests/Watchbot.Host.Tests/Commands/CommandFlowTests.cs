@@ -202,7 +202,7 @@ public sealed class CommandFlowTests : IDisposable
         var listed = await bot.SayAsync("someone", "/subscriptions", privately: true);
 
         Assert.StartsWith("Imported 1 subscription", imported);
-        Assert.Contains("karabakh (personal): daily digest at 07:15 Asia/Yerevan; alerts off; filters: kinds=casualties places=Stepanakert", listed);
+        Assert.Contains("karabakh (personal): daily digest at 07:15 Asia/Yerevan with chart; alerts off; filters: kinds=casualties places=Stepanakert", listed);
     }
 
     [Fact]

@@ -29,5 +29,25 @@ public sealed class RetentionJobTests : IDisposable
         Assert.NotNull(await f.Store.Outbox.GetAsync(pending, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Chart_files_older_than_KeepSentDays_are_deleted_and_newer_ones_kept()
+    {
+        using var folder = new Watchbot.Fakes.ChartFolder();
+        var old = folder.File("karabakh-20201004-old.png");
+        var recent = folder.File("karabakh-20201103-new.png");
+        await File.WriteAllBytesAsync(old, [1], CancellationToken.None);
+        await File.WriteAllBytesAsync(recent, [1], CancellationToken.None);
+        f.Clock.Set(DateTimeOffset.UtcNow);
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-31));
+        File.SetLastWriteTimeUtc(recent, DateTime.UtcNow.AddDays(-29));
+        var options = new WatchbotOptions { Storage = new StorageOptions { KeepSentDays = 30 } };
+        var charts = new Watchbot.Charts.ScottPlotChartRenderer(folder.Path, NullLogger<Watchbot.Charts.ScottPlotChartRenderer>.Instance);
+
+        await new RetentionJob(options, f.Clock, f.Store, NullLogger<RetentionJob>.Instance, charts: charts).Execute(null!, CancellationToken.None);
+
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(recent));
+    }
+
     public void Dispose() => f.Dispose();
 }

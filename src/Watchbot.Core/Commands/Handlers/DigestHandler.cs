@@ -9,10 +9,11 @@ namespace Watchbot.Core.Commands.Handlers;
 
 public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestService digests, IAuditLog audit) : ICommandHandler
 {
-    public CommandSpec Spec { get; } = new("digest", "/digest [topic] [me] now | /digest <topic> [me] at HH:MM [tz Area/City] | /digest <topic> [me] on|off | /digest [topic] [me]",
+    public CommandSpec Spec { get; } = new("digest", "/digest [topic] [me] now | /digest <topic> [me] at HH:MM [tz Area/City] | /digest <topic> [me] on|off | /digest <topic> [me] chart on|off | /digest [topic] [me]",
         "Get the digest now, or set its daily time", CommandAccess.ChatAdmin,
         "Times are in the zone you name (IANA, such as Asia/Yerevan or Europe/Berlin), right across daylight-saving changes. "
-        + "on brings back the time it had before off. /digest alone shows the digests (on Telegram with on/off buttons).",
+        + "on brings back the time it had before off. chart off sends the digest without the chart of the last 30 days' killed and wounded "
+        + "(chart on brings it back; chart-off and chart-on work too, as Discord's menu offers them). /digest alone shows the digests (on Telegram with on/off buttons).",
         Scoped: true);
 
     public async Task<CommandReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -47,6 +48,8 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
             ["off"] => await SaveAsync(target with { Digest = target.Digest with { Enabled = false } }, context, "off", cancellationToken).ConfigureAwait(false),
             ["on"] => await SaveAsync(target with { Digest = target.Digest with { Enabled = true } }, context,
                 $"on at {target.Digest.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)} {target.Digest.TimeZone}", cancellationToken).ConfigureAwait(false),
+            ["chart", "on"] or ["chart-on"] => await SaveAsync(target with { DigestChart = true }, context, "chart on", cancellationToken).ConfigureAwait(false),
+            ["chart", "off"] or ["chart-off"] => await SaveAsync(target with { DigestChart = false }, context, "chart off", cancellationToken).ConfigureAwait(false),
             ["at", var time] => await SetAsync(target, time, target.Digest.TimeZone, context, cancellationToken).ConfigureAwait(false),
             ["at", var time, "tz", _] => await SetAsync(target, time, context.Args[^1], context, cancellationToken).ConfigureAwait(false),
             _ => Usage.Of(Spec),
@@ -114,7 +117,10 @@ public sealed class DigestHandler(ISubscriptionStore subscriptions, DigestServic
         var next = DigestClock.NextAfter(digest, now);
         var zone = ZonedTime.TryFindZone(digest.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(next, zone);
-        return $"Daily digest of {subscription.Topic} at {at}; the next one on {local.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)}.";
+        return $"Daily digest of {subscription.Topic} at {at}; the next one on {local.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)}. "
+            + (subscription.DigestChart
+                ? $"With a chart of the last {DigestChart.Days} days' tallies (/digest {subscription.Topic} chart off leaves it out)."
+                : $"Without the chart (/digest {subscription.Topic} chart on brings it back).");
     }
 
     private static string Short(string text) => text.Length <= 40 ? text : SafeText.Prefix(text, 40) + "…";

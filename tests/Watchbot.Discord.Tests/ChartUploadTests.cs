@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Watchbot.Charts;
+using Watchbot.Core.Delivery;
+using Watchbot.Core.Digests;
+using Watchbot.Core.Events;
+using Watchbot.Core.Messages;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Discord.Rendering;
+using Watchbot.Discord.Sending;
+using Watchbot.Fakes;
+using Watchbot.Fakes.Discord;
+
+namespace Watchbot.Discord.Tests;
+
+/// <summary>A digest's chart on Discord: uploaded as files[0] of a multipart post and shown as the first embed's image.</summary>
+public sealed class ChartUploadTests : IAsyncLifetime
+{
+    private const string Channel = "700000000000000301";
+    private readonly ChartFolder folder = new();
+    private FakeDiscord fake = null!;
+    private DiscordSender sender = null!;
+    private readonly List<int> progress = [];
+
+    public async Task InitializeAsync()
+    {
+        fake = await FakeDiscord.StartAsync();
+        var rest = Fixture.Rest(Fixture.Options(fake));
+        sender = new DiscordSender(rest, new DmChannelCache(rest), new DiscordTransportState(), new ListLogger<DiscordSender>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await fake.DisposeAsync();
+        folder.Dispose();
+    }
+
+    private async Task<MessageImage> ChartAsync()
+    {
+        var today = new DateOnly(2020, 10, 10);
+        var key = new TallyKey("armenia", Population.Military, CasualtyOutcome.Killed, "artsakh officials");
+        var chart = new DigestChart("karabakh", today.AddDays(-29), today,
+            [new TallySeries(key, "Armenia military killed, per Artsakh officials", [new TallyPoint(today.AddDays(-5), 40, 1), new TallyPoint(today, 104, 2)])]);
+        return (await new ScottPlotChartRenderer(folder.Path, NullLogger<ScottPlotChartRenderer>.Instance).RenderAsync(chart, CancellationToken.None))!;
+    }
+
+    private static OutgoingMessage Digest(int items, MessageImage? image) =>
+        new(MessageKind.Digest, "Karabakh digest", [new MessageSection("Escalations",
+            Enumerable.Range(0, items).Select(i => MessageItem.Plain($"item {i} " + new string('x', 300))).ToList())], "footer", Image: image);
+
+    private Task<DeliveryResult> SendAsync(OutgoingMessage message, int partsSent) =>
+        sender.SendAsync(new OutboxDelivery(51, new ChatAddress("discord", Channel), message, partsSent), (parts, _) =>
+        {
+            progress.Add(parts);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+    private IReadOnlyList<FakeDiscordRequest> Posts() =>
+        fake.Requests.Where(r => r.Method == "POST" && r.Path == $"channels/{Channel}/messages" && r.Status == 200).ToList();
+
+    [Fact]
+    public async Task A_digest_with_a_chart_uploads_the_png_as_files_0_and_shows_it_as_the_first_embeds_image()
+    {
+        var image = await ChartAsync();
+
+        var result = await SendAsync(Digest(3, image), 0);
+
+        Assert.IsType<DeliveryResult.Delivered>(result);
+        var post = Assert.Single(Posts());
+        var upload = Assert.Single(post.Files!);
+        Assert.Equal($"files[0]|{image.FileName}", upload.FileName);
+        Assert.Equal("image/png", upload.ContentType);
+        Assert.Equal((800, 450), PngHeader.Read(upload.Bytes));
+        Assert.Equal("attachment://" + image.FileName, (string?)post.Body!["embeds"]![0]!["image"]!["url"]);
+        Assert.Equal(image.FileName, (string?)post.Body["attachments"]![0]!["filename"]);
+        Assert.Equal(0, (int?)post.Body["attachments"]![0]!["id"]);
+        Assert.Contains("Karabakh digest", (string?)post.Body["embeds"]![0]!["title"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_split_digest_with_a_chart_whose_second_part_fails_resumes_there_and_uploads_the_chart_once()
+    {
+        var image = await ChartAsync();
+        var message = Enumerable.Range(20, 400).Select(n => Digest(n, image)).First(m => EmbedRenderer.Render(m).Count == 3);
+        fake.FailNext(4, after: 1);
+
+        var first = await SendAsync(message, 0);
+        var second = await SendAsync(message, progress.Max());
+
+        Assert.IsType<DeliveryResult.Retry>(first);
+        Assert.IsType<DeliveryResult.Delivered>(second);
+        var posts = Posts().Where(p => !p.Repeat).ToList();
+        Assert.Equal(3, posts.Count);
+        Assert.Single(posts, p => p.Files is { Count: 1 });
+        Assert.NotNull(posts[0].Files);
+        Assert.Equal(["w51p0", "w51p1", "w51p2"], posts.Select(p => (string?)p.Body!["nonce"]));
+    }
+
+    [Fact]
+    public async Task A_digest_whose_chart_file_is_gone_goes_as_text_alone()
+    {
+        var image = await ChartAsync();
+        File.Delete(image.Path);
+
+        var result = await SendAsync(Digest(3, image), 0);
+
+        Assert.IsType<DeliveryResult.Delivered>(result);
+        var post = Assert.Single(Posts());
+        Assert.Null(post.Files);
+        Assert.Null(post.Body!["embeds"]![0]!["image"]);
+    }
+}
