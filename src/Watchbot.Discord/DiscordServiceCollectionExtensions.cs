@@ -21,14 +21,14 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<DiscordTransportState>()));
         services.AddSingleton<DmChannelCache>();
         services.AddSingleton(sp => new ChannelPauses(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DmChannelCache>(),
-            sp.GetRequiredService<Core.Storage.IOutboxStore>(), sp.GetRequiredService<Core.Storage.IAuditLog>(), options, TimeProvider.System,
+            sp.GetRequiredService<Core.Stores.IOutboxStore>(), sp.GetRequiredService<Core.Stores.IAuditLog>(), options, TimeProvider.System,
             sp.GetRequiredService<ILogger<ChannelPauses>>()));
         services.AddSingleton(sp => new DiscordSender(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DmChannelCache>(),
             sp.GetRequiredService<DiscordTransportState>(), sp.GetRequiredService<ILogger<DiscordSender>>(), sp.GetRequiredService<ChannelPauses>()));
         services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<DiscordSender>());
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton(sp => new CommandRegistrar(
-            sp.GetRequiredService<Core.Commands.CommandRouter>(), sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<Core.Storage.ICursorStore>(),
+            sp.GetRequiredService<Core.Commands.CommandRouter>(), sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<Core.Stores.ICursorStore>(),
             options, TimeProvider.System, sp.GetRequiredService<ILogger<CommandRegistrar>>()));
         services.AddSingleton(sp =>
         {
@@ -40,7 +40,7 @@ public static class DiscordServiceCollectionExtensions
                     // Answer first (Discord's 3 seconds), then let a paused channel's messages go again.
                     await handler.HandleAsync(interaction, cancellationToken).ConfigureAwait(false);
                     await pauses.ResumeAsync(interaction.ChannelId, cancellationToken).ConfigureAwait(false);
-                }, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordGatewayClient>>(), alive: sp.GetService<Core.Storage.Heartbeat>());
+                }, TimeProvider.System, sp.GetRequiredService<ILogger<DiscordGatewayClient>>(), alive: sp.GetService<Core.Stores.Heartbeat>());
         });
         services.AddHostedService<DiscordGatewayService>();
         return services;

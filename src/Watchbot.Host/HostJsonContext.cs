@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Watchbot.Core.Topics;
-using Watchbot.Host.Export;
+using Watchbot.Host.EventJsonl;
 
 namespace Watchbot.Host;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Commands;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Web.Endpoints;
 using Watchbot.Web.SignIn;
 

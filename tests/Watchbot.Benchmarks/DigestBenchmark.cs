@@ -6,6 +6,7 @@ using Watchbot.Core.Events;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Storage;
 
+using Watchbot.Fakes;
 namespace Watchbot.Benchmarks;
 
 /// <summary>
@@ -87,7 +88,7 @@ public sealed class DigestBenchmark : IBenchmark
         Directory.CreateDirectory(folder);
         try
         {
-            var clock = new SettableClock(Now - TimeSpan.FromDays(3));
+            var clock = new ManualClock(Now - TimeSpan.FromDays(3));
             var store = new SqliteStore(Path.Combine(folder, "bench.db"), clock);
             await store.MigrateAsync(cancellationToken);
             await SeedEventsAsync(store, clock, cancellationToken);
@@ -135,7 +136,7 @@ public sealed class DigestBenchmark : IBenchmark
             : DefaultScales;
 
     /// <summary>200 older events three to two days ago (the tallies' earlier figures), then 1,000 new ones over the last day.</summary>
-    private static async Task SeedEventsAsync(SqliteStore store, SettableClock clock, CancellationToken cancellationToken)
+    private static async Task SeedEventsAsync(SqliteStore store, ManualClock clock, CancellationToken cancellationToken)
     {
         var random = new Random(7);
         for (var i = 0; i < HistoryEvents + FreshEvents; i++)
@@ -239,7 +240,7 @@ public sealed class DigestBenchmark : IBenchmark
     private static async Task<int> ExpectedLinesAsync(SqliteStore store, IReadOnlyList<Subscription> subscriptions, DigestSettings settings,
         CancellationToken cancellationToken)
     {
-        var events = await store.Events.ListAsync(new Core.Storage.EventQuery { Limit = 10_000 }, cancellationToken);
+        var events = await store.Events.ListAsync(new Core.Stores.EventQuery { Limit = 10_000 }, cancellationToken);
         var lines = 0;
         foreach (var subscription in subscriptions)
         {
@@ -315,12 +316,5 @@ public sealed class DigestBenchmark : IBenchmark
         int Skipped, int Lines, bool LinesAsExpected, int DueAgain, double OutboxMegabytes)
     {
         public double MicrosecondsPerSubscription => Seconds * 1_000_000 / Scale;
-    }
-
-    private sealed class SettableClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -15,6 +15,7 @@ using Watchbot.Discord.Sending;
 using Watchbot.Fakes.Discord;
 using Watchbot.Storage;
 
+using Watchbot.Fakes;
 namespace Watchbot.Benchmarks;
 
 /// <summary>One digest to 2,000 channels through the real outbox, delivery service and Discord sender, against the

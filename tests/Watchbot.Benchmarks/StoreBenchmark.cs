@@ -12,6 +12,7 @@ using Watchbot.Core.Subscriptions;
 using Watchbot.Core.Topics;
 using Watchbot.Storage;
 
+using Watchbot.Fakes;
 namespace Watchbot.Benchmarks;
 
 /// <summary>
@@ -201,7 +202,7 @@ public sealed class StoreBenchmark : IBenchmark
 
     private static async Task<SqliteStore> BuildAsync(string path, bool history, CancellationToken cancellationToken)
     {
-        var clock = new SettableClock(Now - TimeSpan.FromDays(366));
+        var clock = new ManualClock(Now - TimeSpan.FromDays(366));
         var store = new SqliteStore(path, clock);
         await store.MigrateAsync(cancellationToken);
         await store.Topics.UpsertAsync(new Topic(Topic, "Armenia-Azerbaijan", [], [], []), cancellationToken);
@@ -353,12 +354,5 @@ public sealed class StoreBenchmark : IBenchmark
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
-
-    private sealed class SettableClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -10,6 +10,7 @@ using Watchbot.Telegram;
 using Watchbot.Telegram.Api;
 using Watchbot.Telegram.Sending;
 
+using Watchbot.Fakes;
 namespace Watchbot.Benchmarks;
 
 /// <summary>One digest to 3,000 Telegram chats through the real DeliveryService, SQLite outbox and TelegramSender,

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Watchbot.Core.Commands;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 
+using Watchbot.Fakes;
 namespace Watchbot.Core.Tests;
 
 public sealed class CommandRouterTests
@@ -140,7 +141,7 @@ public sealed class CommandRouterTests
     [Fact]
     public async Task A_flood_answered_slowly_is_counted_by_when_it_was_sent_not_when_it_is_handled()
     {
-        var clock = new SteppingClock(DateTimeOffset.Parse("2020-10-04T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new ManualClock(DateTimeOffset.Parse("2020-10-04T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var router = new CommandRouter([Anyone], new AccessPolicy(new HashSet<string>()), new FakeRoles(), clock, NullLogger<CommandRouter>.Instance);
         var sent = clock.GetUtcNow();
 
@@ -148,7 +149,7 @@ public sealed class CommandRouterTests
         for (var i = 0; i < 40; i++)
         {
             replies.Add(await router.HandleAsync(From("3", "/echo") with { SentAt = sent }, CancellationToken.None));
-            clock.Step(TimeSpan.FromSeconds(1)); // each answer takes a second to go out, as Telegram paces a chat
+            clock.Advance(TimeSpan.FromSeconds(1)); // each answer takes a second to go out, as Telegram paces a chat
         }
 
         Assert.Equal(8, replies.Count(r => r?.Message.ToPlainText().StartsWith("ran echo", StringComparison.Ordinal) == true));
@@ -185,14 +186,5 @@ public sealed class CommandRouterTests
         }
 
         Assert.StartsWith("ran echo", (await router.HandleAsync(From("3", "/echo"), CancellationToken.None))!.Message.ToPlainText(), StringComparison.Ordinal);
-    }
-
-    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset now = start;
-
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public void Step(TimeSpan by) => now += by;
     }
 }

@@ -2,6 +2,7 @@ using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
 using Watchbot.Core.Subscriptions;
 
+using Watchbot.Core.Messages;
 namespace Watchbot.Core.Tests;
 
 /// <summary>The fast matching of a digest run decides exactly as <see cref="FilterMatcher"/>, the plain reference.</summary>

@@ -1,6 +1,7 @@
 using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
 
+using Watchbot.Core.Messages;
 namespace Watchbot.Core.Tests;
 
 public sealed class EventFormatterTests

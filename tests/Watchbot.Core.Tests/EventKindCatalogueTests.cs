@@ -3,6 +3,7 @@ using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
 using Watchbot.Core.Subscriptions;
 
+using Watchbot.Core.Messages;
 namespace Watchbot.Core.Tests;
 
 /// <summary>The catalogue of kinds is the one list: every kind has a row, and everything that lists kinds reads it, so a

@@ -3,6 +3,7 @@ using Watchbot.Discord.Gateway;
 using Watchbot.Discord.Payloads;
 using Watchbot.Fakes.Discord;
 
+using Watchbot.Fakes;
 namespace Watchbot.Discord.Tests;
 
 /// <summary>A gateway client against the fake Discord (heartbeats every 100 ms), stopped and cleaned up after each test.</summary>

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Watchbot.Core.Commands;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Topics;
 using Watchbot.Discord.Gateway;
 using Watchbot.Discord.Interactions;
 using Watchbot.Fakes.Discord;
 
+using Watchbot.Fakes;
 namespace Watchbot.Discord.Tests;
 
 /// <summary>Interactions from the fake gateway through the real gateway client, handler and REST client: answered at

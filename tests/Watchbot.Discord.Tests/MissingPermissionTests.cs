@@ -7,6 +7,7 @@ using Watchbot.Discord.Sending;
 using Watchbot.Fakes.Discord;
 using Watchbot.Storage;
 
+using Watchbot.Fakes;
 namespace Watchbot.Discord.Tests;
 
 /// <summary>50013 Missing Permissions pauses a channel (an admin can grant the permission in a minute); it is not gone.</summary>

@@ -1,5 +1,6 @@
 using Watchbot.Discord.Rest.RateLimits;
 
+using Watchbot.Fakes;
 namespace Watchbot.Discord.Tests;
 
 public sealed class RateLimitBucketTests

@@ -9,6 +9,7 @@ using Watchbot.Discord.Rest.Requests;
 using Watchbot.Discord.Sending;
 using Watchbot.Fakes.Discord;
 
+using Watchbot.Fakes;
 namespace Watchbot.Discord.Tests;
 
 /// <summary>How the REST client meets the failures that matter on the real Discord: global pauses, Cloudflare bans,

@@ -6,6 +6,7 @@ using Watchbot.Discord.Rest;
 using Watchbot.Discord.Sending;
 using Watchbot.Fakes.Discord;
 
+using Watchbot.Fakes;
 namespace Watchbot.Discord.Tests;
 
 /// <summary>No duplicate posts: nonces on queued messages, and split messages resumed at the first undelivered part.</summary>

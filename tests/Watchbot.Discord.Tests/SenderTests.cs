@@ -5,6 +5,7 @@ using Watchbot.Discord.Rest;
 using Watchbot.Discord.Sending;
 using Watchbot.Fakes.Discord;
 
+using Watchbot.Fakes;
 namespace Watchbot.Discord.Tests;
 
 public sealed class SenderTests : IAsyncLifetime

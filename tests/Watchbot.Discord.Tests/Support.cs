@@ -3,22 +3,8 @@ using Microsoft.Extensions.Logging;
 using Watchbot.Discord.Rest;
 using Watchbot.Fakes.Discord;
 
+using Watchbot.Fakes;
 namespace Watchbot.Discord.Tests;
-
-/// <summary>A logger that keeps every line it was given, with exceptions, so tests can read the logs.</summary>
-public sealed class ListLogger<T> : ILogger<T>
-{
-    public ConcurrentQueue<string> Lines { get; } = new();
-
-    public string All => string.Join("\n", Lines);
-
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        Lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
-}
 
 public static class Fixture
 {
@@ -39,14 +25,4 @@ public static class Fixture
 
     public static DiscordRestClient Rest(DiscordOptions options, ListLogger<DiscordRestClient>? logger = null) =>
         new(Watchbot.Fakes.TestHttp.Client(), options, TimeProvider.System, logger ?? new ListLogger<DiscordRestClient>());
-}
-
-/// <summary>A clock the test moves by hand (timers are not needed where it is used).</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset now = start;
-
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public void Advance(TimeSpan by) => now += by;
 }

@@ -7,7 +7,7 @@ public class ArticleParserTests
 {
     private static readonly DateOnly ReadOn = TestSupport.Day("2020-12-01");
 
-    private static Core.Storage.ArticleDraft Parse(string text, string name = "a.txt")
+    private static Core.Stores.ArticleDraft Parse(string text, string name = "a.txt")
     {
         var outcome = ArticleParser.Parse(text, name, null, ReadOn);
         Assert.True(outcome.Ok, outcome.Error);

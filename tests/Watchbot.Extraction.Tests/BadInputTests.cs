@@ -3,6 +3,7 @@ using Watchbot.Extraction.Config;
 using Watchbot.Extraction.Parsing;
 using Watchbot.Extraction.Text;
 
+using Watchbot.Extraction.Matching;
 namespace Watchbot.Extraction.Tests;
 
 /// <summary>Regression tests for what the fuzz tests found, one a bug, in my own words.</summary>

@@ -41,7 +41,7 @@ public class CeasefireRuleTests
     [Fact]
     public void A_ceasefire_sentence_that_names_nobody_counts_in_an_article_about_the_war()
     {
-        var article = new Core.Storage.ArticleDraft("t.txt", null, "Truce holds in Nagorno-Karabakh", null, TestSupport.Day("2020-11-10"), true,
+        var article = new Core.Stores.ArticleDraft("t.txt", null, "Truce holds in Nagorno-Karabakh", null, TestSupport.Day("2020-11-10"), true,
             "Aid workers reached the enclave. The ceasefire took effect at 1 a.m. Moscow time, and no violations were reported.", "h");
         var item = Assert.Single(TestSupport.Extractor.ReadItems(article, TestSupport.Topics), i => i.Kind == EventKind.Ceasefire);
         Assert.Equal(CeasefireStance.InForce, item.Stance);

@@ -1,5 +1,6 @@
 using Watchbot.Extraction.Config;
 
+using Watchbot.Extraction.Matching;
 namespace Watchbot.Extraction.Tests;
 
 public class ConfigTests

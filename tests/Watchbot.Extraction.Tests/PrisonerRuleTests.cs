@@ -65,7 +65,7 @@ public class PrisonerRuleTests
         var (topic, problem) = TopicAction.Apply(new Topic("sudan", "Army against the RSF", [], [], []),
             ["sides=Sudan/Sudanese army/SAF,RSF/Rapid Support Forces", "armed=RSF", "places=El Fasher@Sudan", "keywords=RSF"]);
         Assert.True(topic is not null, problem);
-        var article = new Core.Storage.ArticleDraft("rsf.txt", null, "RSF frees detainees in El Fasher", null, TestSupport.Day("2024-06-09"), true,
+        var article = new Core.Stores.ArticleDraft("rsf.txt", null, "RSF frees detainees in El Fasher", null, TestSupport.Day("2024-06-09"), true,
             "The Rapid Support Forces released 40 detained civilians in El Fasher on Saturday, aid workers said.", "h");
         var release = Assert.Single(TestSupport.Extractor.Extract(article, "rsf.txt", [.. TestSupport.Topics, topic!]));
         Assert.Equal(EventKind.Prisoners, release.Kind);

@@ -1,5 +1,5 @@
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Extraction.Parsing;
 
 namespace Watchbot.Extraction.Tests;

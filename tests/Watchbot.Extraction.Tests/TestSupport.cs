@@ -1,11 +1,12 @@
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Topics;
 using Watchbot.Extraction;
 using Watchbot.Extraction.Config;
 using Watchbot.Extraction.Frames;
 using Watchbot.Extraction.Parsing;
 
+using Watchbot.Fakes;
 namespace Watchbot.Extraction.Tests;
 
 /// <summary>The repository's config, loaded once, and small builders for articles.</summary>
@@ -23,7 +24,7 @@ internal static class TestSupport
 
     private static readonly Lazy<Extractor> Shared = new(() => Extractor.FromConfigDirectory(ConfigDirectory));
 
-    public static string RepoRoot => Watchbot.Tests.RepoPaths.RepoRoot;
+    public static string RepoRoot => RepoPaths.RepoRoot;
 
     public static string ConfigDirectory => Path.Combine(RepoRoot, "config");
 

@@ -41,7 +41,7 @@ public class UnseenConflictTests
 
     private static IReadOnlyList<EventDraft> Events()
     {
-        var article = new Core.Storage.ArticleDraft("sudan.txt", null, "Drone strike on El Fasher market kills 15", "Nile Wire", TestSupport.Day("2024-06-10"), true, Body, "h");
+        var article = new Core.Stores.ArticleDraft("sudan.txt", null, "Drone strike on El Fasher market kills 15", "Nile Wire", TestSupport.Day("2024-06-10"), true, Body, "h");
         return TestSupport.Extractor.Extract(article, "sudan.txt", [.. TestSupport.Topics, Sudan]);
     }
 
@@ -54,7 +54,7 @@ public class UnseenConflictTests
         var topic = Admin("delta", "An invented war between the North and the Delta Front",
             "sides=North/Northern army/Northern,Delta Front/the Front,Delta/Delta people", "camps=Delta Front+Delta", "armed=Delta Front",
             "places=Delta valley@Delta", "keywords=Delta Front");
-        var article = new Core.Storage.ArticleDraft("delta.txt", null, "Fighting in the Delta", null, TestSupport.Day("2024-06-10"), true, sentence, "h");
+        var article = new Core.Stores.ArticleDraft("delta.txt", null, "Fighting in the Delta", null, TestSupport.Day("2024-06-10"), true, sentence, "h");
 
         var claim = Assert.Single(TestSupport.Extractor.Extract(article, "delta.txt", [.. TestSupport.Topics, topic]).SelectMany(e => e.Casualties));
 
@@ -77,7 +77,7 @@ public class UnseenConflictTests
     public void Irregular_fighters_killed_in_the_land_of_a_people_belong_to_the_armed_group_that_fights_for_it_not_to_the_people(
         string sentence, string side, string population)
     {
-        var article = new Core.Storage.ArticleDraft("fen.txt", null, "Fighting in the fens", null, TestSupport.Day("2025-03-04"), true, sentence, "h");
+        var article = new Core.Stores.ArticleDraft("fen.txt", null, "Fighting in the fens", null, TestSupport.Day("2025-03-04"), true, sentence, "h");
 
         var claim = Assert.Single(TestSupport.Extractor.Extract(article, "fen.txt", [.. TestSupport.Topics, Fen]).SelectMany(e => e.Casualties));
 
@@ -90,7 +90,7 @@ public class UnseenConflictTests
     [InlineData("Coastal artillery shelled the Brigades' trenches on Tuesday, the army said.", "Coastal howitzers also pounded the Brigades' lines on Tuesday, officers said.", 1)]
     public void One_sides_placeless_attacks_of_one_day_in_one_article_are_one_event_only_by_the_same_means(string first, string second, int escalations)
     {
-        var article = new Core.Storage.ArticleDraft("fen2.txt", null, "Fighting in the fens", null, TestSupport.Day("2025-03-05"), true,
+        var article = new Core.Stores.ArticleDraft("fen2.txt", null, "Fighting in the fens", null, TestSupport.Day("2025-03-05"), true,
             first + "\n\nThe Brigades did not comment on the report.\n\n" + second, "h");
 
         var events = TestSupport.Extractor.Extract(article, "fen2.txt", [.. TestSupport.Topics, Fen]).Where(e => e.Kind == EventKind.Escalation).ToList();
@@ -105,7 +105,7 @@ public class UnseenConflictTests
         "places=Tolby@Ridge Front,Ambra@Ridge Front", "keywords=Ridge Front");
 
     private static IReadOnlyList<EventDraft> RidgeEvents(string body) =>
-        TestSupport.Extractor.Extract(new Core.Storage.ArticleDraft("ridge.txt", null, "Fighting on the ridge", null, TestSupport.Day("2022-08-12"), true, body, "h"),
+        TestSupport.Extractor.Extract(new Core.Stores.ArticleDraft("ridge.txt", null, "Fighting on the ridge", null, TestSupport.Day("2022-08-12"), true, body, "h"),
             "ridge.txt", [.. TestSupport.Topics, Ridge]);
 
     [Fact]
@@ -151,7 +151,7 @@ public class UnseenConflictTests
     [Fact]
     public void The_article_is_read_against_the_admins_topic()
     {
-        var article = new Core.Storage.ArticleDraft("sudan.txt", null, "Drone strike on El Fasher market kills 15", null, TestSupport.Day("2024-06-10"), true, Body, "h");
+        var article = new Core.Stores.ArticleDraft("sudan.txt", null, "Drone strike on El Fasher market kills 15", null, TestSupport.Day("2024-06-10"), true, Body, "h");
         Assert.Equal(["sudan"], TestSupport.Extractor.ConflictOf(article, [.. TestSupport.Topics, Sudan]).Topics.Select(t => t.Name));
         Assert.All(Events(), e => Assert.Contains("sudan", e.Topics));
     }
@@ -192,7 +192,7 @@ public class UnseenConflictTests
     [Fact]
     public void Without_the_topic_nothing_is_tagged_and_no_side_is_guessed()
     {
-        var article = new Core.Storage.ArticleDraft("sudan.txt", null, "Drone strike on El Fasher market kills 15", null, TestSupport.Day("2024-06-10"), true, Body, "h");
+        var article = new Core.Stores.ArticleDraft("sudan.txt", null, "Drone strike on El Fasher market kills 15", null, TestSupport.Day("2024-06-10"), true, Body, "h");
         var events = TestSupport.Extractor.Extract(article, "sudan.txt", TestSupport.Topics);
         Assert.All(events, e => Assert.Empty(e.Topics));
         Assert.All(events.SelectMany(e => e.Casualties), c => Assert.DoesNotContain(c.Side, new[] { "Sudan", "RSF" }));

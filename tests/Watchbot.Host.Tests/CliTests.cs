@@ -1,5 +1,6 @@
 using Watchbot.Host.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests;
 
 /// <summary>The `watchbot` program as a newcomer uses it: real process, real SQLite file.</summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Watchbot.Host.Composition;
 using Watchbot.Host.Configuration;
-using Watchbot.Storage.Tests.Support;
+using Watchbot.Fakes;
 using Watchbot.Telegram.Api;
 
 namespace Watchbot.Host.Tests;

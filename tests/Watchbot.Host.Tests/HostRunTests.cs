@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Watchbot.Host.Composition;
-using Watchbot.Storage.Tests.Support;
+using Watchbot.Fakes;
 
 namespace Watchbot.Host.Tests;
 

@@ -1,4 +1,4 @@
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Storage.Tests.Support;
 
 namespace Watchbot.Storage.Tests;

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Watchbot.Storage.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Storage.Tests;
 
 public sealed class DatabaseFileTests : IDisposable
@@ -129,7 +130,7 @@ public sealed class DatabaseFileTests : IDisposable
 
         var copy = new SqliteStore(backupPath);
         Assert.Empty(await copy.MigrateAsync(CancellationToken.None));
-        var events = await copy.Events.ListAsync(new Core.Storage.EventQuery(), CancellationToken.None);
+        var events = await copy.Events.ListAsync(new Core.Stores.EventQuery(), CancellationToken.None);
         Assert.Equal("Drone strike near Martuni", Assert.Single(events).Summary);
         Assert.Equal(added.Seq, (await copy.Cursors.GetAsync("poll", CancellationToken.None)).Value);
         Assert.Equal(added.Seq, await copy.Events.LastSeqAsync(CancellationToken.None));

@@ -114,7 +114,7 @@ public sealed class DigestBatchTests : StoreTest
 
         var many = await Store.Events.LastSeqsBeforeAsync(times, Ct);
 
-        var stored = await Store.Events.ListAsync(new Core.Storage.EventQuery { Status = null, Limit = int.MaxValue }, Ct);
+        var stored = await Store.Events.ListAsync(new Core.Stores.EventQuery { Status = null, Limit = int.MaxValue }, Ct);
         foreach (var time in times)
         {
             Assert.Equal(stored.Where(e => e.ChangedAt < time).Select(e => e.Seq).DefaultIfEmpty(0).Max(), many[time]);

@@ -1,5 +1,5 @@
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Storage.Tests.Support;
 
 namespace Watchbot.Storage.Tests;
@@ -119,11 +119,11 @@ public sealed class EventQueryTests : StoreTest
     public async Task A_tally_book_of_the_previous_figures_gives_each_shown_toll_the_same_earlier_figure_as_the_whole_history()
     {
         var all = await SeedManyTalliesAsync();
-        var whole = new Core.Digests.TallyBook(await Store.Events.ListAsync(EventQuery.TallyHistory("karabakh"), Ct));
+        var whole = new TallyBook(await Store.Events.ListAsync(EventQuery.TallyHistory("karabakh"), Ct));
 
         foreach (var shown in all)
         {
-            var narrow = new Core.Digests.TallyBook(await Store.Events.ListAsync(EventQuery.PreviousFigures("karabakh", [shown])!, Ct));
+            var narrow = new TallyBook(await Store.Events.ListAsync(EventQuery.PreviousFigures("karabakh", [shown])!, Ct));
             foreach (var claim in shown.Casualties)
             {
                 Assert.Equal(whole.Previous(claim, shown.Date, shown.Id), narrow.Previous(claim, shown.Date, shown.Id));

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Watchbot.Storage.Migrations;
 using Watchbot.Storage.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Storage.Tests;
 
 public sealed class MigrationTests : IDisposable
@@ -13,7 +14,7 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public async Task A_new_file_gets_every_migration_recorded_once_with_its_time()
     {
-        var clock = new FakeClock(new DateTimeOffset(2024, 5, 1, 8, 0, 0, TimeSpan.FromHours(4)));
+        var clock = new ManualClock(new DateTimeOffset(2024, 5, 1, 8, 0, 0, TimeSpan.FromHours(4)));
         var database = new SqliteDatabase(folder.File("new.db"), clock);
 
         var applied = await database.MigrateAsync(CancellationToken.None);

@@ -11,6 +11,7 @@ using Watchbot.Core.Subscriptions;
 using Watchbot.Core.Topics;
 using Watchbot.Storage.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Storage.Tests;
 
 /// <summary>
@@ -31,7 +32,7 @@ public sealed class QueryPlanTests : IDisposable
     [Fact]
     public async Task Poll_digest_and_latest_read_the_growing_tables_only_through_indexes()
     {
-        var clock = new FakeClock(Now - TimeSpan.FromDays(40));
+        var clock = new ManualClock(Now - TimeSpan.FromDays(40));
         var store = new SqliteStore(new SqliteDatabase(folder.File("plans.db"), clock) { Opened = Watch });
         await store.MigrateAsync(Ct);
         await SeedAsync(store, clock);
@@ -98,7 +99,7 @@ public sealed class QueryPlanTests : IDisposable
 
     /// <summary>A small store shaped like a long-running one: two months of events (running tolls among them) with sources,
     /// delivered messages, ten subscriptions due now and ten later, and twenty messages waiting.</summary>
-    private static async Task SeedAsync(SqliteStore store, FakeClock clock)
+    private static async Task SeedAsync(SqliteStore store, ManualClock clock)
     {
         await store.Topics.UpsertAsync(new Topic("karabakh", "Armenia-Azerbaijan", [], [], []), Ct);
         for (var day = 0; day < 40; day++)

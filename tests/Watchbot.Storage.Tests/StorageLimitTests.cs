@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Watchbot.Core.Events;
 using Watchbot.Storage.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Storage.Tests;
 
 public sealed class StorageLimitTests : IDisposable

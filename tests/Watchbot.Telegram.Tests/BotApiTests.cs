@@ -7,6 +7,7 @@ using Watchbot.Telegram.Receiving;
 using Watchbot.Telegram.Sending;
 using Watchbot.Telegram.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Telegram.Tests;
 
 /// <summary>The Telegram.Bot client as <see cref="BotApi"/> runs it, against the fake Bot API at the HTTP level.</summary>

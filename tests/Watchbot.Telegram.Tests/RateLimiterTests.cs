@@ -1,11 +1,12 @@
 using Watchbot.Telegram.Sending;
 using Watchbot.Telegram.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Telegram.Tests;
 
 public sealed class RateLimiterTests
 {
-    private readonly ManualTime time = new(new DateTimeOffset(2020, 10, 4, 7, 0, 0, TimeSpan.Zero));
+    private readonly ManualClock time = new(new DateTimeOffset(2020, 10, 4, 7, 0, 0, TimeSpan.Zero));
 
     private TelegramRateLimiter Limiter(Action<TelegramOptions>? change = null)
     {

@@ -5,6 +5,7 @@ using Watchbot.Fakes.Telegram;
 using Watchbot.Telegram.Sending;
 using Watchbot.Telegram.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Telegram.Tests;
 
 public sealed class SenderTests : IAsyncLifetime

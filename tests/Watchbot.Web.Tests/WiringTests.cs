@@ -10,6 +10,7 @@ using Watchbot.Host.Configuration;
 using Watchbot.Storage;
 using Watchbot.Web.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Web.Tests;
 
 /// <summary>How the page is wired into the bot: `watchbot run` starts it unless it is off, its settings are checked at

@@ -3,8 +3,9 @@ using Watchbot.Core.Delivery;
 using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
 using Watchbot.Core.Messages;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
+using Watchbot.Core.Subscriptions;
 namespace Watchbot.Core.Alerts;
 
 public sealed record PollResult(int Events, int Alerts, long Cursor);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
 namespace Watchbot.Core.Commands;
 

@@ -1,5 +1,5 @@
 using Watchbot.Core.Messages;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 
 namespace Watchbot.Core.Commands;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 
 namespace Watchbot.Core.Delivery;

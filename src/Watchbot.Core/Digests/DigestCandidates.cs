@@ -1,6 +1,7 @@
 using Watchbot.Core.Events;
 using Watchbot.Core.Subscriptions;
 
+using Watchbot.Core.Messages;
 namespace Watchbot.Core.Digests;
 
 /// <summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Watchbot.Core.Delivery;
 using Watchbot.Core.Events;
 using Watchbot.Core.Messages;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 
 namespace Watchbot.Core.Digests;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Discord.Payloads;
 using Watchbot.Discord.Rest;
 using Watchbot.Discord.Rest.Requests;

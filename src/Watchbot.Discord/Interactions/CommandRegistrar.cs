@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Commands;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Discord.Payloads;
 using Watchbot.Discord.Rest;
 using Watchbot.Discord.Rest.Requests;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Commands;
 using Watchbot.Core.Messages;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Discord.Payloads;
 using Watchbot.Discord.Rendering;
 using Watchbot.Discord.Rest;

@@ -1,3 +1,4 @@
+using Watchbot.Extraction.Matching;
 namespace Watchbot.Extraction.Config;
 
 /// <summary>The gazetteer and lexicons the rules use. Load once; it is immutable and thread-safe.</summary>

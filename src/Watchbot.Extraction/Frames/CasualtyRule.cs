@@ -3,6 +3,7 @@ using Watchbot.Core.Events;
 using Watchbot.Extraction.Config;
 using Watchbot.Extraction.Text;
 
+using Watchbot.Extraction.Matching;
 namespace Watchbot.Extraction.Frames;
 
 /// <summary>

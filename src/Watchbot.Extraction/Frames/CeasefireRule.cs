@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Watchbot.Core.Events;
 
+using Watchbot.Extraction.Matching;
 namespace Watchbot.Extraction.Frames;
 
 /// <summary>
@@ -119,7 +120,7 @@ public static partial class CeasefireRule
     /// "The prime minister rejected the call": a refusal of a call, appeal or proposal the sentence before made about a
     /// ceasefire or talks is a rejection of them, though this sentence names neither. The refusal's position in the text.
     /// </summary>
-    private static System.Text.RegularExpressions.Match? AnswerToCall(SentenceContext s, Watchbot.Extraction.Config.Lexicon lex)
+    private static System.Text.RegularExpressions.Match? AnswerToCall(SentenceContext s, Lexicon lex)
     {
         if (s.Previous is not { } before || !lex["objects"].IsMatch(before.Text))
         {
@@ -137,7 +138,7 @@ public static partial class CeasefireRule
     /// "announced the end of the Algiers agreement", "pulled out of the peace deal": a party ending an accord rejects the
     /// peace it stood for. An accord about defence, trade or other business is not a peace accord.
     /// </summary>
-    private static System.Text.RegularExpressions.Match? EndOfPeaceAccord(Watchbot.Extraction.Config.Lexicon lex, string clause)
+    private static System.Text.RegularExpressions.Match? EndOfPeaceAccord(Lexicon lex, string clause)
     {
         var m = lex["accordEnd"].Match(clause);
         return m.Success && !lex["notPeace"].IsMatch(m.Value) ? m : null;

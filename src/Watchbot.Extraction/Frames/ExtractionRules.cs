@@ -1,5 +1,6 @@
 using Watchbot.Core.Events;
 
+using Watchbot.Extraction.Matching;
 namespace Watchbot.Extraction.Frames;
 
 /// <summary>One extraction rule: the kinds it reads, its lexicon (<c>config/lexicons/&lt;Lexicon&gt;.json</c>) with the

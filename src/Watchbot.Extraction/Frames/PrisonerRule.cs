@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Watchbot.Core.Events;
 using Watchbot.Extraction.Config;
 
+using Watchbot.Extraction.Matching;
 namespace Watchbot.Extraction.Frames;
 
 /// <summary>

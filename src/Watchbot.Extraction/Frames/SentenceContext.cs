@@ -4,6 +4,7 @@ using Watchbot.Core.Events;
 using Watchbot.Extraction.Config;
 using Watchbot.Extraction.Text;
 
+using Watchbot.Extraction.Matching;
 namespace Watchbot.Extraction.Frames;
 
 /// <summary>The date a sentence speaks about, and how it was found.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace Watchbot.Extraction.Parsing;
 
 /// <summary>
-/// The front door of parsing: bytes or text of one article in, an <see cref="Watchbot.Core.Storage.ArticleDraft"/> or a
+/// The front door of parsing: bytes or text of one article in, an <see cref="Watchbot.Core.Stores.ArticleDraft"/> or a
 /// reason out. Never throws on bad input.
 /// </summary>
 public static class ArticleParser

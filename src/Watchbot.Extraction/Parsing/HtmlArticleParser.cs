@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Extraction.Text;
 
 namespace Watchbot.Extraction.Parsing;

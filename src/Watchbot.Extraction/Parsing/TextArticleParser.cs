@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Extraction.Text;
 
 namespace Watchbot.Extraction.Parsing;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Watchbot.Charts;
 using Watchbot.Core.Digests;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Host.Composition;
 
 namespace Watchbot.Host.Cli;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Host.Composition;
-using Watchbot.Host.Export;
+using Watchbot.Host.EventJsonl;
 
 namespace Watchbot.Host.Cli;
 

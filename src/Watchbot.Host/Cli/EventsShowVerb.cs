@@ -2,9 +2,10 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Host.Composition;
 
+using Watchbot.Core.Messages;
 namespace Watchbot.Host.Cli;
 
 /// <summary>`watchbot events show ID`: every field and every source with its sentence.</summary>

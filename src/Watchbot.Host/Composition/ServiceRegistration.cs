@@ -8,7 +8,7 @@ using Watchbot.Core.Commands.Handlers;
 using EventHandler = Watchbot.Core.Commands.Handlers.EventHandler;
 using Watchbot.Core.Delivery;
 using Watchbot.Core.Digests;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Host.Configuration;
 using Watchbot.Extraction;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Web;
 using Watchbot.Host.Configuration;
 using Watchbot.Storage;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Delivery;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Host.Configuration;
 using Watchbot.Host.Jobs;
 using Watchbot.Storage;

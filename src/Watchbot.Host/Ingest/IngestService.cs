@@ -1,7 +1,7 @@
 using Watchbot.Core.Messages;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Topics;
 using Watchbot.Extraction;
 using Watchbot.Extraction.Curation;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Topics;
 using Watchbot.Host.Configuration;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Storage.Internal;
 
 namespace Watchbot.Storage.Repositories;

@@ -1,4 +1,4 @@
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Storage.Internal;
 
 namespace Watchbot.Storage.Repositories;

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Storage.Internal;
 
 namespace Watchbot.Storage.Repositories;
@@ -123,12 +123,12 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
     /// <summary>
     /// An event that may carry a cumulative figure of one of <paramref name="keys"/>, asked of the stored JSON text as it
     /// is (parsing each figure costs more than reading the rows it saves): its population and outcome as stored, and its
-    /// side and claimant as <see cref="Core.Digests.TallyKey"/> folds them, through LIKE, which folds ASCII letters only.
+    /// side and claimant as <see cref="TallyKey"/> folds them, through LIKE, which folds ASCII letters only.
     /// So a name is asked only when it is plain ASCII (the JSON writer leaves it as it is), and a row whose JSON holds an
     /// escaped character (\u: any other letter, which might fold to the same name) is let through. More rows, never fewer:
     /// the tally book sorts them out.
     /// </summary>
-    private static string TallyKeyCondition(SqliteCommand command, IReadOnlyList<Core.Digests.TallyKey> keys)
+    private static string TallyKeyCondition(SqliteCommand command, IReadOnlyList<TallyKey> keys)
     {
         if (keys.Count == 0)
         {

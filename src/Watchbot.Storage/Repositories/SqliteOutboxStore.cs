@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Watchbot.Core.Alerts;
 using Watchbot.Core.Delivery;
 using Watchbot.Core.Messages;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Storage.Internal;
 

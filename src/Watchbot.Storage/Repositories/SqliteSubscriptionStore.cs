@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Watchbot.Core.Digests;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Storage.Internal;
 

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Topics;
 using Watchbot.Storage.Internal;
 

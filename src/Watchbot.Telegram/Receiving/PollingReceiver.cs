@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Types;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Telegram.Api;
 
 namespace Watchbot.Telegram.Receiving;

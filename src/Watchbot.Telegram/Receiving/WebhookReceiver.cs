@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Telegram.Api;
 using Telegram.Bot;
 using Telegram.Bot.Types;

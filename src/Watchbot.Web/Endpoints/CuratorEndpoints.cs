@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Watchbot.Core.Commands;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Web.Pages;
 using Watchbot.Web.SignIn;
 

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Topics;
 using Watchbot.Web.Pages;
 
+using Watchbot.Core.Subscriptions;
 namespace Watchbot.Web.Endpoints;
 
 /// <summary>The readers' pages: topics, a topic's timeline with its filters and tallies, an event's permalink, a topic's

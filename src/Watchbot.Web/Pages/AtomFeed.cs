@@ -5,6 +5,7 @@ using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
 using Watchbot.Core.Topics;
 
+using Watchbot.Core.Messages;
 namespace Watchbot.Web.Pages;
 
 /// <summary>A topic's published events as an Atom 1.0 feed, newest change first, each entry linking to its permalink.</summary>

@@ -4,6 +4,7 @@ using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
 using static Watchbot.Web.Pages.Html;
 
+using Watchbot.Core.Messages;
 namespace Watchbot.Web.Pages;
 
 /// <summary>One event as the timeline, the permalink and the review queue show it: kind, date, places, actors, who

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using static Watchbot.Web.Pages.Html;
 
 namespace Watchbot.Web.Pages;

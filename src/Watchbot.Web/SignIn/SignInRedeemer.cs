@@ -1,5 +1,5 @@
 using Watchbot.Core.Commands;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
 namespace Watchbot.Web.SignIn;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Discord;
 using Watchbot.Fakes.Discord;
@@ -10,6 +10,7 @@ using Watchbot.Host.Tests.Support;
 using Watchbot.Host.Topics;
 using Watchbot.Storage;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Discord;
 
 /// <summary>The real host, with Discord configured, against the fake Discord on 127.0.0.1.</summary>

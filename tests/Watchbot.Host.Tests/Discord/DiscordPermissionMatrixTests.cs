@@ -9,6 +9,7 @@ using Watchbot.Host.Tests.Commands;
 using Watchbot.Host.Tests.Support;
 using Role = Watchbot.Host.Tests.Commands.PermissionMatrixTests.Role;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Discord;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Watchbot.Core.Events;
-using Watchbot.Host.Export;
+using Watchbot.Host.EventJsonl;
 using Watchbot.Host.Tests.Support;
 
 namespace Watchbot.Host.Tests.Docs;

@@ -3,6 +3,7 @@ using Watchbot.Extraction.Curation;
 using Watchbot.Host.Ingest;
 using Xunit.Abstractions;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Evaluation;
 
 /// <summary>The C# scorer is the Python one: the same stored events, exported as `watchbot events export` writes them and

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Extraction.Evaluation;
-using Watchbot.Host.Export;
+using Watchbot.Host.EventJsonl;
 using Watchbot.Host.Ingest;
-using Watchbot.Tests;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Evaluation;
 
 /// <summary>A folder of articles, its gold annotation, and the day they are read on (fixed, so a run today and a run next

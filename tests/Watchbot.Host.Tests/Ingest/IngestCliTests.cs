@@ -1,5 +1,6 @@
 using Watchbot.Host.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Ingest;
 
 /// <summary>`watchbot ingest`, `watchbot eval` and the ingest job of `watchbot run`, as real processes.</summary>

@@ -4,6 +4,7 @@ using Watchbot.Host.Configuration;
 using Watchbot.Host.Ingest;
 using Watchbot.Host.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Ingest;
 
 /// <summary>The ingest service over a real store in a temp folder, with the extractor's real config.</summary>

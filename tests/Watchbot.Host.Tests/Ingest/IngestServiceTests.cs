@@ -1,5 +1,5 @@
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Fakes.News;
 using Watchbot.Host.Ingest;
 
@@ -99,7 +99,7 @@ public sealed class IngestServiceTests : IDisposable
     private static async Task<string> ExportAsync(IngestFixture of)
     {
         using var writer = new StringWriter();
-        await Watchbot.Host.Export.EventExport.WriteJsonlAsync(of.Store.Store.Events, writer, Ct);
+        await Watchbot.Host.EventJsonl.EventExport.WriteJsonlAsync(of.Store.Store.Events, writer, Ct);
         return writer.ToString();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Watchbot.Host.Configuration;
 using Watchbot.Host.Platforms;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Platforms;
 
 /// <summary>The promise every platform keeps about its settings: secrets come from the environment only, and a secret

@@ -3,6 +3,7 @@ using Watchbot.Core.Events;
 using Watchbot.Host.Tests.Support;
 using Watchbot.Storage;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Reliability;
 
 /// <summary>`watchbot backup` while the bot runs and another writer keeps adding events.</summary>

@@ -8,6 +8,7 @@ using Watchbot.Host.Topics;
 using Watchbot.Storage;
 using Xunit.Abstractions;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Reliability;
 
 /// <summary>

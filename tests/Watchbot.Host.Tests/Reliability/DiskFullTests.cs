@@ -12,7 +12,7 @@ using Watchbot.Core.Topics;
 using Watchbot.Host.Jobs;
 using Watchbot.Host.Tests.Support;
 using Watchbot.Storage;
-using Watchbot.Storage.Tests.Support;
+using Watchbot.Fakes;
 
 namespace Watchbot.Host.Tests.Reliability;
 

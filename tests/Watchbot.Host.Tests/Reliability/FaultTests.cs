@@ -16,6 +16,7 @@ using Xunit.Abstractions;
 
 using Watchbot.Host.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Reliability;
 
 /// <summary>

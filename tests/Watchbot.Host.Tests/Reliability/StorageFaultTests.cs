@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Watchbot.Host.Tests.Ingest;
 using Watchbot.Host.Tests.Support;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Reliability;
 
 /// <summary>

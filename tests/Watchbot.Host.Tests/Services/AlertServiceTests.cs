@@ -1,4 +1,4 @@
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Host.Tests.Support;
 
 namespace Watchbot.Host.Tests.Services;

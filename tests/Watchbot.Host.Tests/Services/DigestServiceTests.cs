@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
 using Watchbot.Core.Messages;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Host.Tests.Support;
 

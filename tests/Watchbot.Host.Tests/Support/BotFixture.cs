@@ -8,6 +8,7 @@ using Watchbot.Host.Composition;
 using Watchbot.Host.Topics;
 using Watchbot.Storage;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Support;
 
 /// <summary>The bot as the host wires it (router, handlers, services, SQLite in a temp folder), driven by commands

@@ -7,6 +7,7 @@ using Watchbot.Core.Subscriptions;
 using Watchbot.Core.Topics;
 using Watchbot.Storage;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Support;
 
 /// <summary>A migrated SQLite store in a temp folder, a settable clock, and the Core services over them.</summary>
@@ -56,16 +57,4 @@ public sealed class StoreFixture : IDisposable
     }
 
     public void Dispose() => temp.Dispose();
-}
-
-/// <summary>A clock the test moves by hand.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset now = start;
-
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public void Advance(TimeSpan by) => now += by;
-
-    public void Set(DateTimeOffset to) => now = to;
 }

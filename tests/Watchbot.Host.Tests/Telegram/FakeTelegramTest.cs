@@ -1,5 +1,6 @@
 using Watchbot.Fakes.Telegram;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Telegram;
 
 /// <summary>A test class whose every test gets its own fake Bot API server and database folder, removed afterwards.</summary>

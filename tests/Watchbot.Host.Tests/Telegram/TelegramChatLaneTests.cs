@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Telegram.Receiving;
 using Xunit.Abstractions;
 

@@ -5,6 +5,7 @@ using Watchbot.Host.Tests.Commands;
 using Watchbot.Host.Tests.Support;
 using Role = Watchbot.Host.Tests.Commands.PermissionMatrixTests.Role;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Telegram;
 
 /// <summary>
@@ -72,7 +73,7 @@ public sealed partial class TelegramPermissionMatrixTests : IAsyncLifetime
             settings["Watchbot:Digest:RecapOnSubscribe"] = "false"; // one reply a command, so each reply is the command's own
             settings["Watchbot:Commands:Burst"] = "100"; // the role sends every command in a few seconds; flood control is tested elsewhere
         });
-        await bot.Get<Watchbot.Core.Storage.IRoleStore>().GrantCuratorAsync($"telegram:{Curator}", $"telegram:{Owner}", DateTimeOffset.UtcNow, CancellationToken.None);
+        await bot.Get<Watchbot.Core.Stores.IRoleStore>().GrantCuratorAsync($"telegram:{Curator}", $"telegram:{Owner}", DateTimeOffset.UtcNow, CancellationToken.None);
 
         // Each command in a group of its own: a fresh chat, and Telegram's 20 messages a minute per group stay far off.
         var group = FirstGroup;

@@ -3,6 +3,7 @@ using Watchbot.Host.Configuration;
 using Watchbot.Host.Platforms;
 using Watchbot.Telegram;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Telegram;
 
 /// <summary>The Telegram settings as the host reads them: secrets only from the environment, problems named

@@ -6,6 +6,7 @@ using Watchbot.Host.Tests.Support;
 using Watchbot.Storage;
 using Xunit.Abstractions;
 
+using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Telegram;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Fakes.Telegram;
 using Watchbot.Telegram.Receiving;
 

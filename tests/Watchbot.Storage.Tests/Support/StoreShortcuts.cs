@@ -1,5 +1,5 @@
 using Watchbot.Core.Delivery;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
 namespace Watchbot.Storage.Tests;
 

@@ -1,3 +1,4 @@
+using Watchbot.Fakes;
 namespace Watchbot.Storage.Tests.Support;
 
 /// <summary>A migrated store in a fresh temp folder, with a hand-moved clock.</summary>
@@ -7,13 +8,13 @@ public abstract class StoreTest : IAsyncLifetime, IDisposable
 
     protected StoreTest()
     {
-        Clock = new FakeClock(Start);
+        Clock = new ManualClock(Start);
         Store = new SqliteStore(Folder.File("watchbot.db"), Clock);
     }
 
     protected TempFolder Folder { get; } = new();
 
-    protected FakeClock Clock { get; }
+    protected ManualClock Clock { get; }
 
     protected SqliteStore Store { get; }
 

@@ -2,6 +2,7 @@ using Watchbot.Fakes.Telegram;
 using Watchbot.Telegram.Api;
 using Watchbot.Telegram.Sending;
 
+using Watchbot.Fakes;
 namespace Watchbot.Telegram.Tests.Support;
 
 /// <summary>Options, client and sender pointed at a fake Bot API server.</summary>

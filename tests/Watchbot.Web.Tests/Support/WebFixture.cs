@@ -11,6 +11,7 @@ using Watchbot.Storage;
 using Watchbot.Web;
 using Watchbot.Web.SignIn;
 
+using Watchbot.Fakes;
 namespace Watchbot.Web.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
 namespace Watchbot.Core.Commands.Admin;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
+using Watchbot.Core.Messages;
 namespace Watchbot.Core.Commands.Admin;
 
 /// <summary>/admin review: the events waiting for a curator, least sure first.</summary>

@@ -1,4 +1,4 @@
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Topics;
 
 namespace Watchbot.Core.Commands.Admin;

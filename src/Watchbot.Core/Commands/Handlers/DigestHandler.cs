@@ -1,7 +1,7 @@
 using System.Globalization;
 using Watchbot.Core.Digests;
 using Watchbot.Core.Messages;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Core.Time;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
 using Watchbot.Core.Messages;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Web;
 
 namespace Watchbot.Core.Commands.Handlers;

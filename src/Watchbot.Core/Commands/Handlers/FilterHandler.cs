@@ -1,8 +1,9 @@
 using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 
+using Watchbot.Core.Messages;
 namespace Watchbot.Core.Commands.Handlers;
 
 public sealed class FilterHandler(ISubscriptionStore subscriptions, ITopicStore topics, IEventStore events, IAuditLog audit) : ICommandHandler

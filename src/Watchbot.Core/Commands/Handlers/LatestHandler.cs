@@ -1,8 +1,9 @@
 using System.Globalization;
 using Watchbot.Core.Digests;
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
+using Watchbot.Core.Messages;
 namespace Watchbot.Core.Commands.Handlers;
 
 public sealed class LatestHandler(IEventStore events, ITopicStore topics, ISubscriptionStore subscriptions) : ICommandHandler

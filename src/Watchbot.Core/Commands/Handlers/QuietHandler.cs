@@ -1,6 +1,6 @@
 using System.Globalization;
 using Watchbot.Core.Alerts;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Core.Time;
 

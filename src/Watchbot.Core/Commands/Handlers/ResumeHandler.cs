@@ -1,4 +1,4 @@
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
 namespace Watchbot.Core.Commands.Handlers;
 

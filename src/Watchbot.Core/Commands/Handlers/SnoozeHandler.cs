@@ -1,6 +1,6 @@
 using System.Globalization;
 using Watchbot.Core.Alerts;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
 namespace Watchbot.Core.Commands.Handlers;
 

@@ -1,5 +1,5 @@
 using Watchbot.Core.Events;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
 namespace Watchbot.Core.Commands.Handlers;
 

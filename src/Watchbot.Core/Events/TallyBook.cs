@@ -1,6 +1,7 @@
 using Watchbot.Core.Events;
 
-namespace Watchbot.Core.Digests;
+using Watchbot.Core.Digests;
+namespace Watchbot.Core.Events;
 
 /// <summary>
 /// The history of cumulative casualty figures, so a digest can say how a tally moved:

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Watchbot.Storage.Tests.Support;
+namespace Watchbot.Fakes;
 
 /// <summary>A fresh folder under the temp directory, deleted (with every pooled connection closed first) on dispose.</summary>
 public sealed class TempFolder : IDisposable

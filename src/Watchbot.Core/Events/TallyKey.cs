@@ -1,6 +1,7 @@
 using Watchbot.Core.Events;
 
-namespace Watchbot.Core.Digests;
+using Watchbot.Core.Digests;
+namespace Watchbot.Core.Events;
 
 /// <summary>A running casualty tally is kept per side, population, outcome and claimant.</summary>
 public sealed record TallyKey(string Side, Population Population, CasualtyOutcome Outcome, string ClaimedBy)

@@ -3,7 +3,8 @@ using System.Text;
 using Watchbot.Core.Events;
 using Watchbot.Core.Messages;
 
-namespace Watchbot.Core.Digests;
+using Watchbot.Core.Digests;
+namespace Watchbot.Core.Messages;
 
 /// <summary>One event as one line of a digest, an alert or a listing: date, place, what, who says so, sources.</summary>
 public static class EventFormatter

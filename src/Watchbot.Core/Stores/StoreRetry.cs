@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 /// <summary>
 /// For store writes that must not be lost once the work they record is done (an update's offset after its reply

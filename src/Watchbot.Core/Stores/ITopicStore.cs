@@ -1,6 +1,6 @@
 using Watchbot.Core.Topics;
 
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 public interface ITopicStore
 {

@@ -1,6 +1,6 @@
 using Watchbot.Core.Subscriptions;
 
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 public interface IChatSettingsStore
 {

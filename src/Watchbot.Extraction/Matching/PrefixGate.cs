@@ -1,6 +1,7 @@
 using System.Numerics;
 
-namespace Watchbot.Extraction.Config;
+using Watchbot.Extraction.Config;
+namespace Watchbot.Extraction.Matching;
 
 /// <summary>
 /// The leading letters of up to 64 lexicon lists' entries in one trie, compared ignoring ASCII case: where in a text

@@ -1,6 +1,6 @@
 using Watchbot.Core.Events;
 
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 /// <summary>
 /// An existing event that an article adds to. <see cref="ExpectedSeq"/> is the seq the planner saw: if the event changed

@@ -1,4 +1,4 @@
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 public sealed record JobCursor(string Name, long Value, DateTimeOffset? UpdatedAt);
 

@@ -1,8 +1,8 @@
-namespace Watchbot.Tests;
+namespace Watchbot.Fakes;
 
 /// <summary>Where the repository and ../shared (the project's corpus and scorer) are, seen from a test's output folder.
-/// One file, linked into every test project that needs it.</summary>
-internal static class RepoPaths
+/// Shared by every test project through Watchbot.Fakes.</summary>
+public static class RepoPaths
 {
     public static string RepoRoot
     {

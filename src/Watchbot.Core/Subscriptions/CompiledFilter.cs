@@ -1,7 +1,8 @@
 using Watchbot.Core.Events;
 using Watchbot.Core.Subscriptions;
 
-namespace Watchbot.Core.Digests;
+using Watchbot.Core.Digests;
+namespace Watchbot.Core.Subscriptions;
 
 /// <summary>
 /// Whether an event belongs in a subscription's digests and alerts: the one place that decides it. A subscription

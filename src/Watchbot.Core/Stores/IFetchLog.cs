@@ -1,4 +1,4 @@
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 /// <summary>What became of an article URL that was fetched, so that no run fetches it again without reason.</summary>
 public enum FetchVerdict

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Watchbot.Telegram.Tests.Support;
+namespace Watchbot.Fakes;
 
 /// <summary>Keeps every formatted log line (and exception text) so tests can read them.</summary>
 public sealed class ListLogger<T> : ILogger<T>

@@ -1,4 +1,4 @@
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, string Details);
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Watchbot.Extraction.Config;
+using Watchbot.Extraction.Config;
+namespace Watchbot.Extraction.Matching;
 
 /// <summary>Named word lists from one lexicon file, each compiled into one case-insensitive regex.</summary>
 public sealed class Lexicon

@@ -1,6 +1,6 @@
 using Watchbot.Core.Delivery;
 
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 /// <summary>
 /// The outbox: a message is queued in the same transaction that moves the cursor which produced it,

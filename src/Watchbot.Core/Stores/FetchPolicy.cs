@@ -1,4 +1,4 @@
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 /// <summary>
 /// Whether an article URL may be fetched, given what became of it before. A page stored, a duplicate of a stored text or

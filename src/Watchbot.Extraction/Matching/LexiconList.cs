@@ -2,7 +2,8 @@ using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Watchbot.Extraction.Config;
+using Watchbot.Extraction.Config;
+namespace Watchbot.Extraction.Matching;
 
 /// <summary>
 /// One compiled lexicon list with a gate in front of it. Every entry that starts with plain letters must put those

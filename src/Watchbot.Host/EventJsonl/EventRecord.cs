@@ -1,7 +1,7 @@
 using System.Globalization;
 using Watchbot.Core.Events;
 
-namespace Watchbot.Host.Export;
+namespace Watchbot.Host.EventJsonl;
 
 /// <summary>One line of `watchbot events export --format jsonl`; the schema is docs/event-schema.md.</summary>
 public sealed record EventRecord(

@@ -1,4 +1,4 @@
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 /// <summary>Curators granted by owners, as "platform:userId".</summary>
 public interface IRoleStore

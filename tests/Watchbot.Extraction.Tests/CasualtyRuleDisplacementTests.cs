@@ -2,7 +2,7 @@ using Watchbot.Core.Events;
 
 namespace Watchbot.Extraction.Tests;
 
-public class DisplacementRuleTests
+public class CasualtyRuleDisplacementTests
 {
     [Theory]
     [InlineData("Karabakh's ombudsman said some 60,000 to 65,000 people have been displaced.", 60000, 65000)]

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 /// <summary>
 /// The health signal `watchbot status` reads: each living loop (Telegram polling, delivery to each platform) writes

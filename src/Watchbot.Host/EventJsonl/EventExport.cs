@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Watchbot.Core.Storage;
+using Watchbot.Core.Stores;
 
-namespace Watchbot.Host.Export;
+namespace Watchbot.Host.EventJsonl;
 
 /// <summary>Every stored event, oldest seq first, one JSON object a line (docs/event-schema.md).</summary>
 public static class EventExport

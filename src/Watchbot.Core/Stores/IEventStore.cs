@@ -1,6 +1,6 @@
 using Watchbot.Core.Events;
 
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 /// <summary>Which events to read. <see cref="AfterSeq"/> is a reader's cursor: only events with a greater seq.</summary>
 public sealed record EventQuery
@@ -24,14 +24,14 @@ public sealed record EventQuery
 
     /// <summary>Only published events that carry a running tally (a casualty figure marked cumulative; <see cref="Status"/>
     /// is then not asked): what a
-    /// <see cref="Digests.TallyBook"/> is made of. The store reads them through an index of their own, so a long war
+    /// <see cref="TallyBook"/> is made of. The store reads them through an index of their own, so a long war
     /// of other events costs nothing here.</summary>
     public bool TalliesOnly { get; init; }
 
     /// <summary>With <see cref="TalliesOnly"/>: only events carrying a running tally of one of these (side, population,
-    /// outcome and claimant, as <see cref="Digests.TallyKey"/> compares them). The store may return a few more, never
-    /// fewer: a <see cref="Digests.TallyBook"/> looks each figure up by its key anyway.</summary>
-    public IReadOnlyList<Digests.TallyKey>? TallyKeys { get; init; }
+    /// outcome and claimant, as <see cref="TallyKey"/> compares them). The store may return a few more, never
+    /// fewer: a <see cref="TallyBook"/> looks each figure up by its key anyway.</summary>
+    public IReadOnlyList<TallyKey>? TallyKeys { get; init; }
 
     /// <summary>Read each event's sources too (false when only the figures are wanted).</summary>
     public bool WithSources { get; init; } = true;
@@ -39,7 +39,7 @@ public sealed record EventQuery
     /// <summary>The published events running tallies (a cumulative toll's rise) are read from: the newest
     /// <paramref name="limit"/> of the topic that carry a tally, without their sources, so a long war keeps its recent
     /// figures (the oldest were read before). With <paramref name="from"/>, only those dated (or ending) on or after it:
-    /// a figure is compared only with the <see cref="Digests.TallyBook.PeriodDays"/> before it, so a reader of events
+    /// a figure is compared only with the <see cref="TallyBook.PeriodDays"/> before it, so a reader of events
     /// dated from D needs no tally before D minus that.</summary>
     public static EventQuery TallyHistory(string? topic, int limit = TallyHistoryLimit, DateOnly? from = null) =>
         new()
@@ -50,8 +50,8 @@ public sealed record EventQuery
 
     /// <summary>
     /// The earlier figures a reader of <paramref name="shown"/> compares its running tallies with, and nothing else: the
-    /// tallies of the same keys (<see cref="Digests.TallyKey"/>) dated in the <see cref="Digests.TallyBook.PeriodDays"/>
-    /// before a shown tally and before the latest of them. What <see cref="Digests.TallyBook.Previous"/> can return for
+    /// tallies of the same keys (<see cref="TallyKey"/>) dated in the <see cref="TallyBook.PeriodDays"/>
+    /// before a shown tally and before the latest of them. What <see cref="TallyBook.Previous"/> can return for
     /// a shown figure is the same as from <see cref="TallyHistory(string?, IEnumerable{WatchEvent})"/>; a busy war's
     /// other tallies (another side's, another claimant's) are not read. Null when nothing shown carries a tally.
     /// </summary>
@@ -64,18 +64,18 @@ public sealed record EventQuery
         }
 
         var dates = tallied.Select(e => e.DateEnd ?? e.Date).ToList();
-        return TallyHistory(topic, from: dates.Min().AddDays(-Digests.TallyBook.PeriodDays)) with
+        return TallyHistory(topic, from: dates.Min().AddDays(-TallyBook.PeriodDays)) with
         {
             // A figure is compared only with earlier days: an event that starts on or after the latest shown tally's day
             // holds none of them.
             DateTo = dates.Max().AddDays(-1),
-            TallyKeys = tallied.SelectMany(e => e.Casualties).Where(c => c.Cumulative).Select(Digests.TallyKey.Of).Distinct().ToList(),
+            TallyKeys = tallied.SelectMany(e => e.Casualties).Where(c => c.Cumulative).Select(TallyKey.Of).Distinct().ToList(),
         };
     }
 
     /// <summary>The tally history a reader of <paramref name="shown"/> needs: figures from the period before the earliest.</summary>
     public static EventQuery TallyHistory(string? topic, IEnumerable<WatchEvent> shown) =>
-        TallyHistory(topic, from: shown.Select(e => (DateOnly?)e.Date).Min()?.AddDays(-Digests.TallyBook.PeriodDays));
+        TallyHistory(topic, from: shown.Select(e => (DateOnly?)e.Date).Min()?.AddDays(-TallyBook.PeriodDays));
 }
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Watchbot.Core.Storage;
+namespace Watchbot.Core.Stores;
 
 /// <summary>An article as read from a source, before it is stored.</summary>
 public sealed record ArticleDraft(
