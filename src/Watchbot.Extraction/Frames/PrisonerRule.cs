@@ -41,8 +41,8 @@ public static partial class PrisonerRule
                 continue;
             }
 
-            var trigger = Trigger(lex, clause, captive);
-            if (trigger is null || !InView(s, start, end))
+            var trigger = Trigger(lex, clause);
+            if (trigger is null || !InView(s))
             {
                 continue;
             }
@@ -74,7 +74,7 @@ public static partial class PrisonerRule
     }
 
     /// <summary>The first release word near a captive noun that reports a release as done.</summary>
-    private static Match? Trigger(Lexicon lex, string clause, Match captive)
+    private static Match? Trigger(Lexicon lex, string clause)
     {
         var captives = lex["captives"].Matches(clause);
         var triggers = lex["releaseVerbs"].Matches(clause).Concat(lex["releaseNouns"].Matches(clause)).OrderBy(m => m.Index);
@@ -97,8 +97,8 @@ public static partial class PrisonerRule
         return null;
     }
 
-    /// <summary>A side, a place of the conflict, or any actor in an article about a topic.</summary>
-    private static bool InView(SentenceContext s, int start, int end) =>
+    /// <summary>A side or a place of the conflict in the sentence, or any name in an article about a topic.</summary>
+    private static bool InView(SentenceContext s) =>
         s.Mentions.Any(m => m.Belligerent || (m.Kind == MentionKind.Place && m.Side is not null))
         || (s.ArticleAboutConflict && (s.Mentions.Count > 0 || s.ContextBelligerent));
 
