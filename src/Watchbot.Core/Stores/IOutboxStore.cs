@@ -8,8 +8,6 @@ namespace Watchbot.Core.Stores;
 /// </summary>
 public interface IOutboxStore
 {
-    Task<long> EnqueueAsync(OutboxDraft message, CancellationToken cancellationToken);
-
     /// <summary>In one transaction, for each digest in turn: if its subscription's digest cursor still equals its expected
     /// cursor, moves it, sets the last digest time to <paramref name="digestAt"/> and queues its message (if any).
     /// Returns, in order, whether each was queued (false: its cursor had moved, that one changed nothing). A failure

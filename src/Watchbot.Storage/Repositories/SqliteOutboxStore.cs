@@ -24,6 +24,8 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
     /// while the list lives) that share the list point at the same row.</summary>
     private readonly ConditionalWeakTable<IReadOnlyList<MessageSection>, StrongBox<long>> bodies = [];
 
+    /// <summary>Queues one message with no cursor: not part of <see cref="IOutboxStore"/> (the program always queues with the
+    /// cursor that produced the message); tests and benchmarks fill the outbox with it.</summary>
     public async Task<long> EnqueueAsync(OutboxDraft message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

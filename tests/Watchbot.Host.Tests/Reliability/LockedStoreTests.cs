@@ -34,8 +34,9 @@ public sealed class LockedStoreTests : FakeTelegramTest
 
         // A delivery in flight: Telegram takes the message at once but answers late, so its sent mark meets the lock.
         Fake.FailNext(Dave, new FakeFailure.LateAnswer(TimeSpan.FromSeconds(3)));
-        await bot.Get<IOutboxStore>().EnqueueAsync(new OutboxDraft(new ChatAddress("telegram", Dave.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            OutgoingMessage.Reply("queued before the lock")), CancellationToken.None);
+        Assert.True(await bot.Get<IOutboxStore>().EnqueueWithCursorAsync("test:queued-before-lock", 0, 1,
+            [new OutboxDraft(new ChatAddress("telegram", Dave.ToString(System.Globalization.CultureInfo.InvariantCulture)), OutgoingMessage.Reply("queued before the lock"))],
+            CancellationToken.None));
         Assert.True(await Fake.WaitUntilAsync(f => f.SentTo(Dave).Count == 1, TelegramBot.Patience), "the queued message was not sent");
         await bot.AddEventAsync("Shelling of Stepanakert during the lock");
 

@@ -17,8 +17,6 @@ public sealed class CrashingOutbox(IOutboxStore inner, int batchesBeforeCrash) :
             ? throw new IOException("The process was killed between two digest batches.")
             : inner.EnqueueDigestsAsync(digests, digestAt, cancellationToken);
 
-    public Task<long> EnqueueAsync(OutboxDraft message, CancellationToken cancellationToken) => inner.EnqueueAsync(message, cancellationToken);
-
     public Task<bool> EnqueueWithCursorAsync(string cursorName, long expectedCursor, long newCursor, IReadOnlyList<OutboxDraft> messages,
         CancellationToken cancellationToken) =>
         inner.EnqueueWithCursorAsync(cursorName, expectedCursor, newCursor, messages, cancellationToken);
