@@ -16,7 +16,7 @@ namespace Watchbot.Discord.Tests;
 public sealed class ChartUploadTests : IAsyncLifetime
 {
     private const string Channel = "700000000000000301";
-    private readonly ChartFolder folder = new();
+    private readonly TempFolder folder = new();
     private FakeDiscord fake = null!;
     private DiscordSender sender = null!;
     private readonly List<int> progress = [];
@@ -24,8 +24,7 @@ public sealed class ChartUploadTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         fake = await FakeDiscord.StartAsync();
-        var rest = Fixture.Rest(Fixture.Options(fake));
-        sender = new DiscordSender(rest, new DmChannelCache(rest), new DiscordTransportState(), new ListLogger<DiscordSender>());
+        sender = Fixture.Sender(fake);
     }
 
     public async Task DisposeAsync()
@@ -34,14 +33,7 @@ public sealed class ChartUploadTests : IAsyncLifetime
         folder.Dispose();
     }
 
-    private async Task<MessageImage> ChartAsync()
-    {
-        var today = new DateOnly(2020, 10, 10);
-        var key = new TallyKey("armenia", Population.Military, CasualtyOutcome.Killed, "artsakh officials");
-        var chart = new DigestChart("karabakh", today.AddDays(-29), today,
-            [new TallySeries(key, "Armenia military killed, per Artsakh officials", [new TallyPoint(today.AddDays(-5), 40, 1), new TallyPoint(today, 104, 2)])]);
-        return (await new ScottPlotChartRenderer(folder.Path, NullLogger<ScottPlotChartRenderer>.Instance).RenderAsync(chart, CancellationToken.None))!;
-    }
+    private Task<MessageImage> ChartAsync() => SampleChart.RenderAsync(folder.Path);
 
     private static OutgoingMessage Digest(int items, MessageImage? image) =>
         new(MessageKind.Digest, "Karabakh digest", [new MessageSection("Escalations",

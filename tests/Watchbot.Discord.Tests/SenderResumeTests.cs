@@ -20,8 +20,7 @@ public sealed class SenderResumeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         fake = await FakeDiscord.StartAsync();
-        var rest = Fixture.Rest(Fixture.Options(fake));
-        sender = new DiscordSender(rest, new DmChannelCache(rest), new DiscordTransportState(), new ListLogger<DiscordSender>());
+        sender = Fixture.Sender(fake);
     }
 
     public async Task DisposeAsync() => await fake.DisposeAsync();

@@ -1,3 +1,4 @@
+using Watchbot.Discord.Sending;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Watchbot.Discord.Rest;
@@ -25,4 +26,11 @@ public static class Fixture
 
     public static DiscordRestClient Rest(DiscordOptions options, ListLogger<DiscordRestClient>? logger = null) =>
         new(Watchbot.Fakes.TestHttp.Client(), options, TimeProvider.System, logger ?? new ListLogger<DiscordRestClient>());
+
+    /// <summary>A sender talking to <paramref name="fake"/> with default options, a fresh DM cache and transport state.</summary>
+    public static DiscordSender Sender(FakeDiscord fake)
+    {
+        var rest = Rest(Options(fake));
+        return new DiscordSender(rest, new DmChannelCache(rest), new DiscordTransportState(), new ListLogger<DiscordSender>());
+    }
 }

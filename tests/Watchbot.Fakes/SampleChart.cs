@@ -1,23 +1,21 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Watchbot.Charts;
+using Watchbot.Core.Digests;
+using Watchbot.Core.Events;
+using Watchbot.Core.Messages;
+
 namespace Watchbot.Fakes;
 
-/// <summary>A place for a test's chart file: a temporary folder, removed with the object.</summary>
-public sealed class ChartFolder : IDisposable
+/// <summary>A real digest chart for transport tests: one running toll (40, then 104 on the digest's day), drawn by the
+/// program's renderer into <paramref name="folder"/>.</summary>
+public static class SampleChart
 {
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "watchbot-charts-" + Guid.NewGuid().ToString("N"));
-
-    public ChartFolder() => Directory.CreateDirectory(Path);
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
+    public static async Task<MessageImage> RenderAsync(string folder)
     {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow machine: the temp folder is cleaned by the OS.
-        }
+        var today = new DateOnly(2020, 10, 10);
+        var key = new TallyKey("armenia", Population.Military, CasualtyOutcome.Killed, "artsakh officials");
+        var chart = new DigestChart("karabakh", today.AddDays(-29), today,
+            [new TallySeries(key, "Armenia military killed, per Artsakh officials", [new TallyPoint(today.AddDays(-5), 40, 1), new TallyPoint(today, 104, 2)])]);
+        return (await new ScottPlotChartRenderer(folder, NullLogger<ScottPlotChartRenderer>.Instance).RenderAsync(chart, CancellationToken.None))!;
     }
 }

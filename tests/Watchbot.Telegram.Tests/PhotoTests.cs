@@ -17,7 +17,7 @@ namespace Watchbot.Telegram.Tests;
 public sealed class PhotoTests : IAsyncLifetime
 {
     private const long Chat = 42;
-    private readonly ChartFolder folder = new();
+    private readonly TempFolder folder = new();
     private FakeBotApiServer fake = null!;
 
     public async Task InitializeAsync() => fake = await FakeBotApiServer.StartAsync();
@@ -30,14 +30,7 @@ public sealed class PhotoTests : IAsyncLifetime
 
     private static ChatAddress Address => new("telegram", "42");
 
-    private async Task<MessageImage> ChartAsync()
-    {
-        var today = new DateOnly(2020, 10, 10);
-        var key = new TallyKey("armenia", Population.Military, CasualtyOutcome.Killed, "artsakh officials");
-        var chart = new DigestChart("karabakh", today.AddDays(-29), today,
-            [new TallySeries(key, "Armenia military killed, per Artsakh officials", [new TallyPoint(today.AddDays(-5), 40, 1), new TallyPoint(today, 104, 2)])]);
-        return (await new ScottPlotChartRenderer(folder.Path, NullLogger<ScottPlotChartRenderer>.Instance).RenderAsync(chart, CancellationToken.None))!;
-    }
+    private Task<MessageImage> ChartAsync() => SampleChart.RenderAsync(folder.Path);
 
     private static OutgoingMessage Digest(int items, MessageImage? image) =>
         new(MessageKind.Digest, "Karabakh digest", [new MessageSection("Escalations",

@@ -47,7 +47,7 @@ public static class Curator
             case MergeRule.SameStanceAndSpeaker:
                 return a.Stance == b.Stance && Same(a.ClaimedBy, b.ClaimedBy);
             case MergeRule.SharedActor:
-                return a.Actors.Count == 0 && b.Actors.Count == 0 || a.Actors.Intersect(b.Actors, StringComparer.OrdinalIgnoreCase).Any();
+                return (a.Actors.Count == 0 && b.Actors.Count == 0) || a.Actors.Intersect(b.Actors, StringComparer.OrdinalIgnoreCase).Any();
             case MergeRule.SamePlaceOrActor:
                 var specific = a.Places.Intersect(b.Places, StringComparer.OrdinalIgnoreCase).Any(p => !regions.Contains(p));
                 var sameActor = a.Actors.Count > 0 && b.Actors.Count > 0 && Same(a.Actors[0], b.Actors[0]);

@@ -38,20 +38,14 @@ public sealed partial class WatchbotOptionsValidator : IValidateOptions<Watchbot
         Positive(options.Schedule.DeliveryInterval, "Watchbot:Schedule:DeliveryInterval", problems);
         Positive(options.Schedule.IngestInterval, "Watchbot:Schedule:IngestInterval", problems);
         Positive(options.Ingest.FetchTimeout, "Watchbot:Ingest:FetchTimeout", problems);
-        if (options.Ingest.BatchArticles is < 1 or > 10_000)
-        {
-            problems.Add("Watchbot:Ingest:BatchArticles must be between 1 and 10000.");
-        }
+        Between(options.Ingest.BatchArticles, 1, 10_000, "Watchbot:Ingest:BatchArticles", problems);
 
         if (options.Ingest.ExtractWorkers is < 0 or > 64)
         {
             problems.Add("Watchbot:Ingest:ExtractWorkers must be between 0 (one per processor) and 64.");
         }
 
-        if (options.Ingest.MaxFeedItems is < 1 or > 1000)
-        {
-            problems.Add("Watchbot:Ingest:MaxFeedItems must be between 1 and 1000.");
-        }
+        Between(options.Ingest.MaxFeedItems, 1, 1000, "Watchbot:Ingest:MaxFeedItems", problems);
 
         if (options.Ingest.MaxFetches is < 1 or > 64 || options.Ingest.MaxFetchesPerHost is < 1 or > 16 || options.Ingest.MaxFetchesPerHost > options.Ingest.MaxFetches)
         {
@@ -80,30 +74,16 @@ public sealed partial class WatchbotOptionsValidator : IValidateOptions<Watchbot
             problems.Add($"Watchbot:Digest:DefaultTimeZone is '{options.Digest.DefaultTimeZone}', which is not a time zone; use an IANA name such as UTC or Asia/Yerevan.");
         }
 
-        if (options.Digest.MaxEvents is < 1 or > 10_000)
-        {
-            problems.Add("Watchbot:Digest:MaxEvents must be between 1 and 10000.");
-        }
+        Between(options.Digest.MaxEvents, 1, 10_000, "Watchbot:Digest:MaxEvents", problems);
 
         if (options.Digest.BatchSize is < 1 or > 100_000)
         {
             problems.Add($"Watchbot:Digest:BatchSize is {options.Digest.BatchSize}; it must be between 1 and 100000 (1000 is a good size).");
         }
 
-        if (options.Delivery.MaxAttempts is < 1 or > 100)
-        {
-            problems.Add("Watchbot:Delivery:MaxAttempts must be between 1 and 100.");
-        }
-
-        if (options.Delivery.Parallelism is < 1 or > 256)
-        {
-            problems.Add("Watchbot:Delivery:Parallelism must be between 1 and 256.");
-        }
-
-        if (options.Commands.Burst is < 1 or > 1000)
-        {
-            problems.Add("Watchbot:Commands:Burst must be between 1 and 1000.");
-        }
+        Between(options.Delivery.MaxAttempts, 1, 100, "Watchbot:Delivery:MaxAttempts", problems);
+        Between(options.Delivery.Parallelism, 1, 256, "Watchbot:Delivery:Parallelism", problems);
+        Between(options.Commands.Burst, 1, 1000, "Watchbot:Commands:Burst", problems);
 
         Positive(options.Commands.RefillEvery, "Watchbot:Commands:RefillEvery", problems);
         problems.AddRange(WebOptionsValidator.Problems(options.Web));
@@ -114,6 +94,14 @@ public sealed partial class WatchbotOptionsValidator : IValidateOptions<Watchbot
         }
 
         return problems;
+    }
+
+    private static void Between(int value, int min, int max, string key, List<string> problems)
+    {
+        if (value < min || value > max)
+        {
+            problems.Add($"{key} must be between {min} and {max}.");
+        }
     }
 
     private static void Positive(TimeSpan value, string key, List<string> problems)

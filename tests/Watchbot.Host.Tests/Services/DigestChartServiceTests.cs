@@ -13,7 +13,7 @@ namespace Watchbot.Host.Tests.Services;
 public sealed class DigestChartServiceTests : IDisposable
 {
     private readonly StoreFixture f = new();
-    private readonly ChartFolder folder = new();
+    private readonly TempFolder folder = new();
     private static readonly CancellationToken None = CancellationToken.None;
 
     private DigestService Digests => new(f.Store.Events, f.Store.Subscriptions, f.Store.Outbox, f.DigestSettings, NullLogger<DigestService>.Instance,

@@ -32,7 +32,7 @@ public sealed class RetentionJobTests : IDisposable
     [Fact]
     public async Task Chart_files_older_than_KeepSentDays_are_deleted_and_newer_ones_kept()
     {
-        using var folder = new Watchbot.Fakes.ChartFolder();
+        using var folder = new TempFolder();
         var old = folder.File("karabakh-20201004-old.png");
         var recent = folder.File("karabakh-20201103-new.png");
         await File.WriteAllBytesAsync(old, [1], CancellationToken.None);
