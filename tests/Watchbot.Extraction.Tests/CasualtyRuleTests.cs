@@ -31,6 +31,9 @@ public class CasualtyRuleTests
     [InlineData("A drone strike on a market in Stepanakert killed 25 people on Sunday, a medical group said.", 25, "killed", "unknown", "Artsakh", "exact", "medical group")]
     [InlineData("The war, which began in September 2018, has forced more than 90,000 Armenians from their homes, the UN said.", 90000, "displaced", "civilian", "Armenia", "more_than", "UN")]
     [InlineData("The UN says more than 1,200 civilians have been killed in Azerbaijan since the war began in September 2018.", 1200, "killed", "civilian", "Azerbaijan", "more_than", "UN")]
+    [InlineData("A doctor at the main hospital said 55 wounded people had been brought in from Stepanakert overnight.", 55, "wounded", "unknown", "Artsakh", "exact", "doctor")]
+    [InlineData("At least 12 civilians died when shells hit a market in Tovuz, the district magistrate told reporters.", 12, "killed", "civilian", "Azerbaijan", "at_least", "district magistrate")]
+    [InlineData("The separatist authorities said about 200 of their people were killed.", 200, "killed", "unknown", "Artsakh", "about", "Artsakh")]
     public void Casualty_claims_are_read_with_count_outcome_population_side_and_claimant(
         string sentence, int count, string outcome, string population, string side, string qualifier, string claimedBy)
     {
@@ -50,6 +53,15 @@ public class CasualtyRuleTests
     public void Several_figures_in_one_sentence_are_all_read(string sentence, int[] counts)
     {
         Assert.Equal(counts, TestSupport.Claims(sentence).Select(c => c.Count).ToArray());
+    }
+
+    [Fact]
+    public void A_bare_number_after_a_part_named_inside_a_figure_joins_the_whole_figure_not_the_part()
+    {
+        var claims = TestSupport.Claims("At least nine people were killed in Tovuz, including three police officers, and 17 were wounded, police said.");
+
+        Assert.Equal([(9, "killed", "unknown"), (3, "killed", "military"), (17, "wounded", "unknown")],
+            claims.Select(c => (c.Count, c.Outcome.Name(), c.Population.Name())).ToArray());
     }
 
     [Theory]

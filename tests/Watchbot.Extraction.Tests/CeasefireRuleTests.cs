@@ -21,6 +21,9 @@ public class CeasefireRuleTests
     [InlineData("Armenia and Azerbaijan reached an agreement on a ceasefire from 20:00, the parties said.", CeasefireStance.Agreement, "Armenia")]
     [InlineData("Mediators from France are pushing for a 60-day truce between Armenia and Azerbaijan.", CeasefireStance.Call, "France")]
     [InlineData("A truce agreed in Geneva broke down by nightfall, with Armenia and Azerbaijan accusing each other of breaking it.", CeasefireStance.Violation, "both sides")]
+    [InlineData("Armenia and Azerbaijan each accused the other of violating the 2022 ceasefire understanding.", CeasefireStance.Violation, "both sides")]
+    [InlineData("Each side accused the other of breaching the truce near the Armenian border first.", CeasefireStance.Violation, "both sides")]
+    [InlineData("The UN secretary-general urged both countries to show maximum restraint after the clashes in Karabakh.", CeasefireStance.Call, "UN")]
     public void Ceasefire_statements_have_a_stance_and_a_speaker(string sentence, CeasefireStance stance, string actor)
     {
         var item = Assert.Single(TestSupport.Items(sentence, EventKind.Ceasefire));
@@ -45,6 +48,19 @@ public class CeasefireRuleTests
             "Aid workers reached the enclave. The ceasefire took effect at 1 a.m. Moscow time, and no violations were reported.", "h");
         var item = Assert.Single(TestSupport.Extractor.ReadItems(article, TestSupport.Topics), i => i.Kind == EventKind.Ceasefire);
         Assert.Equal(CeasefireStance.InForce, item.Stance);
+    }
+
+    [Theory]
+    [InlineData("The US secretary of state phoned both leaders and called for an immediate end to the hostilities.", "United States")]
+    [InlineData("France's president urged the two governments to show restraint.", "France")]
+    public void A_call_that_names_neither_side_counts_in_an_article_about_the_war(string sentence, string speaker)
+    {
+        var article = new Core.Stores.ArticleDraft("t.txt", null, "Armenia and Azerbaijan clash on their border", null, TestSupport.Day("2022-09-14"), true,
+            "Troops of Armenia and Azerbaijan fought along the border overnight, officials in Yerevan said.\n\nThe fighting spread to three towns.\n\n" + sentence, "h");
+
+        var call = Assert.Single(TestSupport.Extractor.ReadItems(article, TestSupport.Topics), i => i.Kind == EventKind.Ceasefire);
+
+        Assert.Equal((CeasefireStance.Call, speaker), (call.Stance!.Value, call.ClaimedBy));
     }
 
     [Fact]

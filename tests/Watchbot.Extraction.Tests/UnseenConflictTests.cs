@@ -99,6 +99,41 @@ public class UnseenConflictTests
         Assert.All(events, e => Assert.Equal("Coast", e.Actors[0]));
     }
 
+    /// <summary>An invented war of one state, Marland, against one armed group, the Crow Front.</summary>
+    private static readonly Topic Crow = Admin("crow", "An invented war between Marland and the Crow Front",
+        "sides=Marland/Marland army/Marlish,Crow Front/the Front/Crow", "armed=Crow Front", "places=Tessel@Marland,Orrin", "keywords=Crow Front");
+
+    private static IReadOnlyList<EventDraft> CrowEvents(string body) =>
+        TestSupport.Extractor.Extract(new Core.Stores.ArticleDraft("crow.txt", null, "Fighting in Marland", null, TestSupport.Day("2024-03-09"), true, body, "h"),
+            "crow.txt", [.. TestSupport.Topics, Crow]);
+
+    [Theory]
+    [InlineData("Crow gunmen ambushed an army convoy on the Orrin road on Friday, killing 14 soldiers, a militia spokesman claimed.", 14, "Marland", "military", "spokesman")]
+    [InlineData("Troops retook Orrin on Thursday, the defence ministry said, adding that more than 60 militants were killed.", 60, "Crow Front", "military", "Marland")]
+    public void In_a_war_of_a_state_against_one_armed_group_the_people_hit_and_the_government_that_speaks_follow_from_the_two_sides(
+        string sentence, int count, string side, string population, string claimant)
+    {
+        var claim = Assert.Single(CrowEvents(sentence).SelectMany(e => e.Casualties));
+
+        Assert.Equal((count, side, population, claimant), (claim.Count, claim.Side, claim.Population.Name(), claim.ClaimedBy));
+    }
+
+    [Fact]
+    public void Government_troops_backed_by_an_outside_power_are_the_state_that_attacks()
+    {
+        var attack = Assert.Single(CrowEvents("Government troops backed by foreign airstrikes recaptured Orrin from the Front on Thursday."), e => e.Kind == EventKind.Escalation);
+
+        Assert.Equal("Marland", attack.Actors[0]);
+    }
+
+    [Fact]
+    public void An_attacker_that_fights_two_sides_does_not_decide_whose_people_were_hit()
+    {
+        var claim = Assert.Single(TestSupport.Claims("Azerbaijani forces shelled the positions overnight, killing three soldiers."));
+
+        Assert.Equal("unknown", claim.Side);
+    }
+
     /// <summary>An invented war in which an admin gave the towns the armed group holds to the group itself.</summary>
     private static readonly Topic Ridge = Admin("ridge", "An invented war between the Union and the Ridge Front",
         "sides=Union/Union army/federal forces,Kessia/Kessian troops,Ridge Front/the Front", "camps=Union+Kessia", "armed=Ridge Front",

@@ -77,6 +77,30 @@ public sealed class Conflict
     }
 
     /// <summary>
+    /// The one side <paramref name="side"/> fights, when the topics give it exactly one adversary: whose people an attack
+    /// by <paramref name="side"/> hit when the text names nobody else ("Fano gunmen ambushed a convoy, killing 14 soldiers").
+    /// Null when it fights several sides, even of one camp (Azerbaijan against Armenia and Artsakh): naming one would be a guess.
+    /// </summary>
+    public string? SoleAdversary(string side)
+    {
+        var names = Topics.SelectMany(t => t.AdversariesOf(side)).Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList();
+        return names.Count == 1 ? names[0] : null;
+    }
+
+    /// <summary>The one armed group among the topics' sides (the militants of a war between a state and one group), or null.</summary>
+    public string? SoleArmedGroup() => Sole(armed: true);
+
+    /// <summary>The one side that is not an armed group (the state a war against one group is fought by): whose "defence ministry" or "government" speaks, or null.</summary>
+    public string? SoleState() => Sole(armed: false);
+
+    private string? Sole(bool armed)
+    {
+        var names = Topics.Where(t => t.Sides.Any(s => s.ArmedGroup) && t.Sides.Any(s => !s.ArmedGroup))
+            .SelectMany(t => t.Sides).Where(s => s.ArmedGroup == armed).Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList();
+        return names.Count == 1 ? names[0] : null;
+    }
+
+    /// <summary>
     /// The side <paramref name="side"/> fights when that is one camp: its first side in the topic's order (the side a
     /// figure "inflicted" by <paramref name="side"/> most likely belongs to). Null when it fights several camps or none.
     /// </summary>

@@ -120,7 +120,9 @@ public static partial class CasualtyRule
             }
 
             // "the deaths of 50 mercenaries and 10 soldiers": a figure joined to the one before shares its outcome.
-            var outcome = FindOutcome(s, n, headToken, clause)
+            // "nine people were killed, including three police officers": a part of a figure shares its outcome.
+            var partOf = previous is not null && head != Head.Outcome && Subset().IsMatch(s.Text.AsSpan()[Math.Max(0, n.Start - 22)..n.Start]) ? previous.Outcome : (CasualtyOutcome?)null;
+            var outcome = partOf ?? FindOutcome(s, n, headToken, clause)
                 ?? (previous is not null && JoinedToPrevious(s, n) ? previous.Outcome : (CasualtyOutcome?)null)
                 ?? LossInClause(s, n, clause);
             if (outcome is null)
@@ -153,6 +155,14 @@ public static partial class CasualtyRule
             var side = modifierSide ?? FindSide(s, n, headToken, clause, claimant, outcome.Value, population, out how);
             var inferred = false;
 
+            // "60 militants were killed, the ministry said": in a war of a state against one armed group, irregular fighters
+            // are the group's, not the people of a state that reports them.
+            if ((side == "unknown" || (how == "claimant" && !s.Conflict.IsArmedGroup(side))) && population == Population.Military && headToken < s.Tokens.Count
+                && lex["irregularNouns"].IsMatch(s.Tokens[headToken].Text) && s.Conflict.SoleArmedGroup() is { } group)
+            {
+                side = group;
+            }
+
             // "58 bodies of people ...": civilians whose sentence names no side belong where the story happens.
             if (side == "unknown" && population != Population.Military && s.LastPlaceSide is { } storySide)
             {
@@ -171,7 +181,12 @@ public static partial class CasualtyRule
                 confidence = Math.Min(confidence, 0.45);
             }
             items.Add(Item(s, claim, n, disputed, confidence));
-            previous = claim;
+            // "nine people were killed, including three police officers, and 17 were wounded": a part named inside a figure
+            // does not become the figure the next bare number joins.
+            if (partOf is null)
+            {
+                previous = claim;
+            }
         }
 
         return items;
@@ -684,6 +699,15 @@ public static partial class CasualtyRule
             return PeopleAt(s, local ?? nearest, headToken, population);
         }
 
+        // "Fano gunmen ambushed a convoy, killing 14 soldiers": nobody else named, the people hit are those the attacker
+        // fights, when it fights only one side.
+        var struck = s.Mentions.LastOrDefault(m => m.End <= n.Start && m.Side is not null && m.Belligerent && !s.Quoted(m.Start) && Attacks(s, m));
+        if (struck is not null && g.SoleAdversary(struck.Side!) is { } hit)
+        {
+            how = "attacked";
+            return hit;
+        }
+
         how = "claimant";
         return g.IsSide(claimant) ? claimant : "unknown";
     }
@@ -769,6 +793,9 @@ public static partial class CasualtyRule
     /// <summary>The claimant as the subject: "it had killed", "its forces killed", "we destroyed", "our units".</summary>
     [GeneratedRegex(@"\b(?:it|they|we|its|their|our)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OwnSubject();
+
+    [GeneratedRegex(@"\b(?:including|among them|among whom|of them|of whom)\s+(?:at least\s+|some\s+|about\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Subset();
 
     [GeneratedRegex(@"^\s*(?:of|from|among)\s+(?:the\s+)?(?:enemy|adversary|opponents?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Enemy();

@@ -158,10 +158,10 @@ public static partial class CeasefireRule
         return s.NamesBelligerent || Parties().IsMatch(clause) || ((s.ContextBelligerent || s.ArticleAboutConflict) && Strong().IsMatch(clause));
     }
 
-    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|cease fire|truce|cessation of hostilities|armistice)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|cease fire|truce|cessation of hostilities|armistice|end (?:to )?(?:the )?hostilities)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Strong();
 
-    [GeneratedRegex(@"\b(?:accus\w*|blam\w*)\s+(?:each other|one another)\b|\btrad\w+\s+(?:blame|accusations)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:accus\w*|blam\w*)\s+(?:each other|one another)\b|\btrad\w+\s+(?:blame|accusations)\b|\beach\s+(?:(?:side|country|party|government)\s+)?(?:accus|blam)\w*\s+the other\b", RegexOptions.IgnoreCase)]
     private static partial Regex MutualBlame();
 
     [GeneratedRegex(@"^\s*(?:It|The deal|The agreement|The accord|The truce|That truce|The pause)\b")]
@@ -191,7 +191,7 @@ public static partial class CeasefireRule
         return (after ?? outside.OrderByDescending(m => m.End).FirstOrDefault(m => m.End <= position))?.Name;
     }
 
-    [GeneratedRegex(@"\b(?:both sides|all sides|the parties|all parties|the two sides|the sides|warring)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:both sides|all sides|the parties|all parties|the two sides|the sides|warring|(?:both|the two) (?:countries|nations|governments|leaders|neighbou?rs|armies))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Parties();
 
     [GeneratedRegex(@"^(?:talks|negotiations?)$", RegexOptions.IgnoreCase)]

@@ -36,6 +36,12 @@ public static partial class Claimants
                 return sides[0];
             }
 
+            // "the defence ministry said" in a war of one state against an armed group: a ministry, government or army is the state's.
+            if (StateOrgan().IsMatch(s.Unquoted) && s.Conflict.SoleState() is { } state)
+            {
+                return state;
+            }
+
             if (s.LastNamedClaimant is { } last)
             {
                 return last;
@@ -221,6 +227,9 @@ public static partial class Claimants
     /// <summary>A subject that points back to a source named before: a pronoun, or the document or body the article spoke of.</summary>
     [GeneratedRegex(@"^\s*(?:he|she|they|it|the (?:[\w-]+\s+){0,2}?(?:report|statement|release|communiqu[eé]|ministry|government|army|military|command|spokes(?:man|woman|person)|office|council|authorities|source|agency|organi[sz]ation|group|document|press release))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Anaphor();
+
+    [GeneratedRegex(@"\bthe (?:[\w-]+\s+)?(?:ministry|government|army|military|armed forces|presidency|cabinet)\s+(?:said|says|stated|announced|reported|confirmed|added)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StateOrgan();
 
     /// <summary>"This was announced in a release of ...", "It was reported by ...": a sentence that gives the one before it its source.</summary>
     [GeneratedRegex(@"^\s*(?:This|That|It|These (?:figures|numbers)|The (?:figures?|numbers?|toll))\s+(?:is|was|were|are|has been|have been)\s+(?:\w+ly\s+)?(?:stated|said|reported|announced|confirmed|published|given)\b")]

@@ -62,6 +62,13 @@ public static partial class EscalationRule
             var actor = (accused.Success ? clauseMentions.FirstOrDefault(m => m.Kind == MentionKind.Actor && m.Start >= start + accused.Index + accused.Length)?.Name : null)
                 ?? PassiveAgent(s, start + trigger.Index + trigger.Length)
                 ?? Speakers.Subject(s, start + trigger.Index, start)?.Name ?? SubjectActor(s, start + trigger.Index, start);
+            // "government troops backed by US airstrikes retook the town": in a war of one state against an armed group,
+            // the government's forces are the state's, not the outside power named beside them.
+            if ((actor is null || !s.Conflict.IsSide(actor)) && StateForces().IsMatch(clause[..trigger.Index]) && s.Conflict.SoleState() is { } state)
+            {
+                actor = state;
+            }
+
             var places = clauseMentions.Where(m => m.Kind == MentionKind.Place).Select(m => m.Name).Distinct().ToList();
             // An attack that killed people is as grave as ground taken.
             var severity = threat.Success && Nuclear().IsMatch(clause) ? 4
@@ -285,6 +292,12 @@ public static partial class EscalationRule
     {
         var t = clause.Trim().TrimEnd('.', ',', ';');
         t = t[WireDateline().Match(t).Length..];
+        // ", but Yerevan said shelling went on": a later clause reads as a line of its own without the word that joined it.
+        if (LeadingJoin().Match(t) is { Success: true, Length: > 0 } join && join.Length < t.Length)
+        {
+            t = char.ToUpperInvariant(t[join.Length]) + t[(join.Length + 1)..];
+        }
+
         if (t.Length <= 160)
         {
             return t;
@@ -293,6 +306,12 @@ public static partial class EscalationRule
         var cut = t.LastIndexOf(' ', 158);
         return t[..(cut > 80 ? cut : 158)].TrimEnd(',', ';', ':', ' ') + "…";
     }
+
+    [GeneratedRegex(@"\b(?:(?:government|state|federal|national|regular)\s+(?:troops|forces|soldiers|army|military)|the (?:army|military|armed forces)|security forces)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StateForces();
+
+    [GeneratedRegex(@"^[,;:\s]*(?:(?:but|and|while|whereas|although|though)\s+)?")]
+    private static partial Regex LeadingJoin();
 
     /// <summary>A place in capitals, optionally a region and date after commas and an agency in brackets, then a dash.</summary>
     [GeneratedRegex(@"^[A-Z][A-Z.'/\- ]{1,40}(?:,\s+[^\-–—()]{1,60}?)?\s*(?:\([A-Za-z .]{2,30}\)\s*)?[-–—]+\s+(?=\S)")]

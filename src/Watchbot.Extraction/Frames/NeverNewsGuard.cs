@@ -110,7 +110,7 @@ public static partial class NeverNewsGuard
     private static partial Regex SinceBefore();
 
     /// <summary>
-    /// "the accord signed in 2015", "the 2015 agreement": a year that says when something was made, not when the sentence
+    /// "the accord signed in 2015", "the 2015 agreement", "the 2021 ceasefire understanding": a year that says when something was made, not when the sentence
     /// happens. It names the thing; the sentence may still be news.
     /// </summary>
     private static bool Describes(string text, Match year) =>
@@ -128,7 +128,7 @@ public static partial class NeverNewsGuard
     [GeneratedRegex(@"\b(?:signed|agreed|concluded|reached|brokered|founded|created|established|formed|adopted|drafted|ratified|elected|came to power|took power|seized power)\s+(?:(?:in|on)\s+)?(?:the\s+|an?\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MadeBefore();
 
-    [GeneratedRegex(@"^\s+(?:peace\s+|ceasefire\s+|defen[cs]e\s+|cooperation\s+)?(?:agreement|accord|deal|treaty|pact|constitution|law|election|coup|resolution|plan)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s+(?:peace\s+|ceasefire\s+|cease-fire\s+|truce\s+|defen[cs]e\s+|cooperation\s+)?(?:agreement|accord|deal|treaty|pact|understanding|arrangement|ceasefire|cease-fire|truce|armistice|constitution|law|election|coup|resolution|plan)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NamedAfter();
 
     [GeneratedRegex(@"\b(?:in|during|of) the (?:early |late |mid-)?(?:19|20)\d0s\b")]
