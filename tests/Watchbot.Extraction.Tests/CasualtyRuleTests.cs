@@ -55,6 +55,16 @@ public class CasualtyRuleTests
         Assert.Equal(counts, TestSupport.Claims(sentence).Select(c => c.Count).ToArray());
     }
 
+    [Theory]
+    [InlineData("Karabakh's defence ministry said 18 of its soldiers had died. It said Azerbaijan had lost more than 200 troops, a figure Baku dismissed.", 200, "Azerbaijan", "Artsakh")]
+    [InlineData("Azerbaijan said 42 civilians had been killed. Its prosecutor general's office said a missile strike on Ganja killed nine people.", 9, "Azerbaijan", "Azerbaijan")]
+    public void A_pronoun_or_its_office_speaks_for_the_source_named_before_not_for_a_side_it_mentions(string text, int count, string side, string claimant)
+    {
+        var claim = Assert.Single(TestSupport.Claims(text), c => c.Count == count);
+
+        Assert.Equal((side, claimant), (claim.Side, claim.ClaimedBy));
+    }
+
     [Fact]
     public void A_bare_number_after_a_part_named_inside_a_figure_joins_the_whole_figure_not_the_part()
     {

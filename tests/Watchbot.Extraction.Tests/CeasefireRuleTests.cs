@@ -21,6 +21,7 @@ public class CeasefireRuleTests
     [InlineData("Armenia and Azerbaijan reached an agreement on a ceasefire from 20:00, the parties said.", CeasefireStance.Agreement, "Armenia")]
     [InlineData("Mediators from France are pushing for a 60-day truce between Armenia and Azerbaijan.", CeasefireStance.Call, "France")]
     [InlineData("A truce agreed in Geneva broke down by nightfall, with Armenia and Azerbaijan accusing each other of breaking it.", CeasefireStance.Violation, "both sides")]
+    [InlineData("Azerbaijan announced a unilateral halt to military operations in Karabakh on Sunday.", CeasefireStance.Agreement, "Azerbaijan")]
     [InlineData("Armenia and Azerbaijan each accused the other of violating the 2022 ceasefire understanding.", CeasefireStance.Violation, "both sides")]
     [InlineData("Each side accused the other of breaching the truce near the Armenian border first.", CeasefireStance.Violation, "both sides")]
     [InlineData("The UN secretary-general urged both countries to show maximum restraint after the clashes in Karabakh.", CeasefireStance.Call, "UN")]

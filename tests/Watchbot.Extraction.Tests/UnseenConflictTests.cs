@@ -110,6 +110,9 @@ public class UnseenConflictTests
     [Theory]
     [InlineData("Crow gunmen ambushed an army convoy on the Orrin road on Friday, killing 14 soldiers, a militia spokesman claimed.", 14, "Marland", "military", "spokesman")]
     [InlineData("Troops retook Orrin on Thursday, the defence ministry said, adding that more than 60 militants were killed.", 60, "Crow Front", "military", "Marland")]
+    [InlineData("At least 70 people were killed when members of the Crow Front opened fire on villagers in Orrin on Thursday, the UN said.", 70, "Marland", "unknown", "UN")]
+    [InlineData("Marlish troops, deployed around Orrin since 2021, said they had killed 12 militants on Monday.", 12, "Crow Front", "military", "Marland")]
+    [InlineData("Crow fighters raided two villages near Orrin on Sunday, beheading at least eight men, a local administrator said.", 8, "Marland", "civilian", "local administrator")]
     public void In_a_war_of_a_state_against_one_armed_group_the_people_hit_and_the_government_that_speaks_follow_from_the_two_sides(
         string sentence, int count, string side, string population, string claimant)
     {

@@ -390,7 +390,7 @@ public static partial class CasualtyRule
 
     private static readonly string[] AttackLists = ["attackVerbs", "captureVerbs"];
 
-    [GeneratedRegex(@"^(?:\s+[\w-]+){0,2}?\s+(?:(?:have|has|had)\s+(?:\w+ly\s+)?)?(?<verb>[a-z]+(?:ed|t)|hit|struck|shot|fired)\b")]
+    [GeneratedRegex(@"^(?:\s+[\w-]+){0,2}?\s+(?:(?:have|has|had)\s+(?:\w+ly\s+)?)?(?<verb>opened fire|[a-z]+(?:ed|t)|hit|struck|shot|fired)\b")]
     private static partial Regex AttackerVerb();
 
     /// <summary>"stood at 90 people from the eastern side": a side named with a preposition right after the figure.</summary>
@@ -629,8 +629,9 @@ public static partial class CasualtyRule
                 continue;
             }
 
+            // "killed when members of the Gran Grif gang opened fire": the group that struck is not whose people died.
             var lead = s.Text[Math.Max(0, m.Start - 24)..m.Start];
-            if (Preposition().IsMatch(lead))
+            if (Preposition().IsMatch(lead) && !Attacks(s, m))
             {
                 how = m.Kind == MentionKind.Place ? "place" : "preposition";
                 return PeopleAt(s, m, headToken, population);
@@ -650,14 +651,6 @@ public static partial class CasualtyRule
             return "both";
         }
 
-        // "they lost", "our soldiers": the claimant's own people.
-        var before = s.Text[Math.Max(0, n.Start - 30)..n.Start];
-        if (OwnPronoun().IsMatch(before) && g.IsSide(claimant))
-        {
-            how = "pronoun";
-            return claimant;
-        }
-
         // "caused 920 casualties", "have killed over 2,000": the adversary of whoever claims it.
         var verbWindow = s.Text[Math.Max(0, n.Start - 25)..n.Start];
         if (lex["inflictVerbs"].Match(verbWindow) is { Success: true } inflict && verbWindow[(inflict.Index + inflict.Length)..].Trim().Length == 0
@@ -674,13 +667,23 @@ public static partial class CasualtyRule
             var attacker = s.Mentions.FirstOrDefault(m => m.End <= verbAt && m.Belligerent && m.Kind == MentionKind.Actor && !s.Quoted(m.Start));
             // Without a named attacker the claimant struck only when it says so ("it had killed 40 rebels") or counts fighters
             // ("killed 40 militants"); "an airstrike killed 32 people, the group said" reports the claimant's own dead.
+            // The pronoun must be the striker, after whoever speaks: not "Its prosecutor said a missile strike killed nine".
+            var strikerFrom = s.SpeechVerbs.Where(v => v.Index + v.Length <= verbAt).Select(v => v.Index + v.Length).DefaultIfEmpty(0).Max();
             var claimantStruck = g.IsSide(claimant)
-                && (population == Population.Military || OwnSubject().IsMatch(s.Text.AsSpan()[clause.Start..Math.Max(clause.Start, verbAt)]));
+                && (population == Population.Military || OwnSubject().IsMatch(s.Text.AsSpan()[Math.Max(clause.Start, strikerFrom)..Math.Max(clause.Start, Math.Max(strikerFrom, verbAt))]));
             var attackerSide = attacker?.Side ?? (claimantStruck ? claimant : null);
             if (attackerSide is not null || attacker is not null)
             {
                 return attackerSide is null ? "unknown" : g.Adversary(attackerSide, population == Population.Military) ?? "unknown";
             }
+        }
+
+        // "they lost", "our soldiers": the claimant's own people ("they had killed 12 militants" struck, above).
+        var before = s.Text[Math.Max(0, n.Start - 30)..n.Start];
+        if (OwnPronoun().IsMatch(before) && g.IsSide(claimant))
+        {
+            how = "pronoun";
+            return claimant;
         }
 
         // The nearest belligerent named before the number, in the same clause.
@@ -701,7 +704,7 @@ public static partial class CasualtyRule
 
         // "Fano gunmen ambushed a convoy, killing 14 soldiers": nobody else named, the people hit are those the attacker
         // fights, when it fights only one side.
-        var struck = s.Mentions.LastOrDefault(m => m.End <= n.Start && m.Side is not null && m.Belligerent && !s.Quoted(m.Start) && Attacks(s, m));
+        var struck = s.Mentions.FirstOrDefault(m => m.Side is not null && m.Belligerent && !s.Quoted(m.Start) && Attacks(s, m));
         if (struck is not null && g.SoleAdversary(struck.Side!) is { } hit)
         {
             how = "attacked";

@@ -27,6 +27,12 @@ public static partial class Claimants
             return own;
         }
 
+        // "It said Azerbaijan had lost 200 troops": a pronoun speaks for the source named before, not for a side it mentions.
+        if (anaphoric && PronounSpeaks().IsMatch(s.Unquoted) && s.LastNamedClaimant is { } previousSource)
+        {
+            return previousSource;
+        }
+
         // "..., the government said": a body the sentence does not name is the one side it names, else the last source named.
         if (anaphoric)
         {
@@ -151,6 +157,13 @@ public static partial class Claimants
                     anaphoric = true;
                 }
 
+                // "Its prosecutor general's office said": the office of the body named before, not an unnamed prosecutor.
+                if (actor is null && Possessive().IsMatch(subject))
+                {
+                    anaphoric = true;
+                    continue;
+                }
+
                 actor ??= Source(s, subjectStart, v.Index, atStart: false);
             }
 
@@ -196,6 +209,7 @@ public static partial class Claimants
     private static int SubjectStart(string text, int verb)
     {
         var end = verb;
+        var aside = false;
         while (true)
         {
             // Nothing left in front ("..., said the army" at the very start of a sentence): the subject starts at 0.
@@ -207,6 +221,15 @@ public static partial class Claimants
 
             var segment = text[(comma + 1)..end].TrimStart();
             var bare = segment.Trim();
+            // "Mozambican troops, deployed since 2021 to help, said": an aside between commas right before the verb.
+            if (aside && Participle().IsMatch(segment))
+            {
+                end = comma;
+                aside = false;
+                continue;
+            }
+
+            aside = bare.Length == 0;
             if (segment.StartsWith("who ", StringComparison.OrdinalIgnoreCase) || segment.StartsWith("which ", StringComparison.OrdinalIgnoreCase)
                 || bare.Length == 0 || segment.StartsWith("however", StringComparison.OrdinalIgnoreCase)
                 || bare.Equals("but", StringComparison.OrdinalIgnoreCase) || bare.Equals("and", StringComparison.OrdinalIgnoreCase)
@@ -227,6 +250,15 @@ public static partial class Claimants
     /// <summary>A subject that points back to a source named before: a pronoun, or the document or body the article spoke of.</summary>
     [GeneratedRegex(@"^\s*(?:he|she|they|it|the (?:[\w-]+\s+){0,2}?(?:report|statement|release|communiqu[eé]|ministry|government|army|military|command|spokes(?:man|woman|person)|office|council|authorities|source|agency|organi[sz]ation|group|document|press release))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Anaphor();
+
+    [GeneratedRegex(@"(?:^|[,;]\s*)(?:It|He|She|They|it|he|she|they)\s+(?:also\s+)?(?:said|says|added|claimed|reported|stated)\b")]
+    private static partial Regex PronounSpeaks();
+
+    [GeneratedRegex(@"^(?:[a-z]+(?:ed|ing)|based|backed|known|seen|born|led)\s")]
+    private static partial Regex Participle();
+
+    [GeneratedRegex(@"^\s*(?:Its|Their|its|their)\s+")]
+    private static partial Regex Possessive();
 
     [GeneratedRegex(@"\bthe (?:[\w-]+\s+)?(?:ministry|government|army|military|armed forces|presidency|cabinet)\s+(?:said|says|stated|announced|reported|confirmed|added)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StateOrgan();
