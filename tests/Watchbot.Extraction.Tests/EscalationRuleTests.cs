@@ -23,6 +23,7 @@ public class EscalationRuleTests
     [InlineData("The Karabakh army said it had repelled an Azerbaijani assault near Martuni on Monday, a claim that could not be verified.", "Azerbaijan", "2020-10-05")]
     [InlineData("STEPANAKERT, Oct 7 (Caucasus Wire) - Azerbaijani drones struck an ammunition depot near Martuni on Monday.", "Azerbaijan", "2020-10-05")]
     [InlineData("Armenian and Azerbaijani troops clashed near Tavush on Tuesday.", null, "2020-10-06")]
+    [InlineData("Aliyev said his army had taken the village of Talish and two strategic heights on Monday.", "Azerbaijan", "2020-10-05")]
     public void Attacks_captures_and_threats_are_escalations(string sentence, string? actor, string? date)
     {
         var item = Assert.Single(TestSupport.Items(sentence, EventKind.Escalation));
@@ -83,6 +84,8 @@ public class EscalationRuleTests
     [InlineData("A missile hit a residential block in Ganja overnight.", "A missile hit a residential block in Ganja overnight")]
     [InlineData("GANJA, Azerbaijan, Oct 17 (Wire) - A missile hit a residential block overnight.", "A missile hit a residential block overnight")]
     [InlineData("STEPANAKERT (AP) — Azerbaijani drones struck a fuel depot on Monday.", "Azerbaijani drones struck a fuel depot on Monday")]
+    [InlineData("18:40 Ganja was hit by rockets this morning, officials say.", "Ganja was hit by rockets this morning, officials say")]
+    [InlineData("Azerbaijan accused Armenia of shelling Tovuz, but Yerevan said its troops had shelled Azerbaijani positions near Tovuz first.", "Azerbaijan accused Armenia of shelling Tovuz")]
     [InlineData("Authorities in Stepanakert said Azerbaijani forces shelled villages near the town overnight.", "Authorities in Stepanakert said Azerbaijani forces shelled villages near the town overnight")]
     public void An_escalation_is_summed_up_in_its_own_words_without_repeating_its_places_or_a_named_attacker(string sentence, string summary)
     {
@@ -107,5 +110,33 @@ public class EscalationRuleTests
     public void The_attacker_is_not_its_own_witness(string sentence, string? claimedBy)
     {
         Assert.Equal(claimedBy, Assert.Single(TestSupport.Items(sentence, EventKind.Escalation)).ClaimedBy);
+    }
+
+    [Fact]
+    public void The_owner_of_a_place_that_was_hit_is_not_the_attacker()
+    {
+        var attack = Assert.Single(TestSupport.Items("Ganja, Azerbaijan's second city, was hit by rockets early on Sunday, Baku says.", EventKind.Escalation));
+
+        Assert.DoesNotContain("Azerbaijan", attack.Actors);
+    }
+
+    [Fact]
+    public void In_an_article_about_the_war_an_outbreak_of_fighting_that_names_nobody_is_an_escalation_dated_by_its_own_verb()
+    {
+        var article = TestSupport.Article("Aid convoys wait at the road into Nagorno-Karabakh, officials in Armenia and Azerbaijan said.\n\nHeavy fighting broke out on Sunday.", "2020-09-29");
+
+        var attack = Assert.Single(TestSupport.Extractor.ReadItems(article, TestSupport.Topics), i => i.Kind == EventKind.Escalation);
+
+        Assert.Equal(TestSupport.Day("2020-09-27"), attack.Date.Date);
+    }
+
+    [Fact]
+    public void A_live_blog_entry_stamped_with_a_time_of_day_is_dated_the_day_of_the_page_not_the_day_before()
+    {
+        var article = TestSupport.Article("Live updates from Nagorno-Karabakh and Armenia.\n\n18:40 The emergency service in Stepanakert says the city came under renewed shelling.", "2020-10-04");
+
+        var attack = Assert.Single(TestSupport.Extractor.ReadItems(article, TestSupport.Topics), i => i.Kind == EventKind.Escalation);
+
+        Assert.Equal(TestSupport.Day("2020-10-04"), attack.Date.Date);
     }
 }

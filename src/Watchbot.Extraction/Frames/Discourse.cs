@@ -136,6 +136,13 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
             return new SentenceDate(published, null, DatePrecision.Day, true);
         }
 
+        // "18:40 The emergency service says ...": a live blog's entry stamped with a time of day was written on the day of
+        // its section, else on the day the page was published, not the day before.
+        if (TimeStamp().IsMatch(sentence.ParagraphSentences![0].Text))
+        {
+            return (_section ?? new SentenceDate(published, null, DatePrecision.Day, true)) with { Defaulted = true };
+        }
+
         // The lede's day carries over to paragraphs that add detail without a date of their own. Within the first
         // paragraph there is none yet: a dated sentence before this one would have given its date to this one.
         var lede = _section ?? (sentence.Paragraph == _openingParagraph || _openingParagraph < 0 ? null : Lede());
@@ -167,6 +174,9 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
         pick ??= s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.IsStartReference(d) && !NeverNewsGuard.DescribesAt(s.Text, d.Start));
         return pick is null ? null : new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false, pick.Since);
     }
+
+    [GeneratedRegex(@"^\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|BST|UTC|CET|EET|[AaPp]\.?[Mm]\.?))?\s*(?:[-–—:|]\s*)?\p{Lu}")]
+    private static partial Regex TimeStamp();
 
     [GeneratedRegex(@"\b(?:has|have)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn|ut|ld|ng))\b", RegexOptions.IgnoreCase)]
     private static partial Regex PresentPerfect();

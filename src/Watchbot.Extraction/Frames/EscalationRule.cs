@@ -58,10 +58,17 @@ public static partial class EscalationRule
             {
                 continue;
             }
+            // "Ganja, Azerbaijan's second city, was hit by rockets": the subject of a passive is the target, not who struck.
+            // Only when the subject is a place or a side's possession ("Azerbaijan's second city"); "X said towns were shelled"
+            // keeps the old reading, the speaker being the likelier attacker than nobody.
+            var targetFirst = PassiveBefore().IsMatch(clause.AsSpan()[..trigger.Index]) && !trigger.Value.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                && s.Mentions.LastOrDefault(m => m.End <= start + trigger.Index) is { } target
+                && (target.Kind == MentionKind.Place || Possessive().IsMatch(s.Text.AsSpan()[Math.Max(0, target.End - 2)..Math.Min(s.Text.Length, target.End + 2)]));
             var accused = Accused().Match(clause[..trigger.Index]);
             var actor = (accused.Success ? clauseMentions.FirstOrDefault(m => m.Kind == MentionKind.Actor && m.Start >= start + accused.Index + accused.Length)?.Name : null)
                 ?? PassiveAgent(s, start + trigger.Index + trigger.Length)
-                ?? Speakers.Subject(s, start + trigger.Index, start)?.Name ?? SubjectActor(s, start + trigger.Index, start);
+                // "Ganja, Azerbaijan's second city, was hit by rockets": the subject of a passive is the target, not who struck.
+                ?? (targetFirst ? null : Speakers.Subject(s, start + trigger.Index, start)?.Name ?? SubjectActor(s, start + trigger.Index, start));
             // "government troops backed by US airstrikes retook the town": in a war of one state against an armed group,
             // the government's forces are the state's, not the outside power named beside them.
             if ((actor is null || !s.Conflict.IsSide(actor)) && StateForces().IsMatch(clause[..trigger.Index]) && s.Conflict.SoleState() is { } state)
@@ -82,7 +89,8 @@ public static partial class EscalationRule
                 s.Text,
                 date,
                 places,
-                clauseMentions.Where(m => m.Kind == MentionKind.Actor).Select(m => m.Name).Prepend(actor ?? "").Where(a => a.Length > 0).Distinct().ToList(),
+                clauseMentions.Where(m => m.Kind == MentionKind.Actor && !(targetFirst && m.Belligerent && m.Name != actor))
+                    .Select(m => m.Name).Prepend(actor ?? "").Where(a => a.Length > 0).Distinct().ToList(),
                 Summaries.Clause(actor, Trim(clause), clauseMentions.Any(m => m.Name == actor)),
                 severity,
                 Math.Clamp(confidence, 0.1, 1))
@@ -126,8 +134,12 @@ public static partial class EscalationRule
             return true;
         }
 
-        return s.ArticleAboutConflict && s.Config.Casualties.Any(HurtLists).IsMatch(s.Text);
+        // "Heavy fighting broke out on Sunday": in an article about a topic, fighting that names nobody is that war's.
+        return s.ArticleAboutConflict && (s.Config.Casualties.Any(HurtLists).IsMatch(s.Text) || Outbreak().IsMatch(clause));
     }
+
+    [GeneratedRegex(@"\b(?:fighting|clashes|hostilities|shelling)\s+(?:broke out|erupted|resumed|flared(?: up)?|intensified|escalated)\b|\b(?:heavy|fierce|intense|renewed)\s+(?:fighting|clashes|shelling)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Outbreak();
 
     private static readonly string[] HurtLists = ["killedWords", "woundedWords", "missingWords"];
 
@@ -292,6 +304,7 @@ public static partial class EscalationRule
     {
         var t = clause.Trim().TrimEnd('.', ',', ';');
         t = t[WireDateline().Match(t).Length..];
+        t = t[ClockStamp().Match(t).Length..];
         // ", but Yerevan said shelling went on": a later clause reads as a line of its own without the word that joined it.
         if (LeadingJoin().Match(t) is { Success: true, Length: > 0 } join && join.Length < t.Length)
         {
@@ -306,6 +319,16 @@ public static partial class EscalationRule
         var cut = t.LastIndexOf(' ', 158);
         return t[..(cut > 80 ? cut : 158)].TrimEnd(',', ';', ':', ' ') + "…";
     }
+
+    /// <summary>"18:40 ", "09.15 GMT - ": a live blog entry's time, not part of what happened.</summary>
+    [GeneratedRegex(@"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|BST|UTC|CET|EET|[AaPp]\.?[Mm]\.?))?\s*(?:[-–—:|]\s*)?(?=\p{Lu})")]
+    private static partial Regex ClockStamp();
+
+    [GeneratedRegex(@"['’]s\b")]
+    private static partial Regex Possessive();
+
+    [GeneratedRegex(@"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+|also\s+|again\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PassiveBefore();
 
     [GeneratedRegex(@"\b(?:(?:government|state|federal|national|regular)\s+(?:troops|forces|soldiers|army|military)|the (?:army|military|armed forces)|security forces)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StateForces();

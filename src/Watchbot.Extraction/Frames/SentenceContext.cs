@@ -318,7 +318,21 @@ public sealed partial class SentenceContext
         return pick is null ? Date : new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false, pick.Since);
     }
 
-    public bool IsStartReference(DateMention d) => StartReference().IsMatch(Text[Math.Max(0, d.Start - 30)..d.Start]);
+    public bool IsStartReference(DateMention d)
+    {
+        var from = Math.Max(0, d.Start - 30);
+        var m = StartReference().Match(Text, from, d.Start - from);
+        // "Heavy fighting broke out on Sunday": an outbreak as the main verb of the sentence dates it; only a clause about
+        // something else ("the clashes that began on Sunday", "since fighting erupted") gives a start. A truce that "took
+        // effect" or "was signed" always gives a start: its collapse or its holding is the news.
+        return m.Success && (!Outbreak().IsMatch(m.Value) || Subordinate().IsMatch(Text.AsSpan()[..m.Index]));
+    }
+
+    [GeneratedRegex(@"^(?:began|started|erupted|broke out)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Outbreak();
+
+    [GeneratedRegex(@"\b(?:that|which|since|after|when|before|until|who|whose|as)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Subordinate();
 
     /// <summary>"clashes that began last Sunday", "the truce that expired in October": a date that says when something
     /// started or ran out, not when this happened.</summary>
