@@ -21,6 +21,8 @@ public class CeasefireRuleTests
     [InlineData("Armenia and Azerbaijan reached an agreement on a ceasefire from 20:00, the parties said.", CeasefireStance.Agreement, "Armenia")]
     [InlineData("Mediators from France are pushing for a 60-day truce between Armenia and Azerbaijan.", CeasefireStance.Call, "France")]
     [InlineData("A truce agreed in Geneva broke down by nightfall, with Armenia and Azerbaijan accusing each other of breaking it.", CeasefireStance.Violation, "both sides")]
+    [InlineData("Armenia's prime minister said his country had proposed an immediate and unconditional ceasefire.", CeasefireStance.Call, "Armenia")]
+    [InlineData("Aliyev suspended peace talks with Armenia on Monday, accusing it of war crimes.", CeasefireStance.Rejection, "Azerbaijan")]
     [InlineData("Azerbaijan announced a unilateral halt to military operations in Karabakh on Sunday.", CeasefireStance.Agreement, "Azerbaijan")]
     [InlineData("Armenia and Azerbaijan each accused the other of violating the 2022 ceasefire understanding.", CeasefireStance.Violation, "both sides")]
     [InlineData("Each side accused the other of breaching the truce near the Armenian border first.", CeasefireStance.Violation, "both sides")]

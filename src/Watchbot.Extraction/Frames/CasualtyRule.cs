@@ -69,6 +69,8 @@ public static partial class CasualtyRule
                 var tollSide = SideAfter(s, n) ?? s.Mentions.Where(m => m.Start >= n.Start - tollWindow.Length + toll.Index && m.End <= n.Start && m.Side is not null
                         && !ByAttacker().IsMatch(s.Text.AsSpan()[Math.Max(0, m.Start - 25)..m.Start]))
                     .Select(m => m.Side).FirstOrDefault()
+                    // "troops of both countries fought as the death toll rose to 33 ... on both sides": a toll of the war.
+                    ?? (BothSides().IsMatch(s.Text) ? "both" : null)
                     ?? s.Mentions.LastOrDefault(m => m.End <= n.Start && m.Side is not null && !s.Quoted(m.Start) && !ByAttacker().IsMatch(s.Text.AsSpan()[Math.Max(0, m.Start - 25)..m.Start]))?.Side
                     ?? (s.Conflict.IsSide(claimant) ? claimant : "unknown");
                 var tollOutcome = TollOutcome(lex, tollText);
@@ -688,7 +690,7 @@ public static partial class CasualtyRule
 
         // The nearest belligerent named before the number, in the same clause.
         // Skipping whoever struck: "Azerbaijani forces shelled villages and two civilians were killed" names the attacker.
-        var nearest = s.Mentions.Where(m => m.End <= n.Start && m.Start >= clause.Start && m.Side is not null && m.Belligerent && !s.Quoted(m.Start) && !Attacks(s, m))
+        var nearest = s.Mentions.Where(m => m.End <= n.Start && m.Start >= clause.Start && m.Side is not null && (m.Belligerent || m.Kind == MentionKind.Place) && !s.Quoted(m.Start) && !Attacks(s, m))
             .OrderByDescending(m => m.End).FirstOrDefault();
         nearest ??= s.Mentions.Where(m => m.End <= n.Start && m.Side is not null && (m.Belligerent || m.Kind == MentionKind.Place) && !s.Quoted(m.Start) && !Attacks(s, m))
             .OrderByDescending(m => m.End).FirstOrDefault();
