@@ -647,7 +647,7 @@ public static partial class CasualtyRule
             return enemy;
         }
 
-        if (BothSides().IsMatch(s.Text.AsSpan()[Math.Min(from, s.Text.Length)..limit]))
+        if (BothSides().IsMatch(s.Text.AsSpan()[Math.Min(from, s.Text.Length)..limit]) || BothReport().IsMatch(s.Text.AsSpan()[Math.Max(0, n.Start - 40)..n.Start]))
         {
             how = "both";
             return "both";
@@ -804,6 +804,10 @@ public static partial class CasualtyRule
 
     [GeneratedRegex(@"^\s*(?:of|from|among)\s+(?:the\s+)?(?:enemy|adversary|opponents?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Enemy();
+
+    /// <summary>"with each side reporting dozens of dead": each side's own count, summed up as one figure.</summary>
+    [GeneratedRegex(@"\b(?:each|both)\s+sides?\s+(?:reporting|reported|reports|report|claiming|claimed|saying|said)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
+    private static partial Regex BothReport();
 
     [GeneratedRegex(@"\b(?:both sides|each side|both countries|the two sides)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BothSides();
