@@ -21,6 +21,8 @@ public class CeasefireRuleTests
     [InlineData("Armenia and Azerbaijan reached an agreement on a ceasefire from 20:00, the parties said.", CeasefireStance.Agreement, "Armenia")]
     [InlineData("Mediators from France are pushing for a 60-day truce between Armenia and Azerbaijan.", CeasefireStance.Call, "France")]
     [InlineData("A truce agreed in Geneva broke down by nightfall, with Armenia and Azerbaijan accusing each other of breaking it.", CeasefireStance.Violation, "both sides")]
+    [InlineData("A French-brokered ceasefire between Armenia and Azerbaijan was shattered within minutes, with both sides accusing each other of shelling civilian areas.", CeasefireStance.Violation, "both sides")]
+    [InlineData("The leaders of Armenia, Azerbaijan and Russia signed an agreement overnight to end six weeks of fighting over Nagorno-Karabakh.", CeasefireStance.Agreement, "Russia")]
     [InlineData("Armenia's prime minister said his country had proposed an immediate and unconditional ceasefire.", CeasefireStance.Call, "Armenia")]
     [InlineData("Aliyev suspended peace talks with Armenia on Monday, accusing it of war crimes.", CeasefireStance.Rejection, "Azerbaijan")]
     [InlineData("Azerbaijan announced a unilateral halt to military operations in Karabakh on Sunday.", CeasefireStance.Agreement, "Azerbaijan")]
@@ -102,5 +104,24 @@ public class CeasefireRuleTests
         var article = TestSupport.Article("Shelling reported in several towns, officials said.\n\nSunday, 4 October\n\nAzerbaijani artillery shelled Martakert, Karabakh officials said.", "2020-10-07");
         var item = Assert.Single(TestSupport.Extractor.ReadItems(article, TestSupport.Topics), i => i.Kind == EventKind.Escalation && i.Sentence.Contains("Martakert", StringComparison.Ordinal));
         Assert.Equal(TestSupport.Day("2020-10-04"), item.Date.Date);
+    }
+
+    [Fact]
+    public void A_refusal_quoted_from_he_is_the_side_whose_leader_the_sentence_before_named()
+    {
+        var items = TestSupport.Items("President Ilham Aliyev said the fighting would only stop when Armenian forces withdraw. \"There will be no ceasefire until then,\" he said.", EventKind.Ceasefire);
+
+        var refusal = Assert.Single(items);
+        Assert.Equal((CeasefireStance.Rejection, "Azerbaijan"), (refusal.Stance!.Value, refusal.ClaimedBy));
+    }
+
+    [Fact]
+    public void A_deal_that_came_into_force_is_in_force_and_the_city_where_a_truce_was_agreed_does_not_report_its_collapse()
+    {
+        var inForce = Assert.Single(TestSupport.Items("The deal, which came into force at 1 a.m., locks in the gains Azerbaijan made in Karabakh.", EventKind.Ceasefire));
+        var collapse = Assert.Single(TestSupport.Items("An earlier truce between Armenia and Azerbaijan, agreed in Moscow after 11 hours of talks, broke down almost immediately.", EventKind.Ceasefire));
+
+        Assert.Equal(CeasefireStance.InForce, inForce.Stance);
+        Assert.Equal((CeasefireStance.Violation, (string?)null), (collapse.Stance!.Value, collapse.ClaimedBy));
     }
 }

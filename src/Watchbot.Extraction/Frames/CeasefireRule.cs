@@ -87,7 +87,17 @@ public static partial class CeasefireRule
                 continue;
             }
 
-            var actor = Speakers.Subject(s, start + trigger.Index, start)?.Name ?? Speaker(s, start, start + trigger.Index);
+            var subject = Speakers.Subject(s, start + trigger.Index, start);
+            var actor = (subject is not null && !MadeAt(s, subject) ? subject.Name : null) ?? Speaker(s, start, start + trigger.Index)
+                        // "'There will be no ceasefire until then,' he said": the side whose speaker the sentence before named.
+                        ?? (PronounSaid().IsMatch(s.Unquoted) && s.Conflict.IsSide(s.LastNamedClaimant) ? s.LastNamedClaimant : null);
+
+            // "An earlier truce between Armenia and Azerbaijan broke down": the truce is the subject; only a source that says
+            // so reports it, not the parties it names.
+            if (stance == CeasefireStance.Violation && Strong().Match(trigger.Value) is { Success: true, Index: 0 })
+            {
+                actor = Claimants.Find(s, start + trigger.Index) is var said && said != Claimants.Unknown ? said : null;
+            }
 
             // "with both sides accusing each other of breaking it": nobody in particular reports the violation.
             if (stance == CeasefireStance.Violation && MutualBlame().IsMatch(clause))
@@ -167,6 +177,14 @@ public static partial class CeasefireRule
     [GeneratedRegex(@"^\s*(?:It|The deal|The agreement|The accord|The truce|That truce|The pause)\b")]
     private static partial Regex PointsBack();
 
+    /// <summary>"agreed in Moscow", "signed in Geneva": where something was made, not who speaks.</summary>
+    private static bool MadeAt(SentenceContext s, Config.Mention m)
+    {
+        var index = s.TokenIndexAt(m.Start);
+        return index >= 2 && s.Tokens[index - 1].Text is "in" or "at"
+               && s.Tokens[index - 2].Text is var verb && verb.Length > 3 && char.IsLower(verb[0]) && verb.EndsWith("ed", StringComparison.Ordinal);
+    }
+
     private static bool Near(Match a, Match b, int distance) => !b.Success || Math.Abs(a.Index - b.Index) <= distance;
 
     /// <summary>"talks" or "negotiations" alone only count after "call for"/"urge", not after "asked" or "reiterated".</summary>
@@ -179,17 +197,21 @@ public static partial class CeasefireRule
     /// </summary>
     private static string? Speaker(SentenceContext s, int clauseStart, int position)
     {
-        var before = s.Actors.Where(m => m.End <= position && !s.Quoted(m.Start) && !s.Quoted(position) && m.Start >= clauseStart)
+        // "An earlier truce, agreed in Moscow, broke down": a place where it was made is not who speaks.
+        var before = s.Actors.Where(m => m.End <= position && !s.Quoted(m.Start) && !s.Quoted(position) && m.Start >= clauseStart && !MadeAt(s, m))
             .OrderByDescending(m => m.End).FirstOrDefault();
         if (before is not null)
         {
             return before.Name;
         }
 
-        var outside = s.Actors.Where(m => !s.Quoted(m.Start)).ToList();
+        var outside = s.Actors.Where(m => !s.Quoted(m.Start) && !MadeAt(s, m)).ToList();
         var after = outside.Where(m => m.Start >= position).OrderBy(m => m.Start).FirstOrDefault();
         return (after ?? outside.OrderByDescending(m => m.End).FirstOrDefault(m => m.End <= position))?.Name;
     }
+
+    [GeneratedRegex(@"\b(?:he|she|they)\s+(?:said|says|added|told|insisted|declared)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounSaid();
 
     [GeneratedRegex(@"\b(?:both sides|all sides|the parties|all parties|the two sides|the sides|warring|(?:both|the two) (?:countries|nations|governments|leaders|neighbou?rs|armies))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Parties();
