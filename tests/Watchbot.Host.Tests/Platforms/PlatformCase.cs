@@ -1,0 +1,210 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Watchbot.Core.Events;
+using Watchbot.Core.Stores;
+using Watchbot.Core.Subscriptions;
+using Watchbot.Host.Composition;
+using Watchbot.Host.Tests.Support;
+using Watchbot.Host.Topics;
+using Watchbot.Storage;
+
+namespace Watchbot.Host.Tests.Platforms;
+
+/// <summary>What a chat showed after a command or a delivery: its plain text, and the platform's own payload for the
+/// checks only that platform can make.</summary>
+public sealed record PlatformMessage(string Text, JsonNode Payload);
+
+/// <summary>One platform as the shared suites (<see cref="PlatformTokenSecrecyTests"/>, <see cref="PlatformEndToEndTests"/>)
+/// see it: its fake server on 127.0.0.1, the settings that point the real program at it, how to talk to it as a user,
+/// and how to make it fail. A suite states a promise once and runs it for every case in <see cref="All"/>.</summary>
+public abstract class PlatformCase : IAsyncDisposable
+{
+    public const string Telegram = "telegram", Discord = "discord";
+
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private IHost? host;
+
+    /// <summary>Every platform the program speaks; a suite's [MemberData] runs each promise once per name.</summary>
+    public static TheoryData<string> All => new() { Telegram, Discord };
+
+    public static async Task<PlatformCase> StartAsync(string name) => name switch
+    {
+        Telegram => await TelegramCase.StartAsync(),
+        Discord => await DiscordCase.StartAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such platform case"),
+    };
+
+    /// <summary>The settings section, as in Watchbot:Telegram.</summary>
+    protected abstract string Section { get; }
+
+    /// <summary>A distinctive token the fake accepts.</summary>
+    public abstract string Token { get; }
+
+    /// <summary>A distinctive, well-formed token the fake refuses.</summary>
+    public abstract string RefusedToken { get; }
+
+    /// <summary>The environment variable the program must name when it reports a refused token.</summary>
+    public string TokenVariable => $"Watchbot__{Section}__Token";
+
+    /// <summary>The part of a token that is secret on its own (the program may never print it either).</summary>
+    public abstract string SecretPart(string token);
+
+    /// <summary>Settings that point the in-process host at the fake, with its delays made short.</summary>
+    public abstract Dictionary<string, string?> Settings();
+
+    /// <summary>The host the end-to-end tests drive; started by <see cref="StartHostAsync"/>.</summary>
+    public IHost Host => host ?? throw new InvalidOperationException("the host was not started");
+
+    public ChatAddress Place(string chatId) => new(Section.ToLowerInvariant(), chatId);
+
+    // ---- Token secrecy: the real program as a child process, every log level on --------------------------------
+
+    /// <summary>The environment for a run of the real program with this token: the in-process settings, changed by
+    /// <see cref="ForSecrecy"/>, written as environment variables, with every log level on.</summary>
+    public Dictionary<string, string> Environment(string token)
+    {
+        var settings = Settings();
+        settings.Remove("Watchbot:Web:Enabled"); // WatchbotProcess turns the page off itself
+        ForSecrecy(settings);
+        settings[$"Watchbot:{Section}:Token"] = token;
+        settings["Logging:LogLevel:Default"] = "Trace";
+        settings["Logging:LogLevel:Microsoft"] = "Trace";
+        settings["Logging:LogLevel:System"] = "Trace";
+        return settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+    }
+
+    /// <summary>What the secrecy runs change in <see cref="Settings"/> (slower retries, a shorter request timeout).</summary>
+    protected virtual void ForSecrecy(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Sets up, before the program starts, every failure the platform has; the seeded event is on karabakh.</summary>
+    public abstract void ArrangeEveryFailure();
+
+    /// <summary>Walks the running program through every failure; true when each one was met (and its effects stored in
+    /// <paramref name="db"/>) within <see cref="Patience"/>.</summary>
+    public abstract Task<bool> WalkThroughEveryFailureAsync(WatchbotProcess bot, string db);
+
+    /// <summary>What the program's log must say, one entry for each failure it met.</summary>
+    public abstract IReadOnlyList<string> FailureReports { get; }
+
+    /// <summary>Checks, beyond the log, that every failure really happened.</summary>
+    public virtual void AssertEveryFailureHappened()
+    {
+    }
+
+    /// <summary>Sets up, before a program with a refused token starts, what it would otherwise answer.</summary>
+    public virtual void ArrangeRefusal()
+    {
+    }
+
+    /// <summary>True once the running program has reported the refused token (as often as the platform says it should).</summary>
+    public abstract Task<bool> RefusalReportedAsync(WatchbotProcess bot);
+
+    /// <summary>Checks that a program whose token is refused sent nothing and stopped asking as the platform requires.</summary>
+    public abstract void AssertNothingWentOutWithARefusedToken(string error);
+
+    /// <summary>Everything the fake received or answered, by where, for the search for the token.</summary>
+    public abstract IEnumerable<(string Where, string Text)> WhatThePlatformSaw();
+
+    /// <summary>A log category of the platform's client that only Trace/Debug lines carry: proof the quiet levels were on.</summary>
+    public abstract string TraceCategory { get; }
+
+    // ---- End to end: the real host in this process --------------------------------------------------------------
+
+    public async Task StartHostAsync(string db, Dictionary<string, string?>? more = null)
+    {
+        var settings = Settings();
+        foreach (var (key, value) in more ?? [])
+        {
+            settings[key] = value;
+        }
+
+        host = WatchbotHostFactory.Build(db, HostMode.Run, settings);
+        await host.Services.GetRequiredService<SqliteStore>().MigrateAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<TopicSeeder>().SeedAsync(CancellationToken.None);
+        await host.StartAsync();
+    }
+
+    /// <summary>True once the host is connected to the fake and would receive a command.</summary>
+    public abstract Task<bool> ConnectedAsync();
+
+    /// <summary>Sends a command (as a person in their own chat on Telegram, an administrator in a channel on Discord)
+    /// and returns the answer it was given.</summary>
+    public abstract Task<PlatformMessage> AskAsync(string command, string argument);
+
+    /// <summary>Sends a command in a group chat (a Telegram supergroup, a Discord guild channel), by an administrator of
+    /// it or by a member who is not one, and returns the answer.</summary>
+    public abstract Task<PlatformMessage> AskInGroupAsync(string command, string argument, bool byAdmin);
+
+    /// <summary>The subscriptions of the chat <see cref="AskAsync"/> talks in (on Telegram, its person's own).</summary>
+    public abstract Task<IReadOnlyList<Subscription>> SubscriptionsAsync();
+
+    public abstract Task<IReadOnlyList<Subscription>> GroupSubscriptionsAsync();
+
+    /// <summary>The message holding <paramref name="text"/> that was delivered to the chat of <see cref="AskAsync"/>;
+    /// fails, saying what was sent instead, if none came within the patience.</summary>
+    public abstract Task<PlatformMessage> DeliveredAsync(string text);
+
+    /// <summary>The names of the commands the bot registered with the platform.</summary>
+    public abstract IReadOnlyList<string> RegisteredCommands();
+
+    /// <summary>The platform's own form of a subscribe answer (reply threading and buttons, or a single registration).</summary>
+    public abstract void AssertSubscribeAnswerIsNative(PlatformMessage answer);
+
+    /// <summary>The platform's own rules for a digest holding markup-like text, a link and a mention.</summary>
+    public abstract void AssertDigestIsSafe(PlatformMessage digest);
+
+    /// <summary>How a refusal is shown where the platform can limit who sees it.</summary>
+    public virtual void AssertRefusalIsNative(PlatformMessage refusal)
+    {
+    }
+
+    public Task<WatchEvent> AddEventAsync(string summary, string url = "https://example.org/report") =>
+        Host.Services.GetRequiredService<IEventStore>().AddAsync(new EventDraft
+        {
+            Kind = EventKind.Escalation,
+            Date = DateOnly.FromDateTime(DateTime.UtcNow),
+            Summary = summary,
+            Topics = ["karabakh"],
+            Places = ["Stepanakert"],
+            Severity = 4,
+            Sources = [new EventSource(null, url, "Example News", DateOnly.FromDateTime(DateTime.UtcNow), null)],
+        }, CancellationToken.None);
+
+    protected Task<IReadOnlyList<Subscription>> SubscriptionsOfAsync(string chatId, string? userId) =>
+        Host.Services.GetRequiredService<ISubscriptionStore>().ListForChatAsync(Place(chatId), userId, CancellationToken.None);
+
+    /// <summary>Writes the one event the secrecy runs recap (karabakh, today) into a fresh database.</summary>
+    public static async Task SeedAsync(string db)
+    {
+        var store = new SqliteStore(db);
+        await store.MigrateAsync(CancellationToken.None);
+        await store.Events.AddAsync(new EventDraft
+        {
+            Kind = EventKind.Escalation, Date = DateOnly.FromDateTime(DateTime.UtcNow), Summary = "Shelling of Stepanakert overnight",
+            Topics = ["karabakh"], Severity = 4,
+        }, CancellationToken.None);
+        SqliteConnection.ClearAllPools();
+    }
+
+    protected abstract ValueTask DisposeFakeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is not null)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await host.StopAsync(stop.Token);
+            host.Dispose();
+        }
+
+        await DisposeFakeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    public override string ToString() => Section;
+}
