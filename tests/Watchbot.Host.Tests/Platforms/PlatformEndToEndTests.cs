@@ -1,0 +1,71 @@
+namespace Watchbot.Host.Tests.Platforms;
+
+/// <summary>The promises every platform keeps to its users, through the real host (HostMode.Run) in this process against
+/// the platform's fake on 127.0.0.1, with real HTTP and real SQLite. Flows only one platform has (Telegram's buttons,
+/// offsets and migrated groups; Discord's gateway, command registration and paused channels) stay in its own folder.</summary>
+public sealed class PlatformEndToEndTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    private string Db => temp.File("watchbot.db");
+
+    public static TheoryData<string> Platforms => PlatformCase.All;
+
+    private async Task<PlatformCase> StartAsync(string platform)
+    {
+        var bot = await PlatformCase.StartAsync(platform);
+        await bot.StartHostAsync(Db);
+        Assert.True(await bot.ConnectedAsync(), "the host never connected to the fake");
+        return bot;
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms))]
+    public async Task Subscribing_to_karabakh_is_answered_and_stored_and_the_commands_are_registered(string platform)
+    {
+        await using var bot = await StartAsync(platform);
+
+        var answer = await bot.AskAsync("subscribe", "karabakh");
+
+        Assert.Contains("follow", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("karabakh", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Only administrators", answer.Text, StringComparison.Ordinal);
+        Assert.Single(await bot.SubscriptionsAsync());
+        Assert.Contains("subscribe", bot.RegisteredCommands());
+        bot.AssertSubscribeAnswerIsNative(answer);
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms))]
+    public async Task An_event_added_after_subscribing_arrives_once_in_the_digest_asked_for_now_in_the_platforms_safe_format(string platform)
+    {
+        await using var bot = await StartAsync(platform);
+        await bot.AskAsync("subscribe", "karabakh");
+        await bot.AddEventAsync("Rocket fire struck <residential> streets & markets of **Stepanakert**, reported by @everyone");
+
+        var answer = await bot.AskAsync("digest", "now");
+
+        Assert.Contains("Composing", answer.Text, StringComparison.Ordinal);
+        bot.AssertDigestIsSafe(await bot.DeliveredAsync("Rocket fire struck"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms))]
+    public async Task A_member_who_is_not_an_administrator_cannot_subscribe_a_group_chat_and_its_administrator_can(string platform)
+    {
+        await using var bot = await StartAsync(platform);
+
+        var refused = await bot.AskInGroupAsync("subscribe", "karabakh", byAdmin: false);
+
+        Assert.Contains("Only administrators of this chat can", refused.Text, StringComparison.Ordinal);
+        bot.AssertRefusalIsNative(refused);
+        Assert.Empty(await bot.GroupSubscriptionsAsync());
+
+        var allowed = await bot.AskInGroupAsync("subscribe", "karabakh", byAdmin: true);
+
+        Assert.Contains("follow", allowed.Text, StringComparison.Ordinal);
+        Assert.Single(await bot.GroupSubscriptionsAsync());
+    }
+
+    public void Dispose() => temp.Dispose();
+}
