@@ -129,6 +129,18 @@ public abstract class PlatformCase : IAsyncDisposable
         await host.StartAsync();
     }
 
+    /// <summary>Stops and drops the host, so that a test can start it again on the same database.</summary>
+    public async Task StopHostAsync()
+    {
+        if (host is not null)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await host.StopAsync(stop.Token);
+            host.Dispose();
+            host = null;
+        }
+    }
+
     /// <summary>True once the host is connected to the fake and would receive a command.</summary>
     public abstract Task<bool> ConnectedAsync();
 
@@ -195,13 +207,7 @@ public abstract class PlatformCase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (host is not null)
-        {
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await host.StopAsync(stop.Token);
-            host.Dispose();
-        }
-
+        await StopHostAsync();
         await DisposeFakeAsync();
         GC.SuppressFinalize(this);
     }
