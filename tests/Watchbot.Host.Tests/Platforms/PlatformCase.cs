@@ -176,16 +176,7 @@ public abstract class PlatformCase : IAsyncDisposable
     }
 
     public Task<WatchEvent> AddEventAsync(string summary, string url = "https://example.org/report") =>
-        Host.Services.GetRequiredService<IEventStore>().AddAsync(new EventDraft
-        {
-            Kind = EventKind.Escalation,
-            Date = DateOnly.FromDateTime(DateTime.UtcNow),
-            Summary = summary,
-            Topics = ["karabakh"],
-            Places = ["Stepanakert"],
-            Severity = 4,
-            Sources = [new EventSource(null, url, "Example News", DateOnly.FromDateTime(DateTime.UtcNow), null)],
-        }, CancellationToken.None);
+        Host.Services.GetRequiredService<IEventStore>().AddAsync(SampleEvents.Escalation(summary, url), CancellationToken.None);
 
     protected Task<IReadOnlyList<Subscription>> SubscriptionsOfAsync(string chatId, string? userId) =>
         Host.Services.GetRequiredService<ISubscriptionStore>().ListForChatAsync(Place(chatId), userId, CancellationToken.None);

@@ -5,6 +5,7 @@ using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Fakes.Telegram;
 using Watchbot.Host.Composition;
+using Watchbot.Host.Tests.Support;
 using Watchbot.Host.Topics;
 using Watchbot.Storage;
 
@@ -44,16 +45,7 @@ public sealed class TelegramBot : IAsyncDisposable
     }
 
     public Task<WatchEvent> AddEventAsync(string summary, string url = "https://example.org/report") =>
-        Get<IEventStore>().AddAsync(new EventDraft
-        {
-            Kind = EventKind.Escalation,
-            Date = DateOnly.FromDateTime(DateTime.UtcNow),
-            Summary = summary,
-            Topics = ["karabakh"],
-            Places = ["Stepanakert"],
-            Severity = 4,
-            Sources = [new EventSource(null, url, "Example News", DateOnly.FromDateTime(DateTime.UtcNow), null)],
-        }, CancellationToken.None);
+        Get<IEventStore>().AddAsync(SampleEvents.Escalation(summary, url), CancellationToken.None);
 
     /// <summary>A chat's subscriptions; in a private chat they are its person's own (pass the user id).</summary>
     public Task<IReadOnlyList<Subscription>> SubscriptionsAsync(long chatId, long? userId = null) =>
