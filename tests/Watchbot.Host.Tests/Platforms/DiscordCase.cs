@@ -144,14 +144,34 @@ public sealed class DiscordCase : PlatformCase
     /// <summary>In a guild channel, by a member with Manage Guild (permission 32).</summary>
     public override Task<PlatformMessage> AskAsync(string command, string argument) => AnswerAsync(command, argument, "32");
 
+    public override Task SayAsync(string command, string argument) =>
+        Fake.SendCommandAsync(command, [(OptionOf(command), argument)], Channel);
+
+    /// <summary>The channel was deleted: Discord answers 10003 Unknown Channel.</summary>
+    public override void LoseTheChat() => Fake.ChannelErrors[Channel] = 10003;
+
+    /// <summary>Answers to interactions are not limited this way, so the next call limited is the next post.</summary>
+    public override void RateLimitTheNextMessage() => Fake.RateLimitNext(1, retryAfterSeconds: 0.3);
+
+    public override int RateLimitsAnswered => Fake.Requests.Count(r => r.Status == 429 && r.Path == $"channels/{Channel}/messages");
+
+    /// <summary>Posts to the channel (answers to interactions go back on the interaction, apart).</summary>
+    public override IReadOnlyList<string> DeliveredTexts() => Fake.MessagesTo(Channel).Select(FakeInteractionAnswers.TextOf).ToList();
+
+    private static string OptionOf(string command) => command switch
+    {
+        "subscribe" => "topic",
+        "digest" => "action",
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "no option known for this command"),
+    };
+
     /// <summary>The same channel: a member with Manage Guild is its administrator; one with only View Channel (1024) is not.</summary>
     public override Task<PlatformMessage> AskInGroupAsync(string command, string argument, bool byAdmin) =>
         AnswerAsync(command, argument, byAdmin ? "32" : "1024", byAdmin ? Admin : Member);
 
     private async Task<PlatformMessage> AnswerAsync(string command, string argument, string permissions, string userId = "500000000000000001")
     {
-        var option = command switch { "subscribe" => "topic", "digest" => "action", _ => throw new ArgumentOutOfRangeException(nameof(command), command, null) };
-        var id = await Fake.SendCommandAsync(command, [(option, argument)], Channel, userId: userId, permissions: permissions);
+        var id = await Fake.SendCommandAsync(command, [(OptionOf(command), argument)], Channel, userId: userId, permissions: permissions);
         Assert.True(await Fake.WaitUntilAsync(() => Fake.Interactions[id].Final is not null), "the interaction was never answered");
         return new PlatformMessage(Fake.Interactions[id].FinalText, Fake.Interactions[id].Final!);
     }

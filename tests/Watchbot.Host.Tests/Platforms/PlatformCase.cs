@@ -152,6 +152,24 @@ public abstract class PlatformCase : IAsyncDisposable
     /// it or by a member who is not one, and returns the answer.</summary>
     public abstract Task<PlatformMessage> AskInGroupAsync(string command, string argument, bool byAdmin);
 
+    /// <summary>Sends a command as <see cref="AskAsync"/> does, without waiting for an answer (which may never come).</summary>
+    public abstract Task SayAsync(string command, string argument);
+
+    /// <summary>From now on the chat of <see cref="AskAsync"/> is out of the bot's reach for good (a person who blocked
+    /// the bot, a channel that was deleted).</summary>
+    public abstract void LoseTheChat();
+
+    /// <summary>The platform answers the next message sent to the chat of <see cref="AskAsync"/> with a rate limit
+    /// (429 and a short wait).</summary>
+    public abstract void RateLimitTheNextMessage();
+
+    /// <summary>How many messages to the chat of <see cref="AskAsync"/> the fake answered with 429.</summary>
+    public abstract int RateLimitsAnswered { get; }
+
+    /// <summary>The texts of every message delivered to the chat of <see cref="AskAsync"/> (answers to commands aside
+    /// where the platform keeps them apart).</summary>
+    public abstract IReadOnlyList<string> DeliveredTexts();
+
     /// <summary>The subscriptions of the chat <see cref="AskAsync"/> talks in (on Telegram, its person's own).</summary>
     public abstract Task<IReadOnlyList<Subscription>> SubscriptionsAsync();
 

@@ -51,6 +51,44 @@ public sealed class PlatformEndToEndTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Platforms))]
+    public async Task A_rate_limit_on_the_digest_is_waited_out_and_the_digest_still_arrives(string platform)
+    {
+        await using var bot = await StartAsync(platform);
+        await bot.AskAsync("subscribe", "karabakh");
+        await bot.AddEventAsync("Shelling of Martuni overnight");
+        Assert.Contains("Composing", (await bot.AskAsync("digest", "now")).Text, StringComparison.Ordinal);
+
+        // The answer is out; the next message to the chat is the digest, and the platform says slow down first.
+        bot.RateLimitTheNextMessage();
+
+        await bot.DeliveredAsync("Shelling of Martuni overnight");
+        Assert.Equal(1, bot.RateLimitsAnswered);
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms))]
+    public async Task A_chat_the_bot_can_no_longer_reach_has_its_subscription_switched_off_and_gets_no_digest(string platform)
+    {
+        await using var bot = await StartAsync(platform);
+        await bot.AskAsync("subscribe", "karabakh");
+        await bot.AddEventAsync("Drone strike near Hadrut");
+        bot.LoseTheChat();
+
+        await bot.SayAsync("digest", "now");
+
+        var switchedOff = false;
+        for (var i = 0; i < 300 && !switchedOff; i++)
+        {
+            switchedOff = await bot.SubscriptionsAsync() is [{ Active: false }];
+            await Task.Delay(100);
+        }
+
+        Assert.True(switchedOff);
+        Assert.DoesNotContain(bot.DeliveredTexts(), t => t.Contains("Drone strike", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms))]
     public async Task A_member_who_is_not_an_administrator_cannot_subscribe_a_group_chat_and_its_administrator_can(string platform)
     {
         await using var bot = await StartAsync(platform);

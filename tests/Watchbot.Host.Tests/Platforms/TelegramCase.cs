@@ -98,6 +98,20 @@ public sealed class TelegramCase : PlatformCase
 
     public override Task<PlatformMessage> AskAsync(string command, string argument) => AskInAsync(Alice, Alice, "private", $"/{command} {argument}");
 
+    public override Task SayAsync(string command, string argument)
+    {
+        Fake.EnqueueText(Alice, Alice, $"/{command} {argument}");
+        return Task.CompletedTask;
+    }
+
+    public override void LoseTheChat() => Fake.FailAlways(Alice, new FakeFailure.Blocked());
+
+    public override void RateLimitTheNextMessage() => Fake.FailNext(Alice, FakeFailure.Flood(1));
+
+    public override int RateLimitsAnswered => Fake.TooManyRequestsAnswered;
+
+    public override IReadOnlyList<string> DeliveredTexts() => Fake.SentTo(Alice).Select(m => m.Text).ToList();
+
     public override Task<PlatformMessage> AskInGroupAsync(string command, string argument, bool byAdmin)
     {
         Fake.SetMemberStatus(Group, GroupAdmin, "administrator");

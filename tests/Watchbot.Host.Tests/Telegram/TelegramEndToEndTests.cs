@@ -4,7 +4,7 @@ using Watchbot.Host.Tests.Support;
 namespace Watchbot.Host.Tests.Telegram;
 
 /// <summary>The whole bot against a fake Bot API server: real host, real HTTP, real SQLite. What every platform promises
-/// (subscribing, the digest, admin-only changes in a group) is in Platforms/PlatformEndToEndTests; these flows are
+/// (subscribing, the digest, a rate limit on it, a chat gone, admin-only changes in a group) is in Platforms/PlatformEndToEndTests; these flows are
 /// Telegram's own.</summary>
 public sealed class TelegramEndToEndTests : FakeTelegramTest
 {
@@ -18,45 +18,6 @@ public sealed class TelegramEndToEndTests : FakeTelegramTest
 
         var calls = string.Join("\n", Fake.Calls.Select(c => $"{c.Method} {c.Body.ToJsonString()}"));
         throw new Xunit.Sdk.XunitException($"No message with '{text}' reached chat {chatId}. Calls:\n{calls}");
-    }
-
-    [Fact]
-    public async Task A_429_on_the_digest_is_waited_out_and_the_digest_still_arrives()
-    {
-        await using var bot = await TelegramBot.StartAsync(Db, Fake);
-        Fake.EnqueueText(Alice, Alice, "/subscribe karabakh");
-        Assert.True(await SentAsync(Alice, "follow"));
-        await bot.AddEventAsync("Shelling of Martuni overnight");
-        Fake.EnqueueText(Alice, Alice, "/digest now");
-        Assert.True(await SentAsync(Alice, "Composing"));
-
-        // The reply is out; the next send to Alice is the digest, and Telegram says slow down first.
-        Fake.FailNext(Alice, FakeFailure.Flood(1));
-
-        Assert.True(await SentAsync(Alice, "Shelling of Martuni overnight"));
-        Assert.Equal(1, Fake.TooManyRequestsAnswered);
-    }
-
-    [Fact]
-    public async Task A_user_who_blocked_the_bot_has_the_subscription_deactivated()
-    {
-        await using var bot = await TelegramBot.StartAsync(Db, Fake);
-        Fake.EnqueueText(Alice, Alice, "/subscribe karabakh");
-        Assert.True(await SentAsync(Alice, "follow"));
-        await bot.AddEventAsync("Drone strike near Hadrut");
-        Fake.FailAlways(Alice, new FakeFailure.Blocked());
-
-        Fake.EnqueueText(Alice, Alice, "/digest now");
-
-        var deactivated = false;
-        for (var i = 0; i < 300 && !deactivated; i++)
-        {
-            deactivated = (await bot.SubscriptionsAsync(Alice, Alice)) is [{ Active: false }];
-            await Task.Delay(100);
-        }
-
-        Assert.True(deactivated);
-        Assert.DoesNotContain(Fake.SentTo(Alice), m => m.Text.Contains("Drone strike", StringComparison.Ordinal));
     }
 
     [Fact]
