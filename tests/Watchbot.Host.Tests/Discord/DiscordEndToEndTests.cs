@@ -43,6 +43,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         temp.Dispose();
     }
 
+    // Discord only: slash commands with typed options, registered by bulk overwrite; Telegram takes a plain list.
     [Fact]
     public async Task Commands_are_registered_with_typed_options_and_again_only_when_they_changed()
     {
@@ -64,6 +65,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.Single(Fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{Fake.ApplicationId}/commands");
     }
 
+    // Discord only: guild-scoped commands have no Telegram counterpart.
     [Fact]
     public async Task With_a_dev_guild_the_commands_go_to_that_guild_only()
     {
@@ -74,6 +76,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(Fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{Fake.ApplicationId}/commands");
     }
 
+    // Discord only: a channel can lose one permission (Embed Links) and be paused until the next command there.
     [Fact]
     public async Task A_channel_missing_a_permission_is_paused_its_admin_told_once_and_the_next_command_there_resumes_it()
     {
@@ -103,6 +106,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.True(Assert.Single(subscriptions).Active);
     }
 
+    // Discord only: the gateway socket and its resume; Telegram polls (offset tests in TelegramEndToEndTests).
     [Fact]
     public async Task A_dropped_socket_is_resumed_without_losing_an_interaction()
     {
@@ -117,6 +121,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.Equal(1, Fake.Identifies);
     }
 
+    // Discord only: the gateway heartbeat behind `watchbot status`.
     [Fact]
     public async Task Status_says_the_Discord_gateway_is_alive_while_Discord_acknowledges_it_and_not_once_it_has_been_silent()
     {
@@ -138,6 +143,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.Contains(lines, l => l.StartsWith("discord.gateway: NOT alive", StringComparison.Ordinal));
     }
 
+    // Discord only: a refused token stops only the Discord transport (the process-level promise is in PlatformTokenSecrecyTests).
     [Fact]
     public async Task Close_code_4004_stops_the_Discord_transport_with_its_message_while_the_host_keeps_running()
     {
@@ -156,6 +162,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.NotEmpty(await Services.GetRequiredService<ITopicStore>().ListAsync(CancellationToken.None));
     }
 
+    // Discord only: the gateway heartbeat behind `watchbot status`.
     [Fact]
     public async Task Status_says_a_gateway_stopped_by_a_refused_token_is_not_connected_at_once()
     {

@@ -20,6 +20,7 @@ public sealed class TelegramEndToEndTests : FakeTelegramTest
         throw new Xunit.Sdk.XunitException($"No message with '{text}' reached chat {chatId}. Calls:\n{calls}");
     }
 
+    // Telegram only: the getUpdates offset; Discord resumes a gateway session instead (DiscordEndToEndTests).
     [Fact]
     public async Task A_restart_resumes_at_the_stored_offset_neither_skipping_nor_repeating()
     {
@@ -44,6 +45,7 @@ public sealed class TelegramEndToEndTests : FakeTelegramTest
         Assert.Equal(2, Fake.SentTo(Alice).Count);
     }
 
+    // Telegram only: the update offset recorded at stop; Discord has no offset to record.
     /// <summary>The reply has reached Telegram but its answer is still on the way back when the host is stopped:
     /// the update is finished and recorded, so the next start neither repeats the command nor loses the next one.</summary>
     [Fact]
@@ -77,6 +79,7 @@ public sealed class TelegramEndToEndTests : FakeTelegramTest
         return offset;
     }
 
+    // Telegram only: a flood is answered once here; Discord must answer every interaction, each with a private reminder.
     [Fact]
     public async Task A_flood_from_one_person_gets_one_polite_reply_and_another_person_is_still_answered()
     {
@@ -121,6 +124,7 @@ public sealed class TelegramEndToEndTests : FakeTelegramTest
         Assert.Contains(Fake.CallsOf("getChatMember"), c => c.Body["user_id"]!.GetValue<long>() == admin);
     }
 
+    // Telegram only: inline buttons and callback queries; the Discord bot has no buttons.
     [Fact]
     public async Task A_member_pressing_an_admin_button_is_refused_and_every_press_is_answered()
     {
@@ -139,6 +143,7 @@ public sealed class TelegramEndToEndTests : FakeTelegramTest
         Assert.False((await bot.SubscriptionsAsync(group)).Single().Digest.Enabled);
     }
 
+    // Telegram only: a group upgraded to a supergroup changes its id; Discord channels keep theirs.
     [Fact]
     public async Task A_migrated_group_moves_its_subscription_and_gets_the_digest_at_the_new_id()
     {
