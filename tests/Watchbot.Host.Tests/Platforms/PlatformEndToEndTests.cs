@@ -1,3 +1,5 @@
+using Watchbot.Host.Platforms;
+
 namespace Watchbot.Host.Tests.Platforms;
 
 /// <summary>The promises every platform keeps to its users, through the real host (HostMode.Run) in this process against
@@ -18,6 +20,10 @@ public sealed class PlatformEndToEndTests : IDisposable
         Assert.True(await bot.ConnectedAsync(), "the host never connected to the fake");
         return bot;
     }
+
+    [Fact]
+    public void Every_platform_the_program_registers_has_a_case_in_the_shared_suites() =>
+        Assert.Equal(PlatformRegistration.All.Select(p => p.Section.Split(':')[^1].ToLowerInvariant()).Order(), PlatformCase.Names.Order());
 
     [Theory]
     [MemberData(nameof(Platforms))]
