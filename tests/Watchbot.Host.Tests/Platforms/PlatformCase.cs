@@ -1,13 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Watchbot.Core.Events;
-using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
-using Watchbot.Host.Composition;
 using Watchbot.Host.Tests.Support;
-using Watchbot.Host.Topics;
 using Watchbot.Storage;
 
 namespace Watchbot.Host.Tests.Platforms;
