@@ -2,10 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Watchbot.Core.Events;
 using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
-using Watchbot.Host.Composition;
 using Watchbot.Host.Tests.Support;
-using Watchbot.Host.Topics;
-using Watchbot.Storage;
 
 namespace Watchbot.Host.Tests.Platforms;
 
@@ -21,10 +18,7 @@ public abstract partial class PlatformCase
             settings[key] = value;
         }
 
-        host = WatchbotHostFactory.Build(db, HostMode.Run, settings);
-        await host.Services.GetRequiredService<SqliteStore>().MigrateAsync(CancellationToken.None);
-        await host.Services.GetRequiredService<TopicSeeder>().SeedAsync(CancellationToken.None);
-        await host.StartAsync();
+        host = await RunningHost.StartAsync(db, settings);
     }
 
     /// <summary>Stops and drops the host, so that a test can start it again on the same database.</summary>

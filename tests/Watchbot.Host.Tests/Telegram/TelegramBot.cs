@@ -4,10 +4,7 @@ using Watchbot.Core.Events;
 using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Fakes.Telegram;
-using Watchbot.Host.Composition;
 using Watchbot.Host.Tests.Support;
-using Watchbot.Host.Topics;
-using Watchbot.Storage;
 
 namespace Watchbot.Host.Tests.Telegram;
 
@@ -37,11 +34,7 @@ public sealed class TelegramBot : IAsyncDisposable
     {
         var settings = Settings(fake);
         change?.Invoke(settings);
-        var host = WatchbotHostFactory.Build(db, HostMode.Run, settings);
-        await host.Services.GetRequiredService<SqliteStore>().MigrateAsync(CancellationToken.None);
-        await host.Services.GetRequiredService<TopicSeeder>().SeedAsync(CancellationToken.None);
-        await host.StartAsync();
-        return new TelegramBot(host);
+        return new TelegramBot(await RunningHost.StartAsync(db, settings));
     }
 
     public Task<WatchEvent> AddEventAsync(string summary, string url = "https://example.org/report") =>
