@@ -1,11 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Watchbot.Charts;
 using Watchbot.Core.Delivery;
-using Watchbot.Core.Digests;
-using Watchbot.Core.Events;
 using Watchbot.Core.Messages;
 using Watchbot.Core.Subscriptions;
-using Watchbot.Discord.Rendering;
 using Watchbot.Discord.Sending;
 using Watchbot.Fakes;
 using Watchbot.Fakes.Discord;
@@ -35,10 +30,6 @@ public sealed class ChartUploadTests : IAsyncLifetime
 
     private Task<MessageImage> ChartAsync() => SampleChart.RenderAsync(folder.Path);
 
-    private static OutgoingMessage Digest(int items, MessageImage? image) =>
-        new(MessageKind.Digest, "Karabakh digest", [new MessageSection("Escalations",
-            Enumerable.Range(0, items).Select(i => MessageItem.Plain($"item {i} " + new string('x', 300))).ToList())], "footer", Image: image);
-
     private Task<DeliveryResult> SendAsync(OutgoingMessage message, int partsSent) =>
         sender.SendAsync(new OutboxDelivery(51, new ChatAddress("discord", Channel), message, partsSent), (parts, _) =>
         {
@@ -54,7 +45,7 @@ public sealed class ChartUploadTests : IAsyncLifetime
     {
         var image = await ChartAsync();
 
-        var result = await SendAsync(Digest(3, image), 0);
+        var result = await SendAsync(SampleDigest.Of(3, image), 0);
 
         Assert.IsType<DeliveryResult.Delivered>(result);
         var post = Assert.Single(Posts());
@@ -72,7 +63,7 @@ public sealed class ChartUploadTests : IAsyncLifetime
     public async Task A_split_digest_with_a_chart_whose_second_part_fails_resumes_there_and_uploads_the_chart_once()
     {
         var image = await ChartAsync();
-        var message = Enumerable.Range(20, 400).Select(n => Digest(n, image)).First(m => EmbedRenderer.Render(m).Count == 3);
+        var message = Fixture.ThreePartDigest(image);
         fake.FailNext(4, after: 1);
 
         var first = await SendAsync(message, 0);
@@ -93,7 +84,7 @@ public sealed class ChartUploadTests : IAsyncLifetime
         var image = await ChartAsync();
         File.Delete(image.Path);
 
-        var result = await SendAsync(Digest(3, image), 0);
+        var result = await SendAsync(SampleDigest.Of(3, image), 0);
 
         Assert.IsType<DeliveryResult.Delivered>(result);
         var post = Assert.Single(Posts());

@@ -1,7 +1,6 @@
 using Watchbot.Core.Delivery;
 using Watchbot.Core.Messages;
 using Watchbot.Core.Subscriptions;
-using Watchbot.Discord.Rendering;
 using Watchbot.Discord.Rest;
 using Watchbot.Discord.Sending;
 using Watchbot.Fakes.Discord;
@@ -25,22 +24,6 @@ public sealed class SenderResumeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await fake.DisposeAsync();
 
-    /// <summary>A digest the renderer splits into exactly three messages.</summary>
-    private static OutgoingMessage ThreeParts()
-    {
-        for (var items = 20; items < 400; items++)
-        {
-            var message = new OutgoingMessage(MessageKind.Digest, "Karabakh", [new MessageSection("Escalations",
-                Enumerable.Range(0, items).Select(i => MessageItem.Plain($"item {i} " + new string('x', 300))).ToList())], "footer");
-            if (EmbedRenderer.Render(message).Count == 3)
-            {
-                return message;
-            }
-        }
-
-        throw new InvalidOperationException("no digest size renders to three messages");
-    }
-
     private Task<DeliveryResult> SendAsync(OutgoingMessage message, int partsSent) =>
         sender.SendAsync(new OutboxDelivery(41, new ChatAddress("discord", Channel), message, partsSent), (parts, _) =>
         {
@@ -51,7 +34,7 @@ public sealed class SenderResumeTests : IAsyncLifetime
     [Fact]
     public async Task A_split_message_whose_second_part_keeps_failing_resumes_at_that_part_and_posts_the_first_once()
     {
-        var message = ThreeParts();
+        var message = Fixture.ThreePartDigest();
         fake.FailNext(4, after: 1);
 
         var first = await SendAsync(message, 0);

@@ -1,6 +1,8 @@
 using Watchbot.Discord.Sending;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Watchbot.Core.Messages;
+using Watchbot.Discord.Rendering;
 using Watchbot.Discord.Rest;
 using Watchbot.Fakes.Discord;
 
@@ -33,4 +35,10 @@ public static class Fixture
         var rest = Rest(Options(fake));
         return new DiscordSender(rest, new DmChannelCache(rest), new DiscordTransportState(), new ListLogger<DiscordSender>());
     }
+
+    /// <summary>The sample digest (<see cref="SampleDigest"/>) at the first length the renderer splits into exactly three
+    /// messages, with the chart when one is given.</summary>
+    public static OutgoingMessage ThreePartDigest(MessageImage? image = null) =>
+        Enumerable.Range(20, 400).Select(n => SampleDigest.Of(n, image)).FirstOrDefault(m => EmbedRenderer.Render(m).Count == 3)
+            ?? throw new InvalidOperationException("no digest size renders to three messages");
 }

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Watchbot.Charts;
 using Watchbot.Core.Delivery;
-using Watchbot.Core.Digests;
-using Watchbot.Core.Events;
 using Watchbot.Core.Messages;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Fakes;
@@ -32,18 +28,13 @@ public sealed class PhotoTests : IAsyncLifetime
 
     private Task<MessageImage> ChartAsync() => SampleChart.RenderAsync(folder.Path);
 
-    private static OutgoingMessage Digest(int items, MessageImage? image) =>
-        new(MessageKind.Digest, "Karabakh digest", [new MessageSection("Escalations",
-            Enumerable.Range(0, items).Select(i => new MessageItem($"Shelling {i} of the outskirts & villages " + new string('x', 200),
-                [new MessageLink("AP", "https://example.org/" + i)])).ToList())], "The end of the digest", Image: image);
-
     [Fact]
     public async Task A_digest_with_a_chart_goes_as_one_photo_captioned_with_at_most_1024_characters_then_the_rest_as_messages()
     {
         var image = await ChartAsync();
         var sender = Support.Telegram.Sender(Support.Telegram.Options(fake));
 
-        var result = await sender.SendAsync(Address, Digest(30, image), CancellationToken.None);
+        var result = await sender.SendAsync(Address, SampleDigest.Of(30, image), CancellationToken.None);
 
         Assert.IsType<DeliveryResult.Delivered>(result);
         var photo = Assert.Single(fake.Photos);
@@ -66,7 +57,7 @@ public sealed class PhotoTests : IAsyncLifetime
         var sender = Support.Telegram.Sender(Support.Telegram.Options(fake));
         fake.FailNext(Chat, FakeFailure.Flood(1));
 
-        var result = await sender.SendAsync(Address, Digest(2, image), CancellationToken.None);
+        var result = await sender.SendAsync(Address, SampleDigest.Of(2, image), CancellationToken.None);
 
         Assert.IsType<DeliveryResult.Delivered>(result);
         Assert.Equal(2, fake.CallsOf("sendPhoto").Count);
@@ -79,7 +70,7 @@ public sealed class PhotoTests : IAsyncLifetime
     {
         var image = await ChartAsync();
         var sender = Support.Telegram.Sender(Support.Telegram.Options(fake));
-        var digest = Digest(30, image);
+        var digest = SampleDigest.Of(30, image);
         fake.FailNext(Chat, new FakeFailure.Pass(), new FakeFailure.BadGateway(), new FakeFailure.BadGateway(), new FakeFailure.BadGateway());
 
         var first = await sender.SendAsync(Address, digest, CancellationToken.None);
@@ -101,7 +92,7 @@ public sealed class PhotoTests : IAsyncLifetime
         File.Delete(image.Path);
         var sender = Support.Telegram.Sender(Support.Telegram.Options(fake));
 
-        var result = await sender.SendAsync(Address, Digest(2, image), CancellationToken.None);
+        var result = await sender.SendAsync(Address, SampleDigest.Of(2, image), CancellationToken.None);
 
         Assert.IsType<DeliveryResult.Delivered>(result);
         Assert.Empty(fake.CallsOf("sendPhoto"));
@@ -111,7 +102,7 @@ public sealed class PhotoTests : IAsyncLifetime
     [Fact]
     public void The_first_part_can_be_held_to_a_captions_length_and_the_rest_keep_the_message_length()
     {
-        var parts = TelegramHtmlRenderer.Render(Digest(40, null), firstMaxLength: TelegramHtmlRenderer.MaxCaptionLength);
+        var parts = TelegramHtmlRenderer.Render(SampleDigest.Of(40, null), firstMaxLength: TelegramHtmlRenderer.MaxCaptionLength);
 
         Assert.InRange(parts[0].TextLength, 1, TelegramHtmlRenderer.MaxCaptionLength);
         Assert.All(parts.Skip(1), p => Assert.InRange(p.TextLength, 1, TelegramHtmlRenderer.MaxLength));

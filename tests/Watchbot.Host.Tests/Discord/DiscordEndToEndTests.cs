@@ -5,102 +5,56 @@ using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Discord;
 using Watchbot.Fakes.Discord;
-using Watchbot.Host.Composition;
+using Watchbot.Host.Tests.Platforms;
 using Watchbot.Host.Tests.Support;
-using Watchbot.Host.Topics;
 using Watchbot.Storage;
 
 using Watchbot.Fakes;
 namespace Watchbot.Host.Tests.Discord;
 
-/// <summary>The real host, with Discord configured, against the fake Discord on 127.0.0.1.</summary>
+/// <summary>The real host, with Discord configured, against the fake Discord on 127.0.0.1. What every platform promises
+/// (subscribing, the digest, admin-only changes in a channel) is in Platforms/PlatformEndToEndTests; these flows are
+/// Discord's own.</summary>
 public sealed class DiscordEndToEndTests : IAsyncLifetime
 {
     private const string Channel = "700000000000000042";
     private readonly TempFolder temp = new();
-    private FakeDiscord fake = null!;
-    private IHost host = null!;
+    private DiscordCase discord = null!;
 
-    public async Task InitializeAsync()
-    {
-        fake = await FakeDiscord.StartAsync();
-        fake.HeartbeatIntervalMs = 200;
-        // Some of these tests lose the session and identify again; Discord's 5 s identify window would make each wait.
-        // The bot is given IdentifySpacing 10 ms, above this window, so a faster identify is still refused.
-        fake.IdentifyWindow = TimeSpan.FromMilliseconds(8);
-    }
+    private FakeDiscord Fake => discord.Fake;
 
-    private async Task StartHostAsync(Dictionary<string, string?>? more = null)
-    {
-        host = WatchbotHostFactory.Build(temp.File("watchbot.db"), HostMode.Run, new Dictionary<string, string?>(more ?? [])
-        {
-            ["Watchbot:Web:Enabled"] = "false", // tests run side by side: none of them claims the page's port
-            ["Watchbot:Discord:Token"] = fake.Token,
-            ["Watchbot:Discord:ApplicationId"] = fake.ApplicationId,
-            ["Watchbot:Discord:ApiBaseUrl"] = fake.ApiBaseUrl,
-            ["Watchbot:Discord:GatewayUrl"] = fake.GatewayUrl,
-            ["Watchbot:Discord:ReconnectMinDelay"] = "00:00:00.050",
-            ["Watchbot:Discord:ReconnectMaxDelay"] = "00:00:00.500",
-            ["Watchbot:Discord:IdentifySpacing"] = "00:00:00.010",
-            ["Watchbot:Discord:RetryBase"] = "00:00:00.050",
-            ["Watchbot:Schedule:DeliveryInterval"] = "00:00:00.100",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await host.Services.GetRequiredService<SqliteStore>().MigrateAsync(CancellationToken.None);
-        await host.Services.GetRequiredService<TopicSeeder>().SeedAsync(CancellationToken.None);
-        await host.StartAsync();
-    }
+    private IServiceProvider Services => discord.Host.Services;
 
-    private Task<bool> ConnectedAsync() => fake.WaitUntilAsync(() => fake.Identifies >= 1 && fake.Connected && fake.Heartbeats >= 1);
+    public async Task InitializeAsync() => discord = await DiscordCase.StartAsync();
+
+    private Task StartHostAsync(Dictionary<string, string?>? more = null) => discord.StartHostAsync(temp.File("watchbot.db"), more);
+
+    private Task<bool> ConnectedAsync() => discord.ConnectedAsync();
 
     private async Task<string> AnswerAsync(string id)
     {
-        Assert.True(await fake.WaitUntilAsync(() => fake.Interactions[id].Final is not null), "the interaction was never answered");
-        return fake.Interactions[id].FinalText;
+        Assert.True(await Fake.WaitUntilAsync(() => Fake.Interactions[id].Final is not null), "the interaction was never answered");
+        return Fake.Interactions[id].FinalText;
     }
 
     public async Task DisposeAsync()
     {
-        if (host is not null)
-        {
-            await host.StopAsync(TimeSpan.FromSeconds(10));
-            host.Dispose();
-        }
-
-        await fake.DisposeAsync();
+        await discord.DisposeAsync();
         temp.Dispose();
     }
 
-    [Fact]
-    public async Task Subscribe_karabakh_is_answered_and_the_commands_are_registered()
-    {
-        await StartHostAsync();
-        Assert.True(await ConnectedAsync());
-
-        var id = await fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel);
-
-        var answer = await AnswerAsync(id);
-        Assert.Contains("karabakh", answer, StringComparison.Ordinal);
-        Assert.DoesNotContain("Only administrators", answer, StringComparison.Ordinal);
-        var subscriptions = await host.Services.GetRequiredService<ISubscriptionStore>()
-            .ListForChatAsync(new ChatAddress("discord", Channel), null, CancellationToken.None);
-        Assert.Single(subscriptions);
-        var commands = Assert.Single(fake.CommandRegistrations).AsArray();
-        Assert.Contains(commands, c => (string?)c!["name"] == "subscribe");
-    }
-
+    // Discord only: slash commands with typed options, registered by bulk overwrite; Telegram takes a plain list.
     [Fact]
     public async Task Commands_are_registered_with_typed_options_and_again_only_when_they_changed()
     {
         await StartHostAsync();
         Assert.True(await ConnectedAsync());
-        await host.StopAsync(TimeSpan.FromSeconds(10));
-        host.Dispose();
+        await discord.StopHostAsync();
 
         await StartHostAsync();
-        Assert.True(await fake.WaitUntilAsync(() => fake.Identifies >= 2 && fake.Connected));
+        Assert.True(await Fake.WaitUntilAsync(() => Fake.Identifies >= 2 && Fake.Connected));
 
-        var commands = Assert.Single(fake.CommandRegistrations).AsArray();
+        var commands = Assert.Single(Fake.CommandRegistrations).AsArray();
         var alerts = commands.Single(c => (string?)c!["name"] == "alerts")!["options"]!.AsArray();
         var severity = alerts.Single(o => (string?)o!["name"] == "severity")!;
         Assert.Equal((4, 1, 5), ((int)severity["type"]!, (int)severity["min_value"]!, (int)severity["max_value"]!));
@@ -108,52 +62,28 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.Equal(5, (int)alerts.Single(o => (string?)o!["name"] == "me")!["type"]!);
         Assert.True((bool)commands.Single(c => (string?)c!["name"] == "subscribe")!["options"]![0]!["autocomplete"]!);
         Assert.Equal("32", (string?)commands.Single(c => (string?)c!["name"] == "admin")!["default_member_permissions"]);
-        Assert.Single(fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{fake.ApplicationId}/commands");
+        Assert.Single(Fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{Fake.ApplicationId}/commands");
     }
 
+    // Discord only: guild-scoped commands have no Telegram counterpart.
     [Fact]
     public async Task With_a_dev_guild_the_commands_go_to_that_guild_only()
     {
         await StartHostAsync(new() { ["Watchbot:Discord:DevGuildId"] = "600000000000000009" });
         Assert.True(await ConnectedAsync());
 
-        Assert.Single(fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{fake.ApplicationId}/guilds/600000000000000009/commands");
-        Assert.DoesNotContain(fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{fake.ApplicationId}/commands");
+        Assert.Single(Fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{Fake.ApplicationId}/guilds/600000000000000009/commands");
+        Assert.DoesNotContain(Fake.Requests, r => r.Method == "PUT" && r.Path == $"applications/{Fake.ApplicationId}/commands");
     }
 
-    [Fact]
-    public async Task A_digest_asked_for_now_arrives_as_valid_embeds()
-    {
-        await StartHostAsync();
-        Assert.True(await ConnectedAsync());
-        await host.Services.GetRequiredService<IEventStore>().AddAsync(new EventDraft
-        {
-            Kind = EventKind.Escalation,
-            Date = DateOnly.FromDateTime(DateTime.UtcNow),
-            Summary = "Shelling of **Stepanakert** reported by @everyone",
-            Topics = ["karabakh"],
-            Severity = 4,
-        }, CancellationToken.None);
-
-        await AnswerAsync(await fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel));
-        var answer = await AnswerAsync(await fake.SendCommandAsync("digest", [("action", "now")], Channel));
-
-        Assert.Contains("Composing", answer, StringComparison.Ordinal);
-        Assert.True(await fake.WaitUntilAsync(() => fake.MessagesTo(Channel).Count >= 1), "the digest never arrived");
-        var message = fake.MessagesTo(Channel)[0];
-        Assert.Empty(FakeEmbedRules.Violations(message));
-        Assert.NotEmpty(message["embeds"]!.AsArray());
-        Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());
-        Assert.Contains("Stepanakert", FakeInteractionAnswers.TextOf(message), StringComparison.Ordinal);
-    }
-
+    // Discord only: a channel can lose one permission (Embed Links) and be paused until the next command there.
     [Fact]
     public async Task A_channel_missing_a_permission_is_paused_its_admin_told_once_and_the_next_command_there_resumes_it()
     {
         const string admin = "500000000000000077";
         await StartHostAsync();
         Assert.True(await ConnectedAsync());
-        await host.Services.GetRequiredService<IEventStore>().AddAsync(new EventDraft
+        await Services.GetRequiredService<IEventStore>().AddAsync(new EventDraft
         {
             Kind = EventKind.Escalation,
             Date = DateOnly.FromDateTime(DateTime.UtcNow),
@@ -161,41 +91,43 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
             Topics = ["karabakh"],
             Severity = 4,
         }, CancellationToken.None);
-        fake.ChannelErrors[Channel] = 50013;
+        Fake.ChannelErrors[Channel] = 50013;
 
-        await AnswerAsync(await fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel, userId: admin));
-        await AnswerAsync(await fake.SendCommandAsync("digest", [("action", "now")], Channel, userId: admin));
-        Assert.True(await fake.WaitUntilAsync(() => fake.MessagesTo(fake.DmChannelOf(admin)).Count == 1), "the admin was never told");
-        Assert.Empty(fake.MessagesTo(Channel));
-        fake.ChannelErrors.TryRemove(Channel, out _);
-        await AnswerAsync(await fake.SendCommandAsync("status", [], Channel, userId: admin));
+        await AnswerAsync(await Fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel, userId: admin));
+        await AnswerAsync(await Fake.SendCommandAsync("digest", [("action", "now")], Channel, userId: admin));
+        Assert.True(await Fake.WaitUntilAsync(() => Fake.MessagesTo(Fake.DmChannelOf(admin)).Count == 1), "the admin was never told");
+        Assert.Empty(Fake.MessagesTo(Channel));
+        Fake.ChannelErrors.TryRemove(Channel, out _);
+        await AnswerAsync(await Fake.SendCommandAsync("status", [], Channel, userId: admin));
 
-        Assert.True(await fake.WaitUntilAsync(() => fake.MessagesTo(Channel).Count >= 1), "the paused channel never resumed");
-        Assert.Contains("Embed Links", FakeInteractionAnswers.TextOf(Assert.Single(fake.MessagesTo(fake.DmChannelOf(admin)))), StringComparison.Ordinal);
-        var subscriptions = await host.Services.GetRequiredService<ISubscriptionStore>().ListForChatAsync(new ChatAddress("discord", Channel), null, CancellationToken.None);
+        Assert.True(await Fake.WaitUntilAsync(() => Fake.MessagesTo(Channel).Count >= 1), "the paused channel never resumed");
+        Assert.Contains("Embed Links", FakeInteractionAnswers.TextOf(Assert.Single(Fake.MessagesTo(Fake.DmChannelOf(admin)))), StringComparison.Ordinal);
+        var subscriptions = await Services.GetRequiredService<ISubscriptionStore>().ListForChatAsync(new ChatAddress("discord", Channel), null, CancellationToken.None);
         Assert.True(Assert.Single(subscriptions).Active);
     }
 
+    // Discord only: the gateway socket and its resume; Telegram polls (offset tests in TelegramEndToEndTests).
     [Fact]
     public async Task A_dropped_socket_is_resumed_without_losing_an_interaction()
     {
         await StartHostAsync();
         Assert.True(await ConnectedAsync());
 
-        await fake.DropAsync();
-        var id = await fake.SendCommandAsync("topics", channelId: Channel);
+        await Fake.DropAsync();
+        var id = await Fake.SendCommandAsync("topics", channelId: Channel);
 
         Assert.Contains("karabakh", await AnswerAsync(id), StringComparison.Ordinal);
-        Assert.True(fake.Resumes >= 1);
-        Assert.Equal(1, fake.Identifies);
+        Assert.True(Fake.Resumes >= 1);
+        Assert.Equal(1, Fake.Identifies);
     }
 
+    // Discord only: the gateway heartbeat behind `watchbot status`.
     [Fact]
     public async Task Status_says_the_Discord_gateway_is_alive_while_Discord_acknowledges_it_and_not_once_it_has_been_silent()
     {
         await StartHostAsync();
         Assert.True(await ConnectedAsync());
-        var cursors = host.Services.GetRequiredService<SqliteStore>().Cursors;
+        var cursors = Services.GetRequiredService<SqliteStore>().Cursors;
         const string gateway = Heartbeat.Prefix + Watchbot.Discord.Gateway.DiscordGatewayClient.AlivePart;
         for (var i = 0; i < 300 && !(await cursors.ListAsync(Heartbeat.Prefix, CancellationToken.None)).Any(c => c.Name == gateway); i++)
         {
@@ -211,59 +143,45 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.Contains(lines, l => l.StartsWith("discord.gateway: NOT alive", StringComparison.Ordinal));
     }
 
+    // Discord only: a refused token stops only the Discord transport (the process-level promise is in PlatformTokenSecrecyTests).
     [Fact]
     public async Task Close_code_4004_stops_the_Discord_transport_with_its_message_while_the_host_keeps_running()
     {
-        fake.CloseOnIdentify = 4004;
+        Fake.CloseOnIdentify = 4004;
         await StartHostAsync();
-        var state = host.Services.GetRequiredService<DiscordTransportState>();
+        var state = Services.GetRequiredService<DiscordTransportState>();
 
-        Assert.True(await fake.WaitUntilAsync(() => state.IsStopped));
+        Assert.True(await Fake.WaitUntilAsync(() => state.IsStopped));
         Assert.Contains("4004", state.StoppedReason, StringComparison.Ordinal);
         Assert.Contains("Watchbot__Discord__Token", state.StoppedReason, StringComparison.Ordinal);
-        Assert.Equal(1, fake.Identifies);
+        Assert.Equal(1, Fake.Identifies);
 
         // The rest of the bot still works: the store answers and the host was not stopped.
-        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var lifetime = Services.GetRequiredService<IHostApplicationLifetime>();
         Assert.False(lifetime.ApplicationStopping.IsCancellationRequested);
-        Assert.NotEmpty(await host.Services.GetRequiredService<ITopicStore>().ListAsync(CancellationToken.None));
+        Assert.NotEmpty(await Services.GetRequiredService<ITopicStore>().ListAsync(CancellationToken.None));
     }
 
+    // Discord only: the gateway heartbeat behind `watchbot status`.
     [Fact]
     public async Task Status_says_a_gateway_stopped_by_a_refused_token_is_not_connected_at_once()
     {
         // An earlier run's beat must not make a bot whose token is now refused look alive.
         await StartHostAsync();
         Assert.True(await ConnectedAsync());
-        var cursors = host.Services.GetRequiredService<SqliteStore>().Cursors;
+        var cursors = Services.GetRequiredService<SqliteStore>().Cursors;
         const string gateway = Heartbeat.Prefix + Watchbot.Discord.Gateway.DiscordGatewayClient.AlivePart;
-        Assert.True(await fake.WaitUntilAsync(() => cursors.GetAsync(gateway, CancellationToken.None).Result.Value > Heartbeat.NotConnected));
-        await host.StopAsync(TimeSpan.FromSeconds(10));
-        host.Dispose();
+        Assert.True(await Fake.WaitUntilAsync(() => cursors.GetAsync(gateway, CancellationToken.None).Result.Value > Heartbeat.NotConnected));
+        await discord.StopHostAsync();
 
-        fake.CloseOnIdentify = 4004;
+        Fake.CloseOnIdentify = 4004;
         await StartHostAsync();
-        var state = host.Services.GetRequiredService<DiscordTransportState>();
-        Assert.True(await fake.WaitUntilAsync(() => state.IsStopped));
+        var state = Services.GetRequiredService<DiscordTransportState>();
+        Assert.True(await Fake.WaitUntilAsync(() => state.IsStopped));
 
-        cursors = host.Services.GetRequiredService<SqliteStore>().Cursors;
+        cursors = Services.GetRequiredService<SqliteStore>().Cursors;
         var (lines, alive) = Watchbot.Host.Cli.StatusVerb.Describe(await cursors.ListAsync(Heartbeat.Prefix, CancellationToken.None), DateTimeOffset.UtcNow);
         Assert.False(alive);
         Assert.Contains(lines, l => l.StartsWith("discord.gateway: NOT alive (not connected for ", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_member_without_manage_guild_cannot_change_the_channels_subscription()
-    {
-        await StartHostAsync();
-        Assert.True(await ConnectedAsync());
-
-        var id = await fake.SendCommandAsync("subscribe", [("topic", "karabakh")], Channel, permissions: "1024");
-
-        Assert.Contains("Only administrators", await AnswerAsync(id), StringComparison.Ordinal);
-        Assert.Equal(64, (int?)fake.Interactions[id].Final!["flags"]);
-        var subscriptions = await host.Services.GetRequiredService<ISubscriptionStore>()
-            .ListForChatAsync(new ChatAddress("discord", Channel), null, CancellationToken.None);
-        Assert.Empty(subscriptions);
     }
 }

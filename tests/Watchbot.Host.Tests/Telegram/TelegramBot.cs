@@ -4,9 +4,7 @@ using Watchbot.Core.Events;
 using Watchbot.Core.Stores;
 using Watchbot.Core.Subscriptions;
 using Watchbot.Fakes.Telegram;
-using Watchbot.Host.Composition;
-using Watchbot.Host.Topics;
-using Watchbot.Storage;
+using Watchbot.Host.Tests.Support;
 
 namespace Watchbot.Host.Tests.Telegram;
 
@@ -36,24 +34,11 @@ public sealed class TelegramBot : IAsyncDisposable
     {
         var settings = Settings(fake);
         change?.Invoke(settings);
-        var host = WatchbotHostFactory.Build(db, HostMode.Run, settings);
-        await host.Services.GetRequiredService<SqliteStore>().MigrateAsync(CancellationToken.None);
-        await host.Services.GetRequiredService<TopicSeeder>().SeedAsync(CancellationToken.None);
-        await host.StartAsync();
-        return new TelegramBot(host);
+        return new TelegramBot(await RunningHost.StartAsync(db, settings));
     }
 
     public Task<WatchEvent> AddEventAsync(string summary, string url = "https://example.org/report") =>
-        Get<IEventStore>().AddAsync(new EventDraft
-        {
-            Kind = EventKind.Escalation,
-            Date = DateOnly.FromDateTime(DateTime.UtcNow),
-            Summary = summary,
-            Topics = ["karabakh"],
-            Places = ["Stepanakert"],
-            Severity = 4,
-            Sources = [new EventSource(null, url, "Example News", DateOnly.FromDateTime(DateTime.UtcNow), null)],
-        }, CancellationToken.None);
+        Get<IEventStore>().AddAsync(SampleEvents.Escalation(summary, url), CancellationToken.None);
 
     /// <summary>A chat's subscriptions; in a private chat they are its person's own (pass the user id).</summary>
     public Task<IReadOnlyList<Subscription>> SubscriptionsAsync(long chatId, long? userId = null) =>
