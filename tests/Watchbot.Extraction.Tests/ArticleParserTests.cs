@@ -21,6 +21,7 @@ public class ArticleParserTests
     [InlineData("Shells fall on Martuni\n\n2020-10-19\n\nShells fell on the town overnight, officials said.", "2020-10-19")]
     [InlineData("Shells fall on Martuni\n\nBAKU, October 11, 2020. /TASS/. Shells fell on the town overnight, officials said.", "2020-10-11")]
     [InlineData("Shells fall on Martuni\n\nShells fell on the town overnight, officials said.\n\n3 October 2020", "2020-10-03")]
+    [InlineData("Shells fall on Martuni\n\nYEREVAN/BAKU, October 11 2020 - Shells fell on the town overnight, officials said.", "2020-10-11")]
     public void The_publication_date_is_found_in_every_usual_place(string text, string expected)
     {
         var a = Parse(text);

@@ -34,6 +34,7 @@ public class CasualtyRuleTests
     [InlineData("Armenian jets bombed Azerbaijani positions after an Azerbaijani rocket hit a petrol station in Goris, killing eight people, officials said.", 8, "killed", "unknown", "Armenia", "exact", "officials")]
     [InlineData("Armenian and Azerbaijani troops fought along the border for a third day as the death toll rose to 33 on both sides.", 33, "killed", "unknown", "both", "exact", "unknown")]
     [InlineData("Armenian and Azerbaijani forces fought near Martakert on Sunday, with each side reporting at least 30 dead.", 30, "killed", "unknown", "both", "at_least", "unknown")]
+    [InlineData("Azerbaijan's health ministry said 78 people had been killed in the Armenian strikes on Friday.", 78, "killed", "unknown", "Azerbaijan", "exact", "Azerbaijan")]
     [InlineData("A doctor at the main hospital said 55 wounded people had been brought in from Stepanakert overnight.", 55, "wounded", "unknown", "Artsakh", "exact", "doctor")]
     [InlineData("At least 12 civilians died when shells hit a market in Tovuz, the district magistrate told reporters.", 12, "killed", "civilian", "Azerbaijan", "at_least", "district magistrate")]
     [InlineData("The separatist authorities said about 200 of their people were killed.", 200, "killed", "unknown", "Artsakh", "about", "Artsakh")]

@@ -112,6 +112,8 @@ public class UnseenConflictTests
     [InlineData("Troops retook Orrin on Thursday, the defence ministry said, adding that more than 60 militants were killed.", 60, "Crow Front", "military", "Marland")]
     [InlineData("At least 70 people were killed when members of the Crow Front opened fire on villagers in Orrin on Thursday, the UN said.", 70, "Marland", "unknown", "UN")]
     [InlineData("Marlish troops, deployed around Orrin since 2021, said they had killed 12 militants on Monday.", 12, "Crow Front", "military", "Marland")]
+    [InlineData("Marlish government warplanes bombed Orrin on Wednesday, killing at least 21 people, local officials said.", 21, "Crow Front", "unknown", "local officials")]
+    [InlineData("The army spokesman, Ivo Marsh, said Crow fighters had overrun a garrison near Orrin on Monday, killing 24 soldiers.", 24, "Marland", "military", "army spokesman")]
     [InlineData("Crow fighters raided two villages near Orrin on Sunday, beheading at least eight men, a local administrator said.", 8, "Marland", "civilian", "local administrator")]
     public void In_a_war_of_a_state_against_one_armed_group_the_people_hit_and_the_government_that_speaks_follow_from_the_two_sides(
         string sentence, int count, string side, string population, string claimant)
@@ -119,6 +121,15 @@ public class UnseenConflictTests
         var claim = Assert.Single(CrowEvents(sentence).SelectMany(e => e.Casualties));
 
         Assert.Equal((count, side, population, claimant), (claim.Count, claim.Side, claim.Population.Name(), claim.ClaimedBy));
+    }
+
+    [Fact]
+    public void The_army_named_after_the_group_that_speaks_is_the_state_that_attacks_and_fighting_people_fled_is_no_attack()
+    {
+        var events = CrowEvents("The Front said the army had dropped barrel bombs on Orrin on Wednesday.\n\nMore than 60,000 people have fled fighting around Orrin since February, the UN said.");
+
+        Assert.Equal("Marland", Assert.Single(events, e => e.Kind == EventKind.Escalation).Actors[0]);
+        Assert.Contains(events, e => e.Kind == EventKind.Displacement);
     }
 
     [Fact]

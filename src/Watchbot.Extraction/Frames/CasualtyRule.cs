@@ -366,7 +366,7 @@ public static partial class CasualtyRule
         // An armed group's dead are its fighters, unless the group is only the one reporting them ("people", per the group)
         // or only holds the place where they were hit ("19 people were killed at a market in <a town the group holds>").
         // A figure counting the same people as the one before it keeps that one's population, whatever it was.
-        return (s.Conflict.IsArmedGroup(side) && how is not "claimant" and not "place" and not "coordinated") || (how == "inflicted" && outcome == CasualtyOutcome.Casualties) ? Population.Military : Population.Unknown;
+        return (s.Conflict.IsArmedGroup(side) && how is not "claimant" and not "place" and not "coordinated" and not "attacked") || (how == "inflicted" && outcome == CasualtyOutcome.Casualties) ? Population.Military : Population.Unknown;
     }
 
     private static bool MemberOfArmedForce(SentenceContext s, int from)
@@ -385,15 +385,28 @@ public static partial class CasualtyRule
     /// <summary>True when the mention is the subject of an attack verb right after it ("Azerbaijani forces shelled").</summary>
     private static bool Attacks(SentenceContext s, Mention m)
     {
-        var after = s.Text.AsSpan()[m.End..Math.Min(s.Text.Length, m.End + 45)];
-        var verb = AttackerVerb().Match(after.ToString());
-        return verb.Success && s.Config.Escalation.Any(AttackLists).IsMatch(verb.Groups["verb"].Value);
+        // Up to two words may stand between the name and its verb ("Azerbaijani forces shelled", "South Sudanese government
+        // warplanes bombed"), and an auxiliary or adverb before it ("had overrun", "reportedly shelled").
+        var index = s.TokenIndexAt(m.End);
+        for (int k = index, words = 0; k < s.Tokens.Count && words <= 2 && s.Tokens[k].Start - m.End < 45; k++)
+        {
+            var token = s.Tokens[k];
+            if (s.MatchAt(s.Config.Escalation["attackVerbs"], token.Start) > 0 || s.MatchAt(s.Config.Escalation["captureVerbs"], token.Start) > 0)
+            {
+                return true;
+            }
+
+            if (!Auxiliary().IsMatch(token.Text))
+            {
+                words++;
+            }
+        }
+
+        return false;
     }
 
-    private static readonly string[] AttackLists = ["attackVerbs", "captureVerbs"];
-
-    [GeneratedRegex(@"^(?:\s+[\w-]+){0,2}?\s+(?:(?:have|has|had)\s+(?:\w+ly\s+)?)?(?<verb>opened fire|[a-z]+(?:ed|t)|hit|struck|shot|fired)\b")]
-    private static partial Regex AttackerVerb();
+    [GeneratedRegex(@"^(?:have|has|had|also|then|\w+ly)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Auxiliary();
 
     /// <summary>"stood at 90 people from the eastern side": a side named with a preposition right after the figure.</summary>
     private static string? SideAfter(SentenceContext s, NumberMention n)
@@ -633,7 +646,7 @@ public static partial class CasualtyRule
 
             // "killed when members of the Gran Grif gang opened fire": the group that struck is not whose people died.
             var lead = s.Text[Math.Max(0, m.Start - 24)..m.Start];
-            if (Preposition().IsMatch(lead) && !Attacks(s, m))
+            if (Preposition().IsMatch(lead) && !Attacks(s, m) && !AttackNounAfter().IsMatch(s.Text.AsSpan(m.End)))
             {
                 how = m.Kind == MentionKind.Place ? "place" : "preposition";
                 return PeopleAt(s, m, headToken, population);
@@ -804,6 +817,10 @@ public static partial class CasualtyRule
 
     [GeneratedRegex(@"^\s*(?:of|from|among)\s+(?:the\s+)?(?:enemy|adversary|opponents?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Enemy();
+
+    /// <summary>"killed in the Israeli strikes": a side named as the one whose weapons struck.</summary>
+    [GeneratedRegex(@"^\s+(?:air\s*)?(?:strikes?|airstrikes?|attacks?|shelling|bombardment|bombing|raids?|offensive|missiles?|rockets?|drones?|artillery|fire|barrage|assault|incursion)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AttackNounAfter();
 
     /// <summary>"with each side reporting dozens of dead": each side's own count, summed up as one figure.</summary>
     [GeneratedRegex(@"\b(?:each|both)\s+sides?\s+(?:reporting|reported|reports|report|claiming|claimed|saying|said)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase)]

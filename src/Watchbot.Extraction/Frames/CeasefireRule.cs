@@ -216,7 +216,7 @@ public static partial class CeasefireRule
     [GeneratedRegex(@"\b(?:both sides|all sides|the parties|all parties|the two sides|the sides|warring|(?:both|the two) (?:countries|nations|governments|leaders|neighbou?rs|armies))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Parties();
 
-    [GeneratedRegex(@"^(?:talks|negotiations?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:talks|negotiations?|negotiate)$", RegexOptions.IgnoreCase)]
     private static partial Regex Weak();
 
     [GeneratedRegex(@"\b(?:call(?:s|ed|ing)? (?:on|for|upon)|urg\w+|appeal\w*|demand\w*)\b", RegexOptions.IgnoreCase)]

@@ -222,7 +222,7 @@ public static partial class Claimants
             var segment = text[(comma + 1)..end].TrimStart();
             var bare = segment.Trim();
             // "Mozambican troops, deployed since 2021 to help, said": an aside between commas right before the verb.
-            if (aside && Participle().IsMatch(segment))
+            if (aside && (Participle().IsMatch(segment) || ProperName().IsMatch(bare)))
             {
                 end = comma;
                 aside = false;
@@ -254,13 +254,17 @@ public static partial class Claimants
     [GeneratedRegex(@"(?:^|[,;]\s*)(?:It|He|She|They|it|he|she|they)\s+(?:also\s+)?(?:said|says|added|claimed|reported|stated)\b")]
     private static partial Regex PronounSpeaks();
 
+    /// <summary>"The army spokesman, Lul Ruai Koang, said": a name set off by commas after the role it names.</summary>
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+$")]
+    private static partial Regex ProperName();
+
     [GeneratedRegex(@"^(?:[a-z]+(?:ed|ing)|based|backed|known|seen|born|led)\s")]
     private static partial Regex Participle();
 
     [GeneratedRegex(@"^\s*(?:Its|Their|its|their)\s+")]
     private static partial Regex Possessive();
 
-    [GeneratedRegex(@"\bthe (?:[\w-]+\s+)?(?:ministry|government|army|military|armed forces|presidency|cabinet)\s+(?:said|says|stated|announced|reported|confirmed|added)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bthe (?:[\w-]+\s+)?(?:ministry|government|army|military|armed forces|presidency|cabinet)(?:['’]s)?(?:\s+spokes(?:man|woman|person))?(?:,[^,]{1,40},)?\s+(?:said|says|stated|announced|reported|confirmed|added)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StateOrgan();
 
     /// <summary>"This was announced in a release of ...", "It was reported by ...": a sentence that gives the one before it its source.</summary>

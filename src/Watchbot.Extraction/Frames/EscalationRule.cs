@@ -58,6 +58,12 @@ public static partial class EscalationRule
             {
                 continue;
             }
+
+            // "60,000 people have fled fighting in Upper Nile": the fighting people fled is why they left, not an attack of its own.
+            if (FledFrom().IsMatch(clause.AsSpan()[..trigger.Index]))
+            {
+                continue;
+            }
             // "Ganja, Azerbaijan's second city, was hit by rockets": the subject of a passive is the target, not who struck.
             // Only when the subject is a place or a side's possession ("Azerbaijan's second city"); "X said towns were shelled"
             // keeps the old reading, the speaker being the likelier attacker than nobody.
@@ -71,7 +77,10 @@ public static partial class EscalationRule
                 ?? (targetFirst ? null : Speakers.Subject(s, start + trigger.Index, start)?.Name ?? SubjectActor(s, start + trigger.Index, start));
             // "government troops backed by US airstrikes retook the town": in a war of one state against an armed group,
             // the government's forces are the state's, not the outside power named beside them.
-            if ((actor is null || !s.Conflict.IsSide(actor)) && StateForces().IsMatch(clause[..trigger.Index]) && s.Conflict.SoleState() is { } state)
+            // "The SPLM-IO said the army had used barrel bombs": the state's forces named after the speaker struck, not the speaker.
+            if (StateForces().Match(clause[..trigger.Index]) is { Success: true } forces && s.Conflict.SoleState() is { } state
+                && (actor is null || !s.Conflict.IsSide(actor)
+                    || !clauseMentions.Any(m => m.Kind == MentionKind.Actor && m.Start >= start + forces.Index + forces.Length && m.End <= start + trigger.Index)))
             {
                 actor = state;
             }
@@ -323,6 +332,9 @@ public static partial class EscalationRule
     /// <summary>"18:40 ", "09.15 GMT - ": a live blog entry's time, not part of what happened.</summary>
     [GeneratedRegex(@"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|BST|UTC|CET|EET|[AaPp]\.?[Mm]\.?))?\s*(?:[-–—:|]\s*)?(?=\p{Lu})")]
     private static partial Regex ClockStamp();
+
+    [GeneratedRegex(@"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced by|uprooted by)\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex FledFrom();
 
     [GeneratedRegex(@"['’]s\b")]
     private static partial Regex Possessive();

@@ -57,6 +57,6 @@ public static partial class PublicationDate
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordRegex();
 
-    [GeneratedRegex(@"^\s*[A-Z][A-Z .'\-]{1,40},\s+(?<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?))\b")]
+    [GeneratedRegex(@"^\s*[A-Z][A-Z .'/\-]{1,40},\s+(?<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?))\b")]
     private static partial Regex Dateline();
 }
