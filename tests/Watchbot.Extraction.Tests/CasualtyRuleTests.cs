@@ -35,6 +35,7 @@ public class CasualtyRuleTests
     [InlineData("Armenian and Azerbaijani troops fought along the border for a third day as the death toll rose to 33 on both sides.", 33, "killed", "unknown", "both", "exact", "unknown")]
     [InlineData("Armenian and Azerbaijani forces fought near Martakert on Sunday, with each side reporting at least 30 dead.", 30, "killed", "unknown", "both", "at_least", "unknown")]
     [InlineData("Azerbaijan's health ministry said 78 people had been killed in the Armenian strikes on Friday.", 78, "killed", "unknown", "Azerbaijan", "exact", "Azerbaijan")]
+    [InlineData("In the past day the adversary lost 2 aircraft, 11 drones and more than 180 personnel, the Karabakh army said.", 180, "killed", "military", "Azerbaijan", "more_than", "Artsakh")]
     [InlineData("A doctor at the main hospital said 55 wounded people had been brought in from Stepanakert overnight.", 55, "wounded", "unknown", "Artsakh", "exact", "doctor")]
     [InlineData("At least 12 civilians died when shells hit a market in Tovuz, the district magistrate told reporters.", 12, "killed", "civilian", "Azerbaijan", "at_least", "district magistrate")]
     [InlineData("The separatist authorities said about 200 of their people were killed.", 200, "killed", "unknown", "Artsakh", "about", "Artsakh")]
@@ -59,8 +60,17 @@ public class CasualtyRuleTests
         Assert.Equal(counts, TestSupport.Claims(sentence).Select(c => c.Count).ToArray());
     }
 
+    [Fact]
+    public void A_running_total_since_a_date_is_not_a_range_from_that_day_and_says_what_it_counts()
+    {
+        var claims = TestSupport.Claims("The Karabakh army reported 37 more casualties among its servicemen, bringing the total number of military deaths since September 27 to 633.");
+
+        Assert.Equal([(37, "casualties", false), (633, "killed", true)], claims.Select(c => (c.Count, c.Outcome.Name(), c.Cumulative)).ToArray());
+    }
+
     [Theory]
     [InlineData("Karabakh's defence ministry said 18 of its soldiers had died. It said Azerbaijan had lost more than 200 troops, a figure Baku dismissed.", 200, "Azerbaijan", "Artsakh")]
+    [InlineData("Azerbaijan's defence ministry said Armenian forces shelled Tartar overnight. One civilian was killed, the Prosecutor General's Office said.", 1, "Azerbaijan", "Azerbaijan")]
     [InlineData("Azerbaijan said 42 civilians had been killed. Its prosecutor general's office said a missile strike on Ganja killed nine people.", 9, "Azerbaijan", "Azerbaijan")]
     public void A_pronoun_or_its_office_speaks_for_the_source_named_before_not_for_a_side_it_mentions(string text, int count, string side, string claimant)
     {

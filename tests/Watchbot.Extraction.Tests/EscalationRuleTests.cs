@@ -23,6 +23,7 @@ public class EscalationRuleTests
     [InlineData("The Karabakh army said it had repelled an Azerbaijani assault near Martuni on Monday, a claim that could not be verified.", "Azerbaijan", "2020-10-05")]
     [InlineData("STEPANAKERT, Oct 7 (Caucasus Wire) - Azerbaijani drones struck an ammunition depot near Martuni on Monday.", "Azerbaijan", "2020-10-05")]
     [InlineData("Armenian and Azerbaijani troops clashed near Tavush on Tuesday.", null, "2020-10-06")]
+    [InlineData("The adversary resumed its offensive in the south on Monday, using heavy artillery, the Armenian defence ministry said.", "Azerbaijan", "2020-10-05")]
     [InlineData("Aliyev said his army had taken the village of Talish and two strategic heights on Monday.", "Azerbaijan", "2020-10-05")]
     public void Attacks_captures_and_threats_are_escalations(string sentence, string? actor, string? date)
     {

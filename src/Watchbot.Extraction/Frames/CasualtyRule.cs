@@ -51,8 +51,11 @@ public static partial class CasualtyRule
             var restated = previous ?? s.PreviousClaim;
             if (restated is not null && lex["totalPhrases"].Match(beforeText) is { Success: true } total && total.Index + total.Length >= beforeText.TrimEnd().Length - 1)
             {
+                // "37 more casualties, bringing the total number of military deaths to 633": the total says what it counts.
+                var counted = lex.Any(OutcomeLists).IsMatch(total.Value) ? TollOutcome(lex, total.Value) : restated.Outcome;
                 var running = restated with
                 {
+                    Outcome = counted,
                     Count = (int)Math.Min(n.Value, int.MaxValue), CountHigh = null, Qualifier = n.Qualifier, Cumulative = true,
                     ClaimedBy = previous is null && claimant != "unknown" ? claimant : restated.ClaimedBy,
                 };
@@ -341,11 +344,21 @@ public static partial class CasualtyRule
     }
 
     /// <summary>"the loss of the enemy consisted of 18 tanks ... and 300 soldiers": people listed under a loss are casualties.</summary>
-    private static CasualtyOutcome? LossInClause(SentenceContext s, NumberMention n, (int Start, int End) clause) =>
-        LossOf().IsMatch(s.Text.AsSpan()[clause.Start..n.Start]) ? CasualtyOutcome.Casualties : null;
+    private static CasualtyOutcome? LossInClause(SentenceContext s, NumberMention n, (int Start, int End) clause)
+    {
+        var before = s.Text.AsSpan()[clause.Start..n.Start];
+        // "the adversary lost 2 aircraft, 11 drones and more than 180 personnel": people a side lost are its dead.
+        return LossOf().IsMatch(before) ? CasualtyOutcome.Casualties : LostList().IsMatch(before) ? CasualtyOutcome.Killed : null;
+    }
 
     [GeneratedRegex(@"\bloss(?:es)?\s+of\b", RegexOptions.IgnoreCase)]
     private static partial Regex LossOf();
+
+    [GeneratedRegex(@"\b(?:lost|loses)\s+[^.;:]{0,60}$", RegexOptions.IgnoreCase)]
+    private static partial Regex LostList();
+
+    [GeneratedRegex(@"\b(?:the\s+)?(?:adversary|enemy)\s+(?:has\s+|had\s+)?(?:lost|loses|suffered)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnemyLost();
 
     /// <summary>
     /// Who the people are when the text does not say: the displaced are civilians, and the dead of an armed group or the
@@ -653,8 +666,9 @@ public static partial class CasualtyRule
             }
         }
 
-        // "370 soldiers of the enemy": the people of whoever the claimant fights.
-        if (Enemy().IsMatch(s.Text.AsSpan()[Math.Min(from, s.Text.Length)..limit]) && g.IsSide(claimant) && g.Adversary(claimant, fighters: true) is { } enemy)
+        // "370 soldiers of the enemy", "the adversary lost 180 personnel": the people of whoever the claimant fights.
+        if ((Enemy().IsMatch(s.Text.AsSpan()[Math.Min(from, s.Text.Length)..limit]) || EnemyLost().IsMatch(s.Text.AsSpan()[clause.Start..n.Start]))
+            && g.IsSide(claimant) && g.Adversary(claimant, fighters: true) is { } enemy)
         {
             how = "enemy";
             return enemy;

@@ -164,6 +164,12 @@ public static partial class Claimants
                     continue;
                 }
 
+                // "the Prosecutor General's Office informed": an office of the body the article named before, not an unnamed prosecutor.
+                if (actor is null && anaphoric && Institution().IsMatch(subject))
+                {
+                    continue;
+                }
+
                 actor ??= Source(s, subjectStart, v.Index, atStart: false);
             }
 
@@ -248,7 +254,7 @@ public static partial class Claimants
     public static string SideOrName(Mention m) => m.Side is not null && (m.Belligerent || m.Kind == MentionKind.Place) ? m.Side : m.Name;
 
     /// <summary>A subject that points back to a source named before: a pronoun, or the document or body the article spoke of.</summary>
-    [GeneratedRegex(@"^\s*(?:he|she|they|it|the (?:[\w-]+\s+){0,2}?(?:report|statement|release|communiqu[eé]|ministry|government|army|military|command|spokes(?:man|woman|person)|office|council|authorities|source|agency|organi[sz]ation|group|document|press release))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:he|she|they|it|the (?:[\w'’-]+\s+){0,2}?(?:report|statement|release|communiqu[eé]|ministry|government|army|military|command|spokes(?:man|woman|person)|office|council|authorities|source|agency|organi[sz]ation|group|document|press release))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Anaphor();
 
     [GeneratedRegex(@"(?:^|[,;]\s*)(?:It|He|She|They|it|he|she|they)\s+(?:also\s+)?(?:said|says|added|claimed|reported|stated)\b")]
@@ -260,6 +266,9 @@ public static partial class Claimants
 
     [GeneratedRegex(@"^(?:[a-z]+(?:ed|ing)|based|backed|known|seen|born|led)\s")]
     private static partial Regex Participle();
+
+    [GeneratedRegex(@"^\s*the\s+(?:[\w'’-]+\s+){0,3}?(?:office|ministry|government|command|council|authorities)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Institution();
 
     [GeneratedRegex(@"^\s*(?:Its|Their|its|their)\s+")]
     private static partial Regex Possessive();

@@ -85,6 +85,13 @@ public static partial class EscalationRule
                 actor = state;
             }
 
+            // "The adversary resumed offensive operations, the Armenian ministry said": the enemy a side speaks of is the side it fights.
+            var claimant = Claimants.Find(s, start + trigger.Index);
+            if (EnemySubject().IsMatch(clause) && s.Conflict.IsSide(claimant) && s.Conflict.Adversary(claimant) is { } enemy)
+            {
+                actor = enemy;
+            }
+
             var places = clauseMentions.Where(m => m.Kind == MentionKind.Place).Select(m => m.Name).Distinct().ToList();
             // An attack that killed people is as grave as ground taken.
             var severity = threat.Success && Nuclear().IsMatch(clause) ? 4
@@ -106,7 +113,7 @@ public static partial class EscalationRule
             {
                 // Who says so, when the text says; the attacker is not its own witness ("Hamas fighters fired rockets" is the
                 // outlet's report, not a claim by Hamas).
-                ClaimedBy = Claimants.Find(s, start + trigger.Index) is var c && c != "unknown" ? c : null,
+                ClaimedBy = claimant != Claimants.Unknown ? claimant : null,
                 Paragraph = s.Paragraph,
             });
         }
@@ -335,6 +342,9 @@ public static partial class EscalationRule
 
     [GeneratedRegex(@"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced by|uprooted by)\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex FledFrom();
+
+    [GeneratedRegex(@"^\s*(?:the\s+)?(?:adversary|enemy|enemy forces|enemy units|opposing side)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnemySubject();
 
     [GeneratedRegex(@"['’]s\b")]
     private static partial Regex Possessive();
