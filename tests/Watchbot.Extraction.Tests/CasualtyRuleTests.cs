@@ -36,6 +36,8 @@ public class CasualtyRuleTests
     [InlineData("Armenian and Azerbaijani forces fought near Martakert on Sunday, with each side reporting at least 30 dead.", 30, "killed", "unknown", "both", "at_least", "unknown")]
     [InlineData("Azerbaijan's health ministry said 78 people had been killed in the Armenian strikes on Friday.", 78, "killed", "unknown", "Azerbaijan", "exact", "Azerbaijan")]
     [InlineData("In the past day the adversary lost 2 aircraft, 11 drones and more than 180 personnel, the Karabakh army said.", 180, "killed", "military", "Azerbaijan", "more_than", "Artsakh")]
+    [InlineData("More than 380 people have been killed or injured by landmines in Fuzuli since 2020, Azerbaijan's mine agency said.", 380, "casualties", "unknown", "Azerbaijan", "more_than", "Azerbaijan")]
+    [InlineData("Two deminers were killed by a blast in the Fuzuli district on Monday, Azerbaijani officials said.", 2, "killed", "unknown", "Azerbaijan", "exact", "Azerbaijan")]
     [InlineData("A doctor at the main hospital said 55 wounded people had been brought in from Stepanakert overnight.", 55, "wounded", "unknown", "Artsakh", "exact", "doctor")]
     [InlineData("At least 12 civilians died when shells hit a market in Tovuz, the district magistrate told reporters.", 12, "killed", "civilian", "Azerbaijan", "at_least", "district magistrate")]
     [InlineData("The separatist authorities said about 200 of their people were killed.", 200, "killed", "unknown", "Artsakh", "about", "Artsakh")]

@@ -23,6 +23,7 @@ public class CeasefireRuleTests
     [InlineData("A truce agreed in Geneva broke down by nightfall, with Armenia and Azerbaijan accusing each other of breaking it.", CeasefireStance.Violation, "both sides")]
     [InlineData("A French-brokered ceasefire between Armenia and Azerbaijan was shattered within minutes, with both sides accusing each other of shelling civilian areas.", CeasefireStance.Violation, "both sides")]
     [InlineData("The leaders of Armenia, Azerbaijan and Russia signed an agreement overnight to end six weeks of fighting over Nagorno-Karabakh.", CeasefireStance.Agreement, "Russia")]
+    [InlineData("Armenia and Azerbaijan initialled a peace agreement at the White House on Friday.", CeasefireStance.Agreement, "Armenia")]
     [InlineData("Azerbaijan said it would not negotiate while under attack.", CeasefireStance.Rejection, "Azerbaijan")]
     [InlineData("The UN mission called on all parties in Karabakh to recommit to the 2018 peace agreement.", CeasefireStance.Call, "UN")]
     [InlineData("Armenia's prime minister said his country had proposed an immediate and unconditional ceasefire.", CeasefireStance.Call, "Armenia")]

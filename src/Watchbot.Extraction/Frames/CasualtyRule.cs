@@ -508,7 +508,8 @@ public static partial class CasualtyRule
     private static bool AuxThenOutcome(SentenceContext s, int index)
     {
         var window = string.Join(' ', s.Tokens.Skip(index).Take(4).Select(t => t.Text));
-        return BareOutcome().IsMatch(window);
+        // "Two deminers were killed": people named by a plural the lexicon does not know, when only people can be what happened.
+        return BareOutcome().IsMatch(window) || PluralHurt().IsMatch(window);
     }
 
     private static CasualtyOutcome? FindOutcome(SentenceContext s, NumberMention n, int headToken, (int Start, int End) clause)
@@ -517,6 +518,13 @@ public static partial class CasualtyRule
         // Directly before the number: "killed 51", "they lost 28 soldiers", "caused 920 casualties".
         var beforeStart = s.Tokens[Math.Max(0, n.FirstToken - 3)].Start;
         var before = s.Text[beforeStart..n.Start];
+
+        // "380 people have been killed or injured": one figure for both outcomes is casualties.
+        var headEnd = headToken < s.Tokens.Count ? s.Tokens[headToken].End : n.End;
+        if (headEnd < clause.End && KilledOrHurt().IsMatch(s.Text.AsSpan()[headEnd..Math.Min(clause.End, headEnd + 40)]))
+        {
+            return CasualtyOutcome.Casualties;
+        }
 
         // The head itself: "deaths", "wounded", "casualties".
         if (headToken < s.Tokens.Count)
@@ -794,6 +802,12 @@ public static partial class CasualtyRule
 
     [GeneratedRegex(@"^(?:were|was|are|have been|had been|has been|got|died|dead|killed|wounded|injured|displaced|fled)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BareOutcome();
+
+    [GeneratedRegex(@"^\s+(?:(?:have|has|had)\s+been|were|are)\s+(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded|maimed|hurt)\b|^\s+(?:(?:have|has|had)\s+been|were|are)\s+(?:injured|wounded)\s+(?:or|and)\s+killed\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KilledOrHurt();
+
+    [GeneratedRegex(@"^[a-z]{3,}s (?:were|have been|had been) (?:killed|wounded|injured|hurt)\b")]
+    private static partial Regex PluralHurt();
 
     [GeneratedRegex(@"\b(?:every|each|per)\s+(?:single\s+)?(?:family|household|village|home|house|day|week|month|town|district|community)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Distributive();
