@@ -140,4 +140,14 @@ public class EscalationRuleTests
 
         Assert.Equal(TestSupport.Day("2020-10-04"), attack.Date.Date);
     }
+
+    [Fact]
+    public void An_attack_a_day_before_the_one_the_lede_dates_is_its_own_event_dated_a_day_earlier()
+    {
+        var article = TestSupport.Article("Azerbaijani troops opened fire on Armenian positions near Sotk on Thursday, Armenia said.\n\nThe shooting came a day after Azerbaijan set up a checkpoint on the Lachin corridor.", "2023-06-16");
+
+        var attacks = TestSupport.Extractor.ReadItems(article, TestSupport.Topics).Where(i => i.Kind == EventKind.Escalation).Select(i => i.Date.Date).ToList();
+
+        Assert.Equal([TestSupport.Day("2023-06-15"), TestSupport.Day("2023-06-14")], attacks);
+    }
 }

@@ -289,7 +289,7 @@ public static partial class EscalationRule
     private static SentenceDate Before(SentenceDate date, string beforeTrigger)
     {
         var m = TimeAfter().Match(beforeTrigger);
-        if (!m.Success || date.Defaulted || date.DateEnd is not null)
+        if (!m.Success || date.DateEnd is not null)
         {
             return date;
         }
