@@ -40,6 +40,7 @@ public class EscalationRuleTests
     }
 
     [Theory]
+    [InlineData("Thousands marched through Yerevan on Saturday to mark one year since Azerbaijan retook Karabakh.", "commemoration")]
     [InlineData("Azerbaijani forces do not appear to have advanced into Karabakh.", "negated")]
     [InlineData("A strike on the dam would flood Armenian villages downstream.", "hypothetical")]
     [InlineData("The offensive began while the Turkish minister was in Baku.", "back-reference")]

@@ -17,7 +17,9 @@ public static partial class EscalationRule
 
     public static IReadOnlyList<FrameItem> Apply(SentenceContext s)
     {
-        if (!s.Config.Escalation.Any(TriggerLists).IsMatch(s.Text) || s.Background || s.OtherTopic is not null)
+        // "Thousands marched on Saturday to mark a year since Azerbaijan retook the region": a commemoration is news, the
+        // attack it remembers is not.
+        if (!s.Config.Escalation.Any(TriggerLists).IsMatch(s.Text) || s.Background || s.OtherTopic is not null || Commemoration().IsMatch(s.Text))
         {
             return [];
         }
@@ -345,6 +347,9 @@ public static partial class EscalationRule
 
     [GeneratedRegex(@"^\s*(?:the\s+)?(?:adversary|enemy|enemy forces|enemy units|opposing side)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnemySubject();
+
+    [GeneratedRegex(@"\b(?:anniversary|commemorat\w+|to (?:mark|commemorate|remember) (?:\w+ )?(?:years?|months?) since)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Commemoration();
 
     [GeneratedRegex(@"['’]s\b")]
     private static partial Regex Possessive();
