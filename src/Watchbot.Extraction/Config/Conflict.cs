@@ -38,9 +38,16 @@ public sealed class Conflict
 
     /// <summary>What a topic declares, as names to find: sides, places (with their side) and other actors.</summary>
     public static IEnumerable<GazetteerEntry> Entries(Topic topic) =>
-        topic.Sides.Select(s => new GazetteerEntry(s.Name, MentionKind.Actor, s.Name, true, s.Aliases, topic.Name))
+        topic.Sides.Select(s => new GazetteerEntry(s.Name, MentionKind.Actor, s.Name, true, WithDemonyms(s), topic.Name))
             .Concat(topic.Places.Select(p => new GazetteerEntry(p.Name, MentionKind.Place, p.Side is null ? null : topic.SideNamed(p.Side)?.Name, false, p.Aliases, topic.Name)))
             .Concat(topic.Actors.Select(a => new GazetteerEntry(a.Name, MentionKind.Actor, null, false, a.Aliases, topic.Name)));
+
+    /// <summary>A side's aliases and the adjectives its name makes that the admin did not list ("Sudanese" for Sudan).</summary>
+    private static IReadOnlyList<string> WithDemonyms(TopicSide side)
+    {
+        var extra = Demonyms.Of(side.Name).Where(d => !side.Aliases.Contains(d, StringComparer.OrdinalIgnoreCase)).ToList();
+        return extra.Count == 0 ? side.Aliases : [.. side.Aliases, .. extra];
+    }
 
     /// <summary>True when <paramref name="name"/> is a side of the article's topics.</summary>
     public bool IsSide(string? name) => name is not null && Topics.Any(t => t.SideNamed(name) is not null);
