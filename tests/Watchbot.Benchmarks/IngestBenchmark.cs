@@ -164,6 +164,8 @@ public sealed class IngestBenchmark : IBenchmark
 
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var perChunk = new List<double>();
         var cpuPerChunk = new List<double>();
@@ -195,6 +197,8 @@ public sealed class IngestBenchmark : IBenchmark
         clock.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        var collections = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]).ToArray();
         var events = (await store.Events.LastSeqAsync(cancellationToken).ConfigureAwait(false));
         var dbBytes = new FileInfo(dbPath).Length + (File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -211,6 +215,7 @@ public sealed class IngestBenchmark : IBenchmark
             $"(last/second {flatness:0.00}; wall ms: {string.Join(" ", perChunk.Select(m => m.ToString("0.0", CultureInfo.InvariantCulture)))}); allocated {allocated / (double)Math.Max(1, count) / 1024:0} KB an article; " +
             $"in the store {(timed.Find + timed.Batch).TotalMilliseconds / Math.Max(1, count):0.00} ms an article (duplicate check {timed.Find.TotalMilliseconds / Math.Max(1, count):0.00}, " +
             $"batch transaction {(timed.Batch - timed.Plan).TotalMilliseconds / Math.Max(1, count):0.00}, planning in it {timed.Plan.TotalMilliseconds / Math.Max(1, count):0.00}); " +
+            $"collections (gen0/1/2, each counting those of older generations too) {collections[0]}/{collections[1]}/{collections[2]}, paused {paused.TotalSeconds:0.00} s ({paused / clock.Elapsed:P0} of the wall time); " +
             $"managed heap peak {peakHeap / (1024.0 * 1024.0):0} MB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MB; " +
             $"database {dbBytes / (1024.0 * 1024.0):0.0} MB";
         return new RunFigures(line, flatness);
