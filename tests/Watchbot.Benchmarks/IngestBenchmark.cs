@@ -26,7 +26,9 @@ namespace Watchbot.Benchmarks;
 /// Settings by environment: <c>INGEST_BENCH_SIZES</c> (default "2000,20000"), <c>INGEST_BENCH_BUDGET</c> (seconds a
 /// run may take before it stops after the folder it is in, default 300), <c>INGEST_BENCH_BINARIES</c>
 /// ("name=path,name=path" of <c>watchbot</c> programs to time on the 20 MB folder, default the repository's Release
-/// build) so that two builds can be measured side by side in one run.
+/// build) so that two builds can be measured side by side in one run, <c>INGEST_BENCH_FOLDER</c> (a folder to generate
+/// the articles and databases in and keep, to profile or export them afterwards; a temporary one, deleted, by default),
+/// <c>INGEST_BENCH_WORKERS</c> (extraction threads of the in-process runs; one per processor by default).
 /// </remarks>
 public sealed class IngestBenchmark : IBenchmark
 {
@@ -54,7 +56,8 @@ public sealed class IngestBenchmark : IBenchmark
         var bases = ArticleCorpus.Load(repo);
         var extractor = new Lazy<Extractor>(() => Extractor.FromConfigDirectory(config));
         var topicsFile = Path.Combine(config, "topics.json");
-        var work = Directory.CreateTempSubdirectory("watchbot-ingest-bench-");
+        var keep = Environment.GetEnvironmentVariable("INGEST_BENCH_FOLDER") is { Length: > 0 } kept ? Directory.CreateDirectory(kept) : null;
+        var work = keep ?? Directory.CreateTempSubdirectory("watchbot-ingest-bench-");
         var figures = new List<(string, string)>
         {
             ("base articles", $"{bases.Count} files, {bases.Sum(b => b.Bytes.Length) / 1024.0:0.0} KB, {bases.Average(b => b.Bytes.Length) / 1024.0:0.0} KB each"),
@@ -120,12 +123,18 @@ public sealed class IngestBenchmark : IBenchmark
         }
         finally
         {
-            work.Delete(recursive: true);
+            if (keep is null)
+            {
+                work.Delete(recursive: true);
+            }
         }
 
         figures.Add(("load average", File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a"));
         return new BenchmarkResult(met, figures);
     }
+
+    /// <summary>Extraction threads of the in-process runs (INGEST_BENCH_WORKERS); null: the production default, one per processor.</summary>
+    private static int? Workers => int.TryParse(Environment.GetEnvironmentVariable("INGEST_BENCH_WORKERS"), CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private sealed record RunFigures(string Line, double Flatness);
 
@@ -149,11 +158,14 @@ public sealed class IngestBenchmark : IBenchmark
             .SeedAsync(cancellationToken).ConfigureAwait(false);
         var options = new IngestOptions();
         using var http = new HttpClient();
+        var timed = new TimedArticleStore(store.Articles);
         var service = new IngestService(new SourceReader(new ArticleFetcher(http, options), store.FetchLog, store.Cursors, options, TimeProvider.System, NullLogger<SourceReader>.Instance),
-            store.Articles, store.FetchLog, store.Cursors, store.Topics, extractor, options, TimeProvider.System, NullLogger<IngestService>.Instance);
+            timed, store.FetchLog, store.Cursors, store.Topics, extractor, options, TimeProvider.System, NullLogger<IngestService>.Instance);
 
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var perChunk = new List<double>();
         var cpuPerChunk = new List<double>();
@@ -166,7 +178,7 @@ public sealed class IngestBenchmark : IBenchmark
         {
             var start = clock.Elapsed;
             var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
-            var report = await service.RunAsync([new SourceSpec(SourceKind.Folder, folder)], cancellationToken, ReadOn).ConfigureAwait(false);
+            var report = await service.RunAsync([new SourceSpec(SourceKind.Folder, folder)], cancellationToken, ReadOn, workers: Workers).ConfigureAwait(false);
             perChunk.Add((clock.Elapsed - start).TotalMilliseconds / folderCount);
             cpuPerChunk.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds / folderCount);
             bytes += folderBytes;
@@ -185,6 +197,8 @@ public sealed class IngestBenchmark : IBenchmark
         clock.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        var collections = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]).ToArray();
         var events = (await store.Events.LastSeqAsync(cancellationToken).ConfigureAwait(false));
         var dbBytes = new FileInfo(dbPath).Length + (File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -199,6 +213,9 @@ public sealed class IngestBenchmark : IBenchmark
             $"{stored} stored, {duplicates} repeats, {added} events added, {merged} merges, last seq {events}; " +
             $"CPU ms per article by {Chunk}: {string.Join(" ", cpuPerChunk.Select(m => m.ToString("0.0", CultureInfo.InvariantCulture)))} " +
             $"(last/second {flatness:0.00}; wall ms: {string.Join(" ", perChunk.Select(m => m.ToString("0.0", CultureInfo.InvariantCulture)))}); allocated {allocated / (double)Math.Max(1, count) / 1024:0} KB an article; " +
+            $"in the store {(timed.Find + timed.Batch).TotalMilliseconds / Math.Max(1, count):0.00} ms an article (duplicate check {timed.Find.TotalMilliseconds / Math.Max(1, count):0.00}, " +
+            $"batch transaction {(timed.Batch - timed.Plan).TotalMilliseconds / Math.Max(1, count):0.00}, planning in it {timed.Plan.TotalMilliseconds / Math.Max(1, count):0.00}); " +
+            $"collections (gen0/1/2, each counting those of older generations too) {collections[0]}/{collections[1]}/{collections[2]}, paused {paused.TotalSeconds:0.00} s ({paused / clock.Elapsed:P0} of the wall time); " +
             $"managed heap peak {peakHeap / (1024.0 * 1024.0):0} MB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):0} MB; " +
             $"database {dbBytes / (1024.0 * 1024.0):0.0} MB";
         return new RunFigures(line, flatness);

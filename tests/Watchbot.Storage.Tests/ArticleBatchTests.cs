@@ -93,6 +93,58 @@ public sealed class ArticleBatchTests : StoreTest
         Assert.Equal(["a.txt", "b.txt"], stored!.Sources.Select(s => s.File));
     }
 
+    /// <summary>Merges every item into the first candidate as it is stored, adding only the item's sources, and
+    /// <paramref name="severity"/> to its severity.</summary>
+    private static IngestPlanning Corroborate(int severity = 0) => (article, candidates) =>
+    {
+        var target = candidates[0];
+        var draft = new EventDraft
+        {
+            Kind = target.Kind, Date = target.Date, DateEnd = target.DateEnd, DatePrecision = target.DatePrecision, Summary = target.Summary,
+            Topics = target.Topics, Places = target.Places, Actors = target.Actors, Severity = target.Severity + severity,
+            Confidence = target.Confidence, Stance = target.Stance, ClaimedBy = target.ClaimedBy, Casualties = target.Casualties,
+            Status = target.Status, Sources = [.. target.Sources, .. article.Extracted.SelectMany(i => i.Sources!)],
+        };
+        return new ArticleIngest(article.Article, article.ReadAt, [], [new EventMerge(target.Id, target.Seq, draft, Resequence: false)]);
+    };
+
+    [Fact]
+    public async Task A_merge_that_only_adds_sources_leaves_the_events_row_unwritten_and_one_that_changes_it_rewrites_it()
+    {
+        await using (var connection = await Store.Database.OpenAsync(Ct))
+        {
+            using var trigger = connection.CreateCommand();
+            trigger.CommandText =
+                """
+                CREATE TABLE event_updates (event_id INTEGER NOT NULL);
+                CREATE TRIGGER event_updated AFTER UPDATE ON events BEGIN INSERT INTO event_updates VALUES (new.id); END;
+                """;
+            await trigger.ExecuteNonQueryAsync(Ct);
+        }
+
+        var first = (await Store.Articles.IngestBatchAsync([Prepared("a.txt", Shelling("Martuni"))], MergeBySamePlace, Regions, Ct))[0].Added[0];
+        var corroborated = Assert.Single((await Store.Articles.IngestBatchAsync([Prepared("b.txt", Shelling("Martuni"))], Corroborate(), Regions, Ct))[0].Merged);
+        Assert.Equal(0, await UpdatesAsync());
+        var stored = await Store.Events.GetAsync(first.Id, Ct);
+        Assert.Equal(["a.txt", "b.txt"], stored!.Sources.Select(s => s.File));
+        Assert.Equal((first.Seq, first.ChangedAt, first.Severity), (stored.Seq, stored.ChangedAt, stored.Severity));
+        Assert.Equal(first.Id, corroborated.Id);
+
+        await Store.Articles.IngestBatchAsync([Prepared("c.txt", Shelling("Martuni"))], Corroborate(severity: 1), Regions, Ct);
+        Assert.Equal(1, await UpdatesAsync());
+        stored = await Store.Events.GetAsync(first.Id, Ct);
+        Assert.Equal(first.Severity + 1, stored!.Severity);
+        Assert.Equal(["a.txt", "b.txt", "c.txt"], stored.Sources.Select(s => s.File));
+
+        async Task<long> UpdatesAsync()
+        {
+            await using var connection = await Store.Database.OpenAsync(Ct);
+            using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM event_updates";
+            return (long)(await count.ExecuteScalarAsync(Ct))!;
+        }
+    }
+
     [Fact]
     public async Task Candidates_are_the_same_kind_within_a_day_newest_first_with_only_the_articles_own_sources()
     {

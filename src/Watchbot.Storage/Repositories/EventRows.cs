@@ -55,27 +55,30 @@ internal static class EventRows
                 transaction)
             .With("@event_id", null).With("@file", null).With("@url", null).With("@title", null).With("@published", null).With("@sentence", null);
 
+    /// <summary>The names of the row's parameters, in the order of <see cref="RowValues"/>.</summary>
+    private static readonly string[] RowParameters =
+    [
+        "@seq", "@kind", "@status", "@merged_into", "@date", "@date_end", "@date_precision", "@summary", "@topics", "@places", "@actors",
+        "@severity", "@confidence", "@stance", "@claimed_by", "@casualties", "@created_at", "@changed_at",
+    ];
+
+    /// <summary>The values an insert or update command stores for <paramref name="e"/>, in the order of <see cref="RowParameters"/>.</summary>
+    private static object?[] RowValues(WatchEvent e) =>
+    [
+        e.Seq, e.Kind.Name(), e.Status.Name(), e.MergedInto, Db.Date(e.Date), Db.Date(e.DateEnd), e.DatePrecision.Name(), e.Summary,
+        StoredJson.Strings(e.Topics), StoredJson.Strings(e.Places), StoredJson.Strings(e.Actors), e.Severity, e.Confidence, e.Stance?.Name(),
+        e.ClaimedBy, StoredJson.Casualties(e.Casualties), Db.Time(e.CreatedAt), Db.Time(e.ChangedAt),
+    ];
+
     /// <summary>Sets every parameter of an insert or update command from <paramref name="e"/>.</summary>
-    public static void Bind(SqliteCommand command, WatchEvent e)
+    public static void Bind(SqliteCommand command, WatchEvent e) => Bind(command, RowValues(e));
+
+    private static void Bind(SqliteCommand command, object?[] values)
     {
-        command.Set("@seq", e.Seq);
-        command.Set("@kind", e.Kind.Name());
-        command.Set("@status", e.Status.Name());
-        command.Set("@merged_into", e.MergedInto);
-        command.Set("@date", Db.Date(e.Date));
-        command.Set("@date_end", Db.Date(e.DateEnd));
-        command.Set("@date_precision", e.DatePrecision.Name());
-        command.Set("@summary", e.Summary);
-        command.Set("@topics", StoredJson.Strings(e.Topics));
-        command.Set("@places", StoredJson.Strings(e.Places));
-        command.Set("@actors", StoredJson.Strings(e.Actors));
-        command.Set("@severity", e.Severity);
-        command.Set("@confidence", e.Confidence);
-        command.Set("@stance", e.Stance?.Name());
-        command.Set("@claimed_by", e.ClaimedBy);
-        command.Set("@casualties", StoredJson.Casualties(e.Casualties));
-        command.Set("@created_at", Db.Time(e.CreatedAt));
-        command.Set("@changed_at", Db.Time(e.ChangedAt));
+        for (var i = 0; i < RowParameters.Length; i++)
+        {
+            command.Set(RowParameters[i], values[i]);
+        }
     }
 
     public static async Task InsertSourcesAsync(SqliteCommand insertSource, long eventId, IReadOnlyList<EventSource>? sources, CancellationToken cancellationToken)
@@ -183,11 +186,7 @@ internal static class EventRows
 
     private static SqliteCommand WithEventParameters(SqliteCommand command)
     {
-        foreach (var name in new[]
-                 {
-                     "@seq", "@kind", "@status", "@merged_into", "@date", "@date_end", "@date_precision", "@summary", "@topics", "@places", "@actors",
-                     "@severity", "@confidence", "@stance", "@claimed_by", "@casualties", "@created_at", "@changed_at",
-                 })
+        foreach (var name in RowParameters)
         {
             command.With(name, null);
         }
@@ -247,14 +246,20 @@ internal static class EventRows
     /// <summary>
     /// Overwrites the stored row of <paramref name="revised"/> (by its id) and adds those of its sources that the event
     /// does not have yet (same file, URL and sentence), after the ones it has: an article adds to an event without the
-    /// event's other sources being read or written again. Call inside a write transaction.
+    /// event's other sources being read or written again. When <paramref name="stored"/> (the row as it is stored) would
+    /// be written back unchanged, as when an article only corroborates the event, the row is not written at all.
+    /// Call inside a write transaction.
     /// </summary>
-    public static async Task AddToAsync(Statements statements, WatchEvent revised, CancellationToken cancellationToken)
+    public static async Task AddToAsync(Statements statements, WatchEvent revised, CancellationToken cancellationToken, WatchEvent? stored = null)
     {
-        var update = statements.Get("update event", UpdateCommand);
-        Bind(update, revised);
-        update.Set("@id", revised.Id);
-        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var values = RowValues(revised);
+        if (stored is null || stored.Id != revised.Id || !values.SequenceEqual(RowValues(stored)))
+        {
+            var update = statements.Get("update event", UpdateCommand);
+            Bind(update, values);
+            update.Set("@id", revised.Id);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         var add = statements.Sql(
             """

@@ -159,7 +159,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore
             }
 
             // The event's other sources stay as they are; those this article brings are added after them.
-            await EventRows.AddToAsync(statements, revised, cancellationToken).ConfigureAwait(false);
+            await EventRows.AddToAsync(statements, revised, cancellationToken, current).ConfigureAwait(false);
             merged.Add(revised);
         }
 
