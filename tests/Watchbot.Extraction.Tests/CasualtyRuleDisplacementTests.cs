@@ -8,6 +8,7 @@ public class CasualtyRuleDisplacementTests
     [InlineData("Karabakh's ombudsman said some 60,000 to 65,000 people have been displaced.", 60000, 65000)]
     [InlineData("About 12,000 residents fled Barda last week, Azerbaijani officials said.", 12000, null)]
     [InlineData("Thousands of families have been evacuated from Stepanakert.", 2000, null)]
+    [InlineData("In Goris, the UN refugee agency registered 5,000 new arrivals from Karabakh since Friday.", 5000, null)]
     public void Displacement_figures_become_displacement_items(string sentence, int count, int? high)
     {
         var item = Assert.Single(TestSupport.Items(sentence, EventKind.Displacement));
