@@ -24,6 +24,8 @@ public class EscalationRuleTests
     [InlineData("STEPANAKERT, Oct 7 (Caucasus Wire) - Azerbaijani drones struck an ammunition depot near Martuni on Monday.", "Azerbaijan", "2020-10-05")]
     [InlineData("Armenian and Azerbaijani troops clashed near Tavush on Tuesday.", null, "2020-10-06")]
     [InlineData("The adversary resumed its offensive in the south on Monday, using heavy artillery, the Armenian defence ministry said.", "Azerbaijan", "2020-10-05")]
+    [InlineData("STEPANAKERT, May 4 (Wire) - Renewed fighting near Martuni has forced hundreds of families to flee, officials said.", null, null)]
+    [InlineData("BAKU, 4 May - Armenian artillery shelled Tartar overnight, officials said.", "Armenia", null)]
     [InlineData("Aliyev said his army had taken the village of Talish and two strategic heights on Monday.", "Azerbaijan", "2020-10-05")]
     public void Attacks_captures_and_threats_are_escalations(string sentence, string? actor, string? date)
     {

@@ -11,6 +11,7 @@ public class PrisonerRuleTests
     [Theory]
     [InlineData("Azerbaijan freed 15 Armenian prisoners of war on Tuesday, the foreign ministry in Baku said.", "Azerbaijan")]
     [InlineData("Armenia and Azerbaijan exchanged detainees at the border on Thursday.", "Armenia")]
+    [InlineData("YEREVAN, May 14 - Armenia and Azerbaijan exchanged detainees at the border.", "Armenia")]
     [InlineData("Two Azerbaijani soldiers held in Armenia were handed over to Baku at the Lachin checkpoint.", null)]
     [InlineData("Armenian officials said 20 captives returned home from Baku on Friday.", "Armenia")]
     [InlineData("A prisoner swap between Yerevan and Baku took place on Wednesday, mediators said.", null)]

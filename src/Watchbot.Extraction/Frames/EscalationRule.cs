@@ -180,7 +180,10 @@ public static partial class EscalationRule
             excluded.Add((m.Index, m.Index + m.Length));
         }
 
-        var modals = lex["hypothetical"].Matches(clause).Select(m => m.Index).ToList();
+        // "KHARTOUM, May 14 -": the month is not the modal.
+        var modals = lex["hypothetical"].Matches(clause)
+            .Where(m => !MonthMay().IsMatch(clause.AsSpan(m.Index)) && !(m.Value == "May" && m.Index >= 2 && char.IsDigit(clause[m.Index - 2])))
+            .Select(m => m.Index).ToList();
         var candidates = new List<Match>();
         if (capture.Success)
         {
@@ -350,6 +353,9 @@ public static partial class EscalationRule
 
     [GeneratedRegex(@"\b(?:anniversary|commemorat\w+|to (?:mark|commemorate|remember) (?:\w+ )?(?:years?|months?) since)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Commemoration();
+
+    [GeneratedRegex(@"^May\.?\s+\d")]
+    private static partial Regex MonthMay();
 
     [GeneratedRegex(@"['’]s\b")]
     private static partial Regex Possessive();

@@ -85,7 +85,8 @@ public static partial class PrisonerRule
                 continue;
             }
 
-            var before = clause[Math.Max(0, m.Index - 40)..m.Index];
+            // "KYIV, May 14 -": the month is not the modal.
+            var before = MonthMay().Replace(clause[Math.Max(0, m.Index - 40)..m.Index], " ");
             if (lex["notYet"].IsMatch(before) || Infinitive().IsMatch(before) || Future().IsMatch(clause[m.Index..]) || NotOfPeople().IsMatch(clause[m.Index..]))
             {
                 continue;
@@ -118,4 +119,7 @@ public static partial class PrisonerRule
     /// <summary>"release ... is expected next week": the words after the release word put it in the future.</summary>
     [GeneratedRegex(@"^[^,;]{0,40}?\b(?:is|are|was|were)\s+(?:expected|due|scheduled|planned|set)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Future();
+
+    [GeneratedRegex(@"\bMay\.?\s+\d{1,2}\b|\b\d{1,2}\s+May\b")]
+    private static partial Regex MonthMay();
 }
