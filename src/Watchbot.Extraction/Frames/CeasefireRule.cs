@@ -90,7 +90,7 @@ public static partial class CeasefireRule
             var subject = Speakers.Subject(s, start + trigger.Index, start);
             var actor = (subject is not null && !MadeAt(s, subject) ? subject.Name : null) ?? Speaker(s, start, start + trigger.Index)
                         // "'There will be no ceasefire until then,' he said": the side whose speaker the sentence before named.
-                        ?? (PronounSaid().IsMatch(s.Unquoted) && s.Conflict.IsSide(s.LastNamedClaimant) ? s.LastNamedClaimant : null);
+                        ?? (Claimants.PronounSource(s) is { } source && s.Conflict.IsSide(source) ? source : null);
 
             // "An earlier truce between Armenia and Azerbaijan broke down": the truce is the subject; only a source that says
             // so reports it, not the parties it names.
@@ -209,9 +209,6 @@ public static partial class CeasefireRule
         var after = outside.Where(m => m.Start >= position).OrderBy(m => m.Start).FirstOrDefault();
         return (after ?? outside.OrderByDescending(m => m.End).FirstOrDefault(m => m.End <= position))?.Name;
     }
-
-    [GeneratedRegex(@"\b(?:he|she|they)\s+(?:said|says|added|told|insisted|declared)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PronounSaid();
 
     [GeneratedRegex(@"\b(?:both sides|all sides|the parties|all parties|the two sides|the sides|warring|(?:both|the two) (?:countries|nations|governments|leaders|neighbou?rs|armies))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Parties();

@@ -28,7 +28,7 @@ public static partial class Claimants
         }
 
         // "It said Azerbaijan had lost 200 troops": a pronoun speaks for the source named before, not for a side it mentions.
-        if (anaphoric && PronounSpeaks().IsMatch(s.Unquoted) && s.LastNamedClaimant is { } previousSource)
+        if (anaphoric && PronounSource(s) is { } previousSource)
         {
             return previousSource;
         }
@@ -257,7 +257,10 @@ public static partial class Claimants
     [GeneratedRegex(@"^\s*(?:he|she|they|it|the (?:[\w'’-]+\s+){0,2}?(?:report|statement|release|communiqu[eé]|ministry|government|army|military|command|spokes(?:man|woman|person)|office|council|authorities|source|agency|organi[sz]ation|group|document|press release))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Anaphor();
 
-    [GeneratedRegex(@"(?:^|[,;]\s*)(?:It|He|She|They|it|he|she|they)\s+(?:also\s+)?(?:said|says|added|claimed|reported|stated)\b")]
+    /// <summary>The source named before, when a pronoun speaks in this sentence ("It said ...", "..., he said"); else null.</summary>
+    public static string? PronounSource(SentenceContext s) => PronounSpeaks().IsMatch(s.Unquoted) ? s.LastNamedClaimant : null;
+
+    [GeneratedRegex(@"\b(?:it|he|she|they)\s+(?:also\s+)?(?:said|says|added|claimed|reported|stated|told|insisted|declared)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PronounSpeaks();
 
     /// <summary>"The army spokesman, Lul Ruai Koang, said": a name set off by commas after the role it names.</summary>

@@ -138,7 +138,7 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
 
         // "18:40 The emergency service says ...": a live blog's entry stamped with a time of day was written on the day of
         // its section, else on the day the page was published, not the day before.
-        if (TimeStamp().IsMatch(sentence.ParagraphSentences![0].Text))
+        if (ClockStamp.Length(sentence.ParagraphSentences![0].Text) > 0)
         {
             return (_section ?? new SentenceDate(published, null, DatePrecision.Day, true)) with { Defaulted = true };
         }
@@ -174,9 +174,6 @@ internal sealed partial class Discourse(DateOnly published, bool dateFound)
         pick ??= s.Dates.FirstOrDefault(d => !d.Future && d.Kind is DateKind.Absolute or DateKind.Relative && !s.IsStartReference(d) && !NeverNewsGuard.DescribesAt(s.Text, d.Start));
         return pick is null ? null : new SentenceDate(pick.Date, pick.DateEnd, pick.Precision, false, pick.Since);
     }
-
-    [GeneratedRegex(@"^\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|BST|UTC|CET|EET|[AaPp]\.?[Mm]\.?))?\s*(?:[-–—:|]\s*)?\p{Lu}")]
-    private static partial Regex TimeStamp();
 
     [GeneratedRegex(@"\b(?:has|have)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn|ut|ld|ng))\b", RegexOptions.IgnoreCase)]
     private static partial Regex PresentPerfect();

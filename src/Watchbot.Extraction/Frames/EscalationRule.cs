@@ -55,7 +55,7 @@ public static partial class EscalationRule
                 continue;
             }
 
-            var trigger = FirstTrigger(clause, lex, s.Config.Ceasefire["objects"], threat, capture);
+            var trigger = FirstTrigger(s, start, clause, threat, capture);
             if (trigger is null)
             {
                 continue;
@@ -162,8 +162,10 @@ public static partial class EscalationRule
     private static readonly string[] HurtLists = ["killedWords", "woundedWords", "missingWords"];
 
     /// <summary>The first attack word that reports something new: not a back-reference ("the shelling"), not negated, not hypothetical, not part of a call to stop.</summary>
-    private static Match? FirstTrigger(string clause, Lexicon lex, LexiconList ceasefireObjects, Match threat, Match capture)
+    private static Match? FirstTrigger(SentenceContext s, int start, string clause, Match threat, Match capture)
     {
+        var lex = s.Config.Escalation;
+        var ceasefireObjects = s.Config.Ceasefire["objects"];
         if (threat.Success)
         {
             return threat;
@@ -180,10 +182,8 @@ public static partial class EscalationRule
             excluded.Add((m.Index, m.Index + m.Length));
         }
 
-        // "KHARTOUM, May 14 -": the month is not the modal.
-        var modals = lex["hypothetical"].Matches(clause)
-            .Where(m => !MonthMay().IsMatch(clause.AsSpan(m.Index)) && !(m.Value == "May" && m.Index >= 2 && char.IsDigit(clause[m.Index - 2])))
-            .Select(m => m.Index).ToList();
+        // "KHARTOUM, May 14 -": a word of a date is not a modal.
+        var modals = lex["hypothetical"].Matches(clause).Where(m => !s.InDate(start + m.Index)).Select(m => m.Index).ToList();
         var candidates = new List<Match>();
         if (capture.Success)
         {
@@ -325,7 +325,7 @@ public static partial class EscalationRule
     {
         var t = clause.Trim().TrimEnd('.', ',', ';');
         t = t[WireDateline().Match(t).Length..];
-        t = t[ClockStamp().Match(t).Length..];
+        t = t[Text.ClockStamp.Length(t)..];
         // ", but Yerevan said shelling went on": a later clause reads as a line of its own without the word that joined it.
         if (LeadingJoin().Match(t) is { Success: true, Length: > 0 } join && join.Length < t.Length)
         {
@@ -341,10 +341,6 @@ public static partial class EscalationRule
         return t[..(cut > 80 ? cut : 158)].TrimEnd(',', ';', ':', ' ') + "…";
     }
 
-    /// <summary>"18:40 ", "09.15 GMT - ": a live blog entry's time, not part of what happened.</summary>
-    [GeneratedRegex(@"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|BST|UTC|CET|EET|[AaPp]\.?[Mm]\.?))?\s*(?:[-–—:|]\s*)?(?=\p{Lu})")]
-    private static partial Regex ClockStamp();
-
     [GeneratedRegex(@"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced by|uprooted by)\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex FledFrom();
 
@@ -353,9 +349,6 @@ public static partial class EscalationRule
 
     [GeneratedRegex(@"\b(?:anniversary|commemorat\w+|to (?:mark|commemorate|remember) (?:\w+ )?(?:years?|months?) since)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Commemoration();
-
-    [GeneratedRegex(@"^May\.?\s+\d")]
-    private static partial Regex MonthMay();
 
     [GeneratedRegex(@"['’]s\b")]
     private static partial Regex Possessive();

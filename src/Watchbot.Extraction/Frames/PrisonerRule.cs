@@ -41,7 +41,7 @@ public static partial class PrisonerRule
                 continue;
             }
 
-            var trigger = Trigger(lex, clause);
+            var trigger = Trigger(s, start, clause);
             if (trigger is null || !InView(s))
             {
                 continue;
@@ -74,8 +74,9 @@ public static partial class PrisonerRule
     }
 
     /// <summary>The first release word near a captive noun that reports a release as done.</summary>
-    private static Match? Trigger(Lexicon lex, string clause)
+    private static Match? Trigger(SentenceContext s, int start, string clause)
     {
+        var lex = s.Config[Lexicon];
         var captives = lex["captives"].Matches(clause);
         var triggers = lex["releaseVerbs"].Matches(clause).Concat(lex["releaseNouns"].Matches(clause)).OrderBy(m => m.Index);
         foreach (var m in triggers)
@@ -85,9 +86,10 @@ public static partial class PrisonerRule
                 continue;
             }
 
-            // "KYIV, May 14 -": the month is not the modal.
-            var before = MonthMay().Replace(clause[Math.Max(0, m.Index - 40)..m.Index], " ");
-            if (lex["notYet"].IsMatch(before) || Infinitive().IsMatch(before) || Future().IsMatch(clause[m.Index..]) || NotOfPeople().IsMatch(clause[m.Index..]))
+            // "KYIV, May 14 -": a word of a date is not a modal.
+            var from = Math.Max(0, m.Index - 40);
+            var before = clause[from..m.Index];
+            if (lex["notYet"].Matches(before).Any(w => !s.InDate(start + from + w.Index)) || Infinitive().IsMatch(before) || Future().IsMatch(clause[m.Index..]) || NotOfPeople().IsMatch(clause[m.Index..]))
             {
                 continue;
             }
@@ -120,6 +122,4 @@ public static partial class PrisonerRule
     [GeneratedRegex(@"^[^,;]{0,40}?\b(?:is|are|was|were)\s+(?:expected|due|scheduled|planned|set)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Future();
 
-    [GeneratedRegex(@"\bMay\.?\s+\d{1,2}\b|\b\d{1,2}\s+May\b")]
-    private static partial Regex MonthMay();
 }

@@ -232,6 +232,26 @@ public sealed partial class SentenceContext
     /// Sunday": the attack was on Sunday).</summary>
     public IReadOnlyList<DateMention> Dates => _dates ??= MayHoldDate(Text) && DateProbe().IsMatch(Text) ? WithoutDateline(DateResolver.Find(Text, Published)) : [];
 
+    /// <summary>True when the character at <paramref name="position"/> is part of a date, the dateline's included ("KHARTOUM,
+    /// May 14 -"): a word there ("May") is not the modal it spells.</summary>
+    public bool InDate(int position)
+    {
+        if (Sentence.IndexInParagraph == 0 && position < Parsing.PublicationDate.DatelineEnd(Text))
+        {
+            return true;
+        }
+
+        foreach (var d in Dates)
+        {
+            if (position >= d.Start && position < d.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private IReadOnlyList<DateMention> WithoutDateline(IReadOnlyList<DateMention> dates)
     {
         if (Sentence.IndexInParagraph != 0 || dates.Count == 0 || Parsing.PublicationDate.DatelineEnd(Text) is not (> 0 and var end))

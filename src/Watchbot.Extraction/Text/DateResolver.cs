@@ -19,6 +19,12 @@ public static partial class DateResolver
     [GeneratedRegex(@"(?<![0-9.])(?<a>[0-9]{1,2})[./](?<b>[0-9]{1,2})[./](?<y>(?:19|20)[0-9]{2})(?![0-9])")]
     private static partial Regex Numeric();
 
+    /// <summary>True when <paramref name="word"/> is a month's name or its abbreviation ("May", "Sept.").</summary>
+    public static bool IsMonth(string word) => MonthWord().IsMatch(word);
+
+    [GeneratedRegex(@"^(?:" + Month + @")\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthWord();
+
     [GeneratedRegex(@"\b(?<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Month + @")\b\.?(?:,?\s+(?<y>(?:19|20)[0-9]{2})\b)?")]
     private static partial Regex DayMonth();
 

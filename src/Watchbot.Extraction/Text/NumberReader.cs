@@ -102,7 +102,7 @@ public static partial class NumberReader
 
             // Range after: "70,000 to 75,000", "7-10", "between 5 and 8"; not a day of a month ("since September 27 to 633")
             // nor a change ("rose from 27 to 633"), where the second number stands alone.
-            if (high is null && end + 2 < tokens.Count + 1 && end + 1 < tokens.Count && !(i > 0 && NoRangeBefore().IsMatch(tokens[i - 1].Text)))
+            if (high is null && end + 2 < tokens.Count + 1 && end + 1 < tokens.Count && !(i > 0 && (tokens[i - 1].Text.Equals("from", StringComparison.OrdinalIgnoreCase) || DateResolver.IsMonth(tokens[i - 1].Text))))
             {
                 var link = tokens[end + 1].Text.ToLowerInvariant();
                 if ((link is "to" or "-" || (between && link == "and")) && TryAtom(tokens, end + 2, out var second, out var secondEnd, out var secondVague, out _) && !secondVague && second > value)
@@ -301,7 +301,4 @@ public static partial class NumberReader
 
     [GeneratedRegex(@"^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)-([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)$")]
     private static partial Regex DigitRange();
-
-    [GeneratedRegex(@"^(?:from|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$", RegexOptions.IgnoreCase)]
-    private static partial Regex NoRangeBefore();
 }
