@@ -19,7 +19,7 @@ public static partial class EscalationRule
     {
         // "Thousands marched on Saturday to mark a year since Azerbaijan retook the region": a commemoration is news, the
         // attack it remembers is not.
-        if (!s.Config.Escalation.Any(TriggerLists).IsMatch(s.Text) || s.Background || s.OtherTopic is not null || Commemoration().IsMatch(s.Text))
+        if (!s.Config.Escalation.Any(TriggerLists).IsMatch(s.Text) || s.Background || s.OtherTopic is not null || s.Config.NeverNews["commemoration"].IsMatch(s.Text))
         {
             return [];
         }
@@ -346,9 +346,6 @@ public static partial class EscalationRule
 
     [GeneratedRegex(@"^\s*(?:the\s+)?(?:adversary|enemy|enemy forces|enemy units|opposing side)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnemySubject();
-
-    [GeneratedRegex(@"\b(?:anniversary|commemorat\w+|to (?:mark|commemorate|remember) (?:\w+ )?(?:years?|months?) since)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Commemoration();
 
     [GeneratedRegex(@"['’]s\b")]
     private static partial Regex Possessive();

@@ -36,7 +36,7 @@ public static class ExtractionRules
     public static IReadOnlyDictionary<string, string[]> Shared { get; } = new Dictionary<string, string[]>
     {
         ["speech"] = ["speechVerbs", "disputeWords", "sourceNouns"],
-        ["never-news"] = ["history", "otherTopics", "equipmentNouns", "moneyWords", "populationWords", "deploymentWords", "otherPeopleNouns", "units"],
+        ["never-news"] = ["history", "commemoration", "otherTopics", "equipmentNouns", "moneyWords", "populationWords", "deploymentWords", "otherPeopleNouns", "units"],
     };
 
     /// <summary>Every lexicon file with the lists it must hold: the shared ones and each rule's own.</summary>
