@@ -77,8 +77,10 @@ public sealed class PlatformEndToEndTests : IDisposable
     {
         await using var bot = await StartAsync(platform);
         await bot.AskAsync("subscribe", "karabakh");
-        await bot.AddEventAsync("Drone strike near Hadrut");
+        // The chat is lost before the event exists: the recap that subscribing sends may still be on its way, and must not
+        // be able to carry the event out before the loss (seen once in CI).
         bot.LoseTheChat();
+        await bot.AddEventAsync("Drone strike near Hadrut");
 
         await bot.SayAsync("digest", "now");
 
